@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gw-document.h"
+
+G_BEGIN_DECLS
+
+/* The .gwdoc format: UTF-8 XML validated against data/schema/gwdoc.rng on
+ * every load. Parsing never touches the network, loads no DTD and expands no
+ * entity; a file that declares entities is refused (GW_ERROR_UNSAFE). Errors
+ * name the file and the line. */
+
+GwDocument *gw_document_load_gwdoc       (const char  *path,
+                                          GError     **error);
+GwDocument *gw_document_load_gwdoc_bytes (GBytes      *bytes,
+                                          const char  *display_name,
+                                          GError     **error);
+/* Serialises deterministically: the same document gives identical bytes. */
+GBytes     *gw_document_to_gwdoc_bytes   (GwDocument  *self);
+/* Atomic: writes a temporary file beside @path, flushes it and renames it
+ * over; on failure the previous file is untouched. */
+gboolean    gw_document_save_gwdoc       (GwDocument  *self,
+                                          const char  *path,
+                                          GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The annual evaluation form of ../shared/spec/evaluation.md. Every number
+ * (indicators, maxima, step, thresholds, veto items, decision table) comes
+ * from the template or the file, never from code. */
+
+/**
+ * GwEvalField:
+ * Header and sign-off text fields of the form, stored as the person typed
+ * them (the checker validates). Property-style names: gw_eval_field_to_string().
+ */
+typedef enum {
+  GW_EVAL_PROJECT,            /* 项目名称 */
+  GW_EVAL_TIER,               /* 站点层级: 社工总站 / 镇街社工站 / 社工室 */
+  GW_EVAL_PURCHASER,          /* 采购人 */
+  GW_EVAL_OPERATOR,           /* 承接机构 */
+  GW_EVAL_CREDIT_CODE,        /* 统一社会信用代码 */
+  GW_EVAL_CONTRACT_NUMBER,    /* 合同编号 */
+  GW_EVAL_CONTRACT_AMOUNT,    /* 合同金额（元） */
+  GW_EVAL_FUNDS_USED,         /* 资金使用（元） */
+  GW_EVAL_FUNDS_EXPLANATION,  /* 资金使用率说明 */
+  GW_EVAL_SERVICE_START,      /* 服务期起 (YYYY-MM-DD) */
+  GW_EVAL_SERVICE_END,        /* 服务期止 (YYYY-MM-DD) */
+  GW_EVAL_CYCLE_YEAR,         /* 周期第几年 (1–3) */
+  GW_EVAL_TYPE,               /* 评估类型: 中期 / 年度 */
+  GW_EVAL_EVALUATOR,          /* 评估机构 */
+  GW_EVAL_DATE,               /* 评估日期 (YYYY-MM-DD) */
+  GW_EVAL_TEAM_LEADER,        /* 评估组长 */
+  GW_EVAL_EVALUATORS_DATE,    /* 评估人员签字日期 */
+  GW_EVAL_OPERATOR_ACK,       /* 承接机构负责人确认（签名） */
+  GW_EVAL_OPERATOR_ACK_DATE,
+  GW_EVAL_PURCHASER_OPINION,  /* 购买方意见 */
+  GW_EVAL_PURCHASER_DATE,
+  GW_EVAL_BUREAU_REVIEW,      /* 民政局审核意见 */
+  GW_EVAL_BUREAU_DATE,
+  GW_EVAL_STATED_GRADE,       /* 评估等次 as stated on the form */
+  GW_EVAL_STATED_DECISION,    /* 结果运用 as stated on the form */
+  GW_EVAL_OVERRIDE_REASON,    /* written reason when the decision is overridden */
+  GW_N_EVAL_FIELDS
+} GwEvalField;
+
+const char *gw_eval_field_to_string   (GwEvalField field);
+gboolean    gw_eval_field_from_string (const char *str, GwEvalField *field);
+
+/* ---- GwIndicator: one scored row ---------------------------------------- */
+
+#define GW_TYPE_INDICATOR (gw_indicator_get_type ())
+G_DECLARE_FINAL_TYPE (GwIndicator, gw_indicator, GW, INDICATOR, GObject)
+
+/* Scores are doubles; NAN means "left blank". Properties: id, name, max,
+ * score, self-score, comment, scored-by; all notify. */
+GwIndicator *gw_indicator_new            (const char  *id,
+                                          const char  *name,
+                                          double       max);
+const char  *gw_indicator_get_id         (GwIndicator *self);
+const char  *gw_indicator_get_name       (GwIndicator *self);
+void         gw_indicator_set_name       (GwIndicator *self, const char *name);
+double       gw_indicator_get_max        (GwIndicator *self);
+void         gw_indicator_set_max        (GwIndicator *self, double max);
+double       gw_indicator_get_score      (GwIndicator *self);
+void         gw_indicator_set_score      (GwIndicator *self, double score);
+double       gw_indicator_get_self_score (GwIndicator *self);
+void         gw_indicator_set_self_score (GwIndicator *self, double score);
+const char  *gw_indicator_get_comment    (GwIndicator *self);
+void         gw_indicator_set_comment    (GwIndicator *self, const char *comment);
+const char  *gw_indicator_get_scored_by  (GwIndicator *self);
+void         gw_indicator_set_scored_by  (GwIndicator *self, const char *who);
+
+/* ---- GwEvalSection: a group of indicators (A 项目管理 …) ---------------- */
+
+#define GW_TYPE_EVAL_SECTION (gw_eval_section_get_type ())
+G_DECLARE_FINAL_TYPE (GwEvalSection, gw_eval_section, GW, EVAL_SECTION, GObject)
+
+GwEvalSection *gw_eval_section_new            (const char    *id,
+                                               const char    *name,
+                                               double         max);
+const char    *gw_eval_section_get_id         (GwEvalSection *self);
+const char    *gw_eval_section_get_name       (GwEvalSection *self);
+double         gw_eval_section_get_max        (GwEvalSection *self);
+void           gw_eval_section_set_max        (GwEvalSection *self, double max);
+/* Subtotal written on the form (NAN when not stated). */
+double         gw_eval_section_get_stated_subtotal (GwEvalSection *self);
+void           gw_eval_section_set_stated_subtotal (GwEvalSection *self, double v);
+/* GListStore of GwIndicator. */
+GListStore    *gw_eval_section_get_indicators (GwEvalSection *self);
+/* Sum of the scores; blank scores count 0. */
+double         gw_eval_section_compute_subtotal (GwEvalSection *self);
+/* Sum of the indicators' maxima. */
+double         gw_eval_section_compute_max    (GwEvalSection *self);
+
+/* ---- GwVetoItem: 一票否决 ---------------------------------------------- */
+
+#define GW_TYPE_VETO_ITEM (gw_veto_item_get_type ())
+G_DECLARE_FINAL_TYPE (GwVetoItem, gw_veto_item, GW, VETO_ITEM, GObject)
+
+GwVetoItem  *gw_veto_item_new         (const char *text, gboolean ticked);
+const char  *gw_veto_item_get_text    (GwVetoItem *self);
+gboolean     gw_veto_item_get_ticked  (GwVetoItem *self);
+void         gw_veto_item_set_ticked  (GwVetoItem *self, gboolean ticked);
+
+/* ---- grade scale and decision table (plain data) ------------------------ */
+
+typedef struct {
+  char   *name;   /* 优秀 */
+  double  min;    /* inclusive lower bound of the total */
+} GwGrade;
+
+typedef struct {
+  guint  cycle_year;  /* 1–3, or 0 for any year */
+  char  *grade;       /* a grade name, or NULL for any grade */
+  char  *decision;    /* 续签下一年度合同 … */
+} GwDecisionRule;
+
+/* ---- GwEvaluation ------------------------------------------------------- */
+
+#define GW_TYPE_EVALUATION (gw_evaluation_get_type ())
+G_DECLARE_FINAL_TYPE (GwEvaluation, gw_evaluation, GW, EVALUATION, GObject)
+
+GwEvaluation *gw_evaluation_new           (void);
+GwEvaluation *gw_evaluation_copy          (GwEvaluation *self);
+gboolean      gw_evaluation_equal         (GwEvaluation *a,
+                                           GwEvaluation *b);
+
+const char   *gw_evaluation_get_field     (GwEvaluation *self,
+                                           GwEvalField   field);
+void          gw_evaluation_set_field     (GwEvaluation *self,
+                                           GwEvalField   field,
+                                           const char   *value);
+
+/* Evaluator names (评估人员), at least three on a complete form. */
+const char * const *gw_evaluation_get_evaluators (GwEvaluation *self);
+void          gw_evaluation_set_evaluators (GwEvaluation       *self,
+                                            const char * const *names);
+
+/* Score step (0.5 by default). */
+double        gw_evaluation_get_step      (GwEvaluation *self);
+void          gw_evaluation_set_step      (GwEvaluation *self,
+                                           double        step);
+
+/* GListStore of GwEvalSection / GwVetoItem. */
+GListStore   *gw_evaluation_get_sections  (GwEvaluation *self);
+GListStore   *gw_evaluation_get_veto_items (GwEvaluation *self);
+
+/* Grade scale, highest first (array of GwGrade*, owned by the evaluation). */
+GPtrArray    *gw_evaluation_get_grades    (GwEvaluation *self);
+void          gw_evaluation_add_grade     (GwEvaluation *self,
+                                           const char   *name,
+                                           double        min);
+/* Decision table (array of GwDecisionRule*, in order; first match wins). */
+GPtrArray    *gw_evaluation_get_decisions (GwEvaluation *self);
+void          gw_evaluation_add_decision  (GwEvaluation *self,
+                                           guint         cycle_year,
+                                           const char   *grade,
+                                           const char   *decision);
+
+/* Total written on the form (NAN when not stated). */
+double        gw_evaluation_get_stated_total (GwEvaluation *self);
+void          gw_evaluation_set_stated_total (GwEvaluation *self,
+                                              double        total);
+
+/* Computations over the current scores. */
+double        gw_evaluation_compute_total    (GwEvaluation *self);
+double        gw_evaluation_compute_max      (GwEvaluation *self);
+gboolean      gw_evaluation_any_veto         (GwEvaluation *self);
+/* The grade the thresholds give for @total (the lowest grade when a veto
+ * item is ticked); NULL when the scale is empty. */
+const char   *gw_evaluation_grade_for_total  (GwEvaluation *self,
+                                              double        total,
+                                              gboolean      vetoed);
+const char   *gw_evaluation_compute_grade    (GwEvaluation *self);
+/* The decision the table gives for @grade in @cycle_year, or NULL. */
+const char   *gw_evaluation_decision_for     (GwEvaluation *self,
+                                              const char   *grade,
+                                              guint         cycle_year);
+const char   *gw_evaluation_compute_decision (GwEvaluation *self);
+/* Cycle year parsed from the field (0 when missing or invalid). */
+guint         gw_evaluation_get_cycle_year   (GwEvaluation *self);
+
+G_END_DECLS

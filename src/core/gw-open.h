@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gw-document.h"
+
+G_BEGIN_DECLS
+
+/* Opens any document Gongwen reads: .gwdoc (XML) or a plain-text draft,
+ * told apart by content, not only by name. Errors name the file. */
+GwDocument *gw_document_open (const char  *path,
+                              GError     **error);
+
+G_END_DECLS

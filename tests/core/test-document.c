@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gw-document.h"
+
+static void
+count_cb (GwDocument *doc,
+          guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwBlock) block = gw_block_new (GW_BLOCK_PARAGRAPH, "为推进社工站建设，制定本方案。");
+  guint count = 0;
+
+  g_signal_connect (doc, "changed", G_CALLBACK (count_cb), &count);
+  gw_document_set_meta (doc, GW_META_TITLE, "关于印发方案的通知");
+  g_assert_cmpuint (count, ==, 1);
+  gw_document_set_meta (doc, GW_META_TITLE, "关于印发方案的通知");
+  g_assert_cmpuint (count, ==, 1);
+  gw_document_append_block (doc, block);
+  g_assert_cmpuint (count, ==, 2);
+  gw_block_set_text (block, "新的文字。");
+  g_assert_cmpuint (count, ==, 3);
+  gw_document_set_field (doc, "city", "神木市");
+  g_assert_cmpuint (count, ==, 4);
+  g_assert_cmpstr (gw_document_get_field (doc, "city"), ==, "神木市");
+  g_object_set (doc, "doc-number", "神政办发〔2023〕12号", NULL);
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_DOC_NUMBER), ==, "神政办发〔2023〕12号");
+  g_assert_cmpuint (count, ==, 5);
+}
+
+static void
+test_copy_equal (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwDocument) copy = NULL;
+  g_autoptr(GwBlock) h = gw_block_new (GW_BLOCK_HEADING, "一、总体要求");
+
+  gw_document_append_block (doc, h);
+  gw_document_add_attachment (doc, "神木市社工站（室）建设标准", 40);
+  copy = gw_document_copy (doc);
+  g_assert_true (gw_document_equal (doc, copy));
+  gw_block_set_text (gw_document_get_block (copy, 0), "一、总体目标");
+  g_assert_false (gw_document_equal (doc, copy));
+  g_assert_cmpuint (gw_document_get_attachment_line (copy, 0), ==, 40);
+}
+
+static void
+test_heading_markers (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    is_heading;
+    guint       level;
+    guint       number;
+    gboolean    well_formed;
+  } cases[] = {
+    { "一、总体要求", TRUE, 1, 1, TRUE },
+    { "十二、附则", TRUE, 1, 12, TRUE },
+    { "二十、附则", TRUE, 1, 20, TRUE },
+    { "（一）工作目标。建成", TRUE, 2, 1, TRUE },
+    { "（十一）其他", TRUE, 2, 11, TRUE },
+    { "1.服务内容", TRUE, 3, 1, TRUE },
+    { "12.服务内容", TRUE, 3, 12, TRUE },
+    { "（3）场地", TRUE, 4, 3, TRUE },
+    { "一.总体要求", TRUE, 1, 1, FALSE },
+    { "一，总体要求", TRUE, 1, 1, FALSE },
+    { "（一）、工作目标", TRUE, 2, 1, FALSE },
+    { "(一)工作目标", TRUE, 2, 1, FALSE },
+    { "1、服务内容", TRUE, 3, 1, FALSE },
+    { "一是加强领导", FALSE, 0, 0, FALSE },
+    { "为推进社工站建设", FALSE, 0, 0, FALSE },
+    { "2023年3月10日", FALSE, 0, 0, FALSE },
+    { "3.5万元", FALSE, 0, 0, FALSE },
+    { "（此件公开发布）", FALSE, 0, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GwHeadingMarker m;
+      gboolean ok = gw_heading_marker_parse (cases[i].text, &m);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].is_heading);
+      if (!ok)
+        continue;
+      g_assert_cmpuint (m.level, ==, cases[i].level);
+      g_assert_cmpuint (m.number, ==, cases[i].number);
+      g_assert_cmpint (m.well_formed, ==, cases[i].well_formed);
+    }
+}
+
+static void
+test_chinese_numerals (void)
+{
+  g_assert_cmpint (gw_chinese_numeral_value ("三", -1), ==, 3);
+  g_assert_cmpint (gw_chinese_numeral_value ("十", -1), ==, 10);
+  g_assert_cmpint (gw_chinese_numeral_value ("十二", -1), ==, 12);
+  g_assert_cmpint (gw_chinese_numeral_value ("二十", -1), ==, 20);
+  g_assert_cmpint (gw_chinese_numeral_value ("九十九", -1), ==, 99);
+  g_assert_cmpint (gw_chinese_numeral_value ("两", -1), ==, 2);
+  g_assert_cmpint (gw_chinese_numeral_value ("〇", -1), ==, 0);
+  g_assert_cmpint (gw_chinese_numeral_value ("十零", -1), ==, -1);
+  g_assert_cmpint (gw_chinese_numeral_value ("abc", -1), ==, -1);
+}
+
+static void
+test_source_spans (void)
+{
+  g_autoptr(GwBlock) b = gw_block_new (GW_BLOCK_PARAGRAPH, "助力乡村振兴");
+  guint line, col;
+
+  gw_block_add_span (b, 0, 10, 3);
+  gw_block_add_span (b, 3, 11, 1);
+  gw_block_map_offset (b, 1, &line, &col);
+  g_assert_cmpuint (line, ==, 10);
+  g_assert_cmpuint (col, ==, 4);
+  gw_block_map_offset (b, 4, &line, &col);
+  g_assert_cmpuint (line, ==, 11);
+  g_assert_cmpuint (col, ==, 2);
+  g_assert_cmpuint (gw_block_get_line (b), ==, 10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/document/changed-signal", test_changed_signal);
+  g_test_add_func ("/core/document/copy-equal", test_copy_equal);
+  g_test_add_func ("/core/block/heading-markers", test_heading_markers);
+  g_test_add_func ("/core/block/chinese-numerals", test_chinese_numerals);
+  g_test_add_func ("/core/block/source-spans", test_source_spans);
+  return g_test_run ();
+}
