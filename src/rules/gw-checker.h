@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gw-document.h"
+#include "gw-finding.h"
+#include "gw-rule-pack.h"
+
+G_BEGIN_DECLS
+
+/* The checker: the active rule packs applied to a document. One GwChecker
+ * may check many documents; gw_checker_check() does not modify the checker
+ * and may be called from several threads at once. */
+
+#define GW_TYPE_CHECKER (gw_checker_get_type ())
+G_DECLARE_FINAL_TYPE (GwChecker, gw_checker, GW, CHECKER, GObject)
+
+/* A checker with the shipped packs (built into the binary). */
+GwChecker  *gw_checker_new_default      (GError     **error);
+/* Adds a user's pack: new rules are added; "disable": [ids] switches shipped
+ * ones off; a pack that redefines a shipped id is refused. */
+gboolean    gw_checker_add_pack_file    (GwChecker   *self,
+                                         const char  *path,
+                                         GError     **error);
+/* The active rules (GListModel of GwRule), for --list-rules and Preferences. */
+GListModel *gw_checker_get_rules        (GwChecker   *self);
+
+/* Checks @doc as its own kind. Findings sorted by position (metadata and
+ * blocks in reading order), then by rule id. */
+GListModel *gw_checker_check            (GwChecker   *self,
+                                         GwDocument  *doc);
+/* The same, off the main thread (GTask); the window calls this. */
+void        gw_checker_check_async      (GwChecker          *self,
+                                         GwDocument         *doc,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+GListModel *gw_checker_check_finish     (GwChecker     *self,
+                                         GAsyncResult  *result,
+                                         GError       **error);
+
+/* Guesses the kind of a plain-text draft from its content. */
+GwDocumentKind gw_checker_detect_kind   (GwDocument   *doc);
+
+G_END_DECLS
