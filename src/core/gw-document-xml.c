@@ -1,1 +1,1617 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gw-document-xml"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "gw-core-resources.h"
+#include "gw-document-xml-private.h"
+#include "gw-error.h"
+
+/* Debian 12's libxml2 defines no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
+
+#define GWDOC_VERSION "1"
+#define SCHEMA_RESOURCE "/io/github/gongwen/Gongwen/core/schema/gwdoc.rng"
+
+static gint fail_after_write_for_testing;
+
+void
+_gw_document_xml_set_fail_after_write_for_testing (gboolean fail)
+{
+  g_atomic_int_set (&fail_after_write_for_testing, !!fail);
+}
+
+/* ---- the schema ---------------------------------------------------------- */
+
+static void
+ignore_structured_error_cb (void        *data,
+                            xmlErrorPtr  error)
+{
+}
+
+static gpointer
+load_schema_once (gpointer data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGPtr schema;
+  gsize size;
+  const char *xml;
+
+  xmlInitParser ();
+
+  /* Looked up through our own GResource so the static library's resource
+   * object is linked into every binary that loads documents. */
+  bytes = g_resource_lookup_data (gw_core_get_resource (), SCHEMA_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      g_critical ("Cannot find the .gwdoc schema: %s", error->message);
+      return NULL;
+    }
+  xml = g_bytes_get_data (bytes, &size);
+  pctxt = xmlRelaxNGNewMemParserCtxt (xml, (int) size);
+  xmlRelaxNGSetParserStructuredErrors (pctxt, ignore_structured_error_cb, NULL);
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  if (schema == NULL)
+    g_critical ("The built-in .gwdoc schema does not compile");
+  return schema;
+}
+
+/* Compiled once for the process; a compiled RELAX NG grammar is only read
+ * during validation, so threads share it, each with its own context. */
+static xmlRelaxNGPtr
+get_schema (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, load_schema_once, NULL);
+  return once.retval;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+/* XML 1.0 cannot carry most C0 controls even as character references. They
+ * never belong in a document's text; writing U+FFFD keeps the file loadable. */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == '\t' || c == '\n' || c == '\r' ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static void
+append_escaped (GString    *s,
+                const char *text,
+                gboolean    attribute)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&':
+          g_string_append (s, "&amp;");
+          break;
+        case '<':
+          g_string_append (s, "&lt;");
+          break;
+        case '>':
+          g_string_append (s, "&gt;");
+          break;
+        case '"':
+          g_string_append (s, attribute ? "&quot;" : "\"");
+          break;
+        /* A parser turns a raw CR into LF, and raw TAB and LF in an
+         * attribute into spaces; references survive both. */
+        case '\r':
+          g_string_append (s, "&#13;");
+          break;
+        case '\n':
+          g_string_append (s, attribute ? "&#10;" : "\n");
+          break;
+        case '\t':
+          g_string_append (s, attribute ? "&#9;" : "\t");
+          break;
+        default:
+          if (is_xml_char (c))
+            g_string_append_len (s, p, g_utf8_next_char (p) - p);
+          else
+            g_string_append_unichar (s, 0xFFFD);
+        }
+    }
+}
+
+static void
+indent (GString *s,
+        guint    depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append (s, "  ");
+}
+
+static void
+append_attr (GString    *s,
+             const char *name,
+             const char *value)
+{
+  g_string_append_printf (s, " %s=\"", name);
+  append_escaped (s, value, TRUE);
+  g_string_append_c (s, '"');
+}
+
+/* The shortest of %.15g and %.17g that reads back to the same double, in
+ * the C locale: 86.5 stays "86.5" and 0.1 stays "0.1", but no value is lost. */
+static void
+format_double (char   *buf,
+               gsize   size,
+               double  value)
+{
+  if (isinf (value))
+    {
+      g_strlcpy (buf, value > 0 ? "INF" : "-INF", size);
+      return;
+    }
+  g_ascii_formatd (buf, size, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, size, "%.17g", value);
+}
+
+/* NAN means "not stated" throughout the model: the attribute is left out. */
+static void
+append_number_attr (GString    *s,
+                    const char *name,
+                    double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return;
+  format_double (buf, sizeof buf, value);
+  g_string_append_printf (s, " %s=\"%s\"", name, buf);
+}
+
+static void
+append_text_element (GString    *s,
+                     guint       depth,
+                     const char *name,
+                     const char *attr_name,
+                     const char *attr_value,
+                     const char *text)
+{
+  indent (s, depth);
+  g_string_append_printf (s, "<%s", name);
+  if (attr_name)
+    append_attr (s, attr_name, attr_value);
+  if (text == NULL || *text == '\0')
+    {
+      g_string_append (s, "/>\n");
+      return;
+    }
+  g_string_append_c (s, '>');
+  append_escaped (s, text, FALSE);
+  g_string_append_printf (s, "</%s>\n", name);
+}
+
+static gboolean
+is_empty (const char *str)
+{
+  return str == NULL || *str == '\0';
+}
+
+static void
+write_block (GString *s,
+             GwBlock *block)
+{
+  GwBlockKind kind = gw_block_get_kind (block);
+
+  switch (kind)
+    {
+    case GW_BLOCK_PARAGRAPH:
+      append_text_element (s, 2, "paragraph", NULL, NULL, gw_block_get_text (block));
+      break;
+
+    case GW_BLOCK_HEADING:
+      {
+        guint level = gw_block_get_level (block);
+        char buf[16];
+
+        /* Level 0 only arises when a paragraph is turned into a heading
+         * before anyone set its level; leaving it out keeps that state. */
+        if (level == 0)
+          append_text_element (s, 2, "heading", NULL, NULL, gw_block_get_text (block));
+        else
+          {
+            g_snprintf (buf, sizeof buf, "%u", level);
+            append_text_element (s, 2, "heading", "level", buf, gw_block_get_text (block));
+          }
+      }
+      break;
+
+    case GW_BLOCK_ATTACHMENT:
+      {
+        char buf[16];
+
+        g_snprintf (buf, sizeof buf, "%u", gw_block_get_number (block));
+        append_text_element (s, 2, "attachment", "number", buf, gw_block_get_text (block));
+      }
+      break;
+
+    case GW_BLOCK_TABLE:
+      {
+        GPtrArray *rows = gw_block_get_rows (block);
+
+        indent (s, 2);
+        if (rows == NULL)
+          {
+            /* a table that has text but no cells yet */
+            g_string_append (s, "<table");
+            append_attr (s, "text", gw_block_get_text (block));
+            g_string_append (s, "/>\n");
+            break;
+          }
+        if (rows->len == 0)
+          {
+            g_string_append (s, "<table/>\n");
+            break;
+          }
+        g_string_append (s, "<table>\n");
+        for (guint r = 0; r < rows->len; r++)
+          {
+            const char * const *cells = g_ptr_array_index (rows, r);
+
+            indent (s, 3);
+            if (cells == NULL || cells[0] == NULL)
+              {
+                g_string_append (s, "<row/>\n");
+                continue;
+              }
+            g_string_append (s, "<row>\n");
+            for (guint c = 0; cells[c]; c++)
+              append_text_element (s, 4, "cell", NULL, NULL, cells[c]);
+            indent (s, 3);
+            g_string_append (s, "</row>\n");
+          }
+        indent (s, 2);
+        g_string_append (s, "</table>\n");
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+write_evaluation (GString      *s,
+                  GwEvaluation *evaluation)
+{
+  const char * const *evaluators;
+  GListStore *store;
+  GPtrArray *array;
+  gboolean any;
+  guint n;
+
+  indent (s, 1);
+  g_string_append (s, "<evaluation");
+  append_number_attr (s, "step", gw_evaluation_get_step (evaluation));
+  append_number_attr (s, "stated-total", gw_evaluation_get_stated_total (evaluation));
+  g_string_append (s, ">\n");
+
+  any = FALSE;
+  for (guint f = 0; f < GW_N_EVAL_FIELDS; f++)
+    {
+      const char *value = gw_evaluation_get_field (evaluation, f);
+
+      if (is_empty (value))
+        continue;
+      if (!any)
+        {
+          indent (s, 2);
+          g_string_append (s, "<fields>\n");
+          any = TRUE;
+        }
+      append_text_element (s, 3, "field", "name", gw_eval_field_to_string (f), value);
+    }
+  if (any)
+    {
+      indent (s, 2);
+      g_string_append (s, "</fields>\n");
+    }
+
+  evaluators = gw_evaluation_get_evaluators (evaluation);
+  if (evaluators && evaluators[0])
+    {
+      indent (s, 2);
+      g_string_append (s, "<evaluators>\n");
+      for (guint i = 0; evaluators[i]; i++)
+        append_text_element (s, 3, "evaluator", NULL, NULL, evaluators[i]);
+      indent (s, 2);
+      g_string_append (s, "</evaluators>\n");
+    }
+
+  store = gw_evaluation_get_sections (evaluation);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (n > 0)
+    {
+      indent (s, 2);
+      g_string_append (s, "<sections>\n");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GwEvalSection) section = g_list_model_get_item (G_LIST_MODEL (store), i);
+          GListModel *indicators = G_LIST_MODEL (gw_eval_section_get_indicators (section));
+          guint n_indicators = g_list_model_get_n_items (indicators);
+
+          indent (s, 3);
+          g_string_append (s, "<section");
+          append_attr (s, "id", gw_eval_section_get_id (section));
+          append_attr (s, "name", gw_eval_section_get_name (section));
+          append_number_attr (s, "max", gw_eval_section_get_max (section));
+          append_number_attr (s, "stated-subtotal",
+                              gw_eval_section_get_stated_subtotal (section));
+          if (n_indicators == 0)
+            {
+              g_string_append (s, "/>\n");
+              continue;
+            }
+          g_string_append (s, ">\n");
+          for (guint j = 0; j < n_indicators; j++)
+            {
+              g_autoptr(GwIndicator) indicator = g_list_model_get_item (indicators, j);
+              const char *scored_by = gw_indicator_get_scored_by (indicator);
+              const char *comment = gw_indicator_get_comment (indicator);
+
+              indent (s, 4);
+              g_string_append (s, "<indicator");
+              append_attr (s, "id", gw_indicator_get_id (indicator));
+              append_attr (s, "name", gw_indicator_get_name (indicator));
+              append_number_attr (s, "max", gw_indicator_get_max (indicator));
+              append_number_attr (s, "score", gw_indicator_get_score (indicator));
+              append_number_attr (s, "self-score", gw_indicator_get_self_score (indicator));
+              if (!is_empty (scored_by))
+                append_attr (s, "scored-by", scored_by);
+              if (!is_empty (comment))
+                append_attr (s, "comment", comment);
+              g_string_append (s, "/>\n");
+            }
+          indent (s, 3);
+          g_string_append (s, "</section>\n");
+        }
+      indent (s, 2);
+      g_string_append (s, "</sections>\n");
+    }
+
+  store = gw_evaluation_get_veto_items (evaluation);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (n > 0)
+    {
+      indent (s, 2);
+      g_string_append (s, "<veto-items>\n");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GwVetoItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+          append_text_element (s, 3, "veto", "ticked",
+                               gw_veto_item_get_ticked (item) ? "true" : "false",
+                               gw_veto_item_get_text (item));
+        }
+      indent (s, 2);
+      g_string_append (s, "</veto-items>\n");
+    }
+
+  array = gw_evaluation_get_grades (evaluation);
+  if (array && array->len > 0)
+    {
+      indent (s, 2);
+      g_string_append (s, "<grades>\n");
+      for (guint i = 0; i < array->len; i++)
+        {
+          const GwGrade *grade = g_ptr_array_index (array, i);
+
+          indent (s, 3);
+          g_string_append (s, "<grade");
+          append_attr (s, "name", grade->name ? grade->name : "");
+          append_number_attr (s, "min", grade->min);
+          g_string_append (s, "/>\n");
+        }
+      indent (s, 2);
+      g_string_append (s, "</grades>\n");
+    }
+
+  array = gw_evaluation_get_decisions (evaluation);
+  if (array && array->len > 0)
+    {
+      indent (s, 2);
+      g_string_append (s, "<decisions>\n");
+      for (guint i = 0; i < array->len; i++)
+        {
+          const GwDecisionRule *rule = g_ptr_array_index (array, i);
+
+          indent (s, 3);
+          g_string_append (s, "<decision");
+          if (rule->cycle_year != 0)
+            g_string_append_printf (s, " cycle-year=\"%u\"", rule->cycle_year);
+          if (rule->grade != NULL)
+            append_attr (s, "grade", rule->grade);
+          if (is_empty (rule->decision))
+            g_string_append (s, "/>\n");
+          else
+            {
+              g_string_append_c (s, '>');
+              append_escaped (s, rule->decision, FALSE);
+              g_string_append (s, "</decision>\n");
+            }
+        }
+      indent (s, 2);
+      g_string_append (s, "</decisions>\n");
+    }
+
+  indent (s, 1);
+  g_string_append (s, "</evaluation>\n");
+}
+
+/**
+ * gw_document_to_gwdoc_bytes:
+ * @self: a #GwDocument
+ *
+ * Serialises @self as .gwdoc XML. The output depends only on the document's
+ * content: metadata in #GwMeta order, fields sorted by name, numbers in the
+ * C locale; saving an unchanged document twice gives identical bytes.
+ *
+ * Returns: (transfer full): the UTF-8 XML
+ */
+GBytes *
+gw_document_to_gwdoc_bytes (GwDocument *self)
+{
+  GString *s;
+  g_autoptr(GPtrArray) fields = NULL;
+  const char * const *attachments;
+  GwEvaluation *evaluation;
+  gboolean any;
+  guint n;
+
+  g_return_val_if_fail (GW_IS_DOCUMENT (self), NULL);
+
+  s = g_string_sized_new (4096);
+  g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append (s, "<gwdoc version=\"" GWDOC_VERSION "\"");
+  append_attr (s, "kind", gw_document_kind_to_string (gw_document_get_kind (self)));
+  if (gw_document_get_sealed (self))
+    g_string_append (s, " sealed=\"true\"");
+  if (!is_empty (gw_document_get_template_id (self)))
+    append_attr (s, "template", gw_document_get_template_id (self));
+  g_string_append (s, ">\n");
+
+  any = FALSE;
+  for (guint m = 0; m < GW_N_META; m++)
+    {
+      const char *value = gw_document_get_meta (self, m);
+
+      if (is_empty (value))
+        continue;
+      if (!any)
+        {
+          indent (s, 1);
+          g_string_append (s, "<meta>\n");
+          any = TRUE;
+        }
+      append_text_element (s, 2, gw_meta_to_string (m), NULL, NULL, value);
+    }
+  if (any)
+    {
+      indent (s, 1);
+      g_string_append (s, "</meta>\n");
+    }
+
+  attachments = gw_document_get_attachments (self);
+  if (attachments && attachments[0])
+    {
+      indent (s, 1);
+      g_string_append (s, "<attachments>\n");
+      for (guint i = 0; attachments[i]; i++)
+        append_text_element (s, 2, "item", NULL, NULL, attachments[i]);
+      indent (s, 1);
+      g_string_append (s, "</attachments>\n");
+    }
+
+  fields = gw_document_list_fields (self);
+  if (fields->len > 0)
+    {
+      indent (s, 1);
+      g_string_append (s, "<fields>\n");
+      for (guint i = 0; i < fields->len; i++)
+        {
+          const char *name = g_ptr_array_index (fields, i);
+
+          append_text_element (s, 2, "field", "name", name, gw_document_get_field (self, name));
+        }
+      indent (s, 1);
+      g_string_append (s, "</fields>\n");
+    }
+
+  n = gw_document_get_n_blocks (self);
+  indent (s, 1);
+  if (n == 0)
+    g_string_append (s, "<body/>\n");
+  else
+    {
+      g_string_append (s, "<body>\n");
+      for (guint i = 0; i < n; i++)
+        write_block (s, gw_document_get_block (self, i));
+      indent (s, 1);
+      g_string_append (s, "</body>\n");
+    }
+
+  evaluation = gw_document_get_evaluation (self);
+  if (evaluation)
+    write_evaluation (s, evaluation);
+
+  g_string_append (s, "</gwdoc>\n");
+  return g_string_free_to_bytes (s);
+}
+
+/* ---- atomic file replacement ---------------------------------------------- */
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not save “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         size)
+{
+  while (size > 0)
+    {
+      gssize n = write (fd, data, size);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += n;
+      size -= n;
+    }
+  return TRUE;
+}
+
+/* Makes the rename itself durable: without this a crash right after the
+ * save may bring back the old directory entry. Best effort. */
+static void
+sync_directory (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  fsync (fd);
+  close (fd);
+}
+
+gboolean
+gw_file_replace_atomically (const char  *path,
+                            GBytes      *contents,
+                            GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  const guint8 *data;
+  gsize size;
+  GStatBuf st;
+  int fd;
+  int saved_errno;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Replace what a symbolic link points to, not the link. */
+  target = g_file_read_link (path, NULL);
+  if (target && !g_path_is_absolute (target))
+    {
+      g_autofree char *link_dir = g_path_get_dirname (path);
+      char *resolved = g_build_filename (link_dir, target, NULL);
+
+      g_free (target);
+      target = resolved;
+    }
+  if (target == NULL)
+    target = g_strdup (path);
+
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  /* Same folder, so the rename stays on one file system and is atomic. */
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return set_errno_error (error, errno, path);
+
+  /* Keep the permissions of the file being replaced. */
+  if (g_stat (target, &st) == 0 && S_ISREG (st.st_mode))
+    fchmod (fd, st.st_mode & 07777);
+
+  data = g_bytes_get_data (contents, &size);
+  if (!write_all (fd, data, size) || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp_path);
+      return set_errno_error (error, saved_errno, path);
+    }
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp_path);
+      return set_errno_error (error, saved_errno, path);
+    }
+
+  if (g_atomic_int_get (&fail_after_write_for_testing))
+    {
+      g_unlink (tmp_path);
+      return set_errno_error (error, EIO, path);
+    }
+
+  if (g_rename (tmp_path, target) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp_path);
+      return set_errno_error (error, saved_errno, path);
+    }
+  sync_directory (dir);
+  return TRUE;
+}
+
+gboolean
+gw_document_save_gwdoc (GwDocument  *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = gw_document_to_gwdoc_bytes (self);
+  return gw_file_replace_atomically (path, bytes, error);
+}
+
+/* ---- reading: safe parsing ------------------------------------------------ */
+
+typedef struct {
+  const char *name;        /* display name for messages */
+  gboolean    unsafe;
+  guint       unsafe_line;
+  gboolean    have_error;
+  guint       error_line;
+  char       *error_message;
+} ParseState;
+
+static ParseState *
+parse_state_from_ctxt (void *ctx)
+{
+  return ((xmlParserCtxtPtr) ctx)->_private;
+}
+
+static guint
+ctxt_line (xmlParserCtxtPtr ctxt)
+{
+  return ctxt->input ? (guint) MAX (ctxt->input->line, 0) : 0;
+}
+
+/* Called at "<!DOCTYPE", before any of its internal subset is read: a
+ * .gwdoc never needs one, and refusing it here means no entity is ever
+ * declared, so neither external entities (XXE) nor exponential expansion
+ * ("billion laughs") can start. Parsing stops at once. */
+static void
+on_internal_subset_cb (void          *ctx,
+                       const xmlChar *name,
+                       const xmlChar *external_id,
+                       const xmlChar *system_id)
+{
+  ParseState *state = parse_state_from_ctxt (ctx);
+
+  if (!state->unsafe)
+    {
+      state->unsafe = TRUE;
+      state->unsafe_line = ctxt_line (ctx);
+    }
+  xmlStopParser (ctx);
+}
+
+/* Never reached while the DOCTYPE hook stands; kept so that no entity can
+ * be declared even if libxml2 reached one some other way. */
+static void
+on_entity_decl_cb (void          *ctx,
+                   const xmlChar *name,
+                   int            type,
+                   const xmlChar *public_id,
+                   const xmlChar *system_id,
+                   xmlChar       *content)
+{
+  on_internal_subset_cb (ctx, name, public_id, system_id);
+}
+
+static void
+on_parse_error_cb (void        *ctx,
+                   xmlErrorPtr  error)
+{
+  ParseState *state = parse_state_from_ctxt (ctx);
+
+  if (state->have_error || error->level < XML_ERR_ERROR)
+    return;
+  state->have_error = TRUE;
+  state->error_line = error->line > 0 ? (guint) error->line : 0;
+  state->error_message = g_strstrip (g_strdup (error->message ? error->message : ""));
+}
+
+static guint
+count_lines (const char *data,
+             const char *end)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < end; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static xmlDocPtr
+parse_safely (const char  *data,
+              gsize        size,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  ParseState state = { name, };
+
+  ctxt = xmlCreateMemoryParserCtxt (data, (int) size);
+  if (ctxt == NULL)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
+                   _("%s: could not start reading the file"), name);
+      return NULL;
+    }
+  /* No NOENT, DTDLOAD, DTDATTR or DTDVALID: nothing is fetched, loaded or
+   * substituted. NONET guards any path that would still try. */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                           XML_PARSE_NOWARNING);
+  ctxt->_private = &state;
+  ctxt->sax->internalSubset = on_internal_subset_cb;
+  ctxt->sax->entityDecl = on_entity_decl_cb;
+  ctxt->sax->serror = on_parse_error_cb;
+  ctxt->sax->error = NULL;
+  ctxt->sax->warning = NULL;
+  ctxt->vctxt.error = NULL;
+  ctxt->vctxt.warning = NULL;
+
+  xmlParseDocument (ctxt);
+  doc = g_steal_pointer (&ctxt->myDoc);
+
+  if (state.unsafe)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_UNSAFE,
+                   _("%s:%u: refused: the file has a document type declaration "
+                     "(<!DOCTYPE …>), which can declare entities that read other "
+                     "files or exhaust memory; a .gwdoc never has one"),
+                   name, state.unsafe_line);
+      g_free (state.error_message);
+      return NULL;
+    }
+  if (!ctxt->wellFormed || doc == NULL)
+    {
+      if (state.have_error)
+        g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
+                     _("%s:%u: the file is not well-formed XML: %s"),
+                     name, state.error_line, state.error_message);
+      else
+        g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
+                     _("%s: the file is not well-formed XML"), name);
+      g_free (state.error_message);
+      return NULL;
+    }
+  g_free (state.error_message);
+
+  /* The bytes were checked as UTF-8; a declaration of anything else would
+   * have made libxml2 decode them wrongly. */
+  if (doc->encoding && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0 &&
+      g_ascii_strcasecmp ((const char *) doc->encoding, "UTF8") != 0)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_ENCODING,
+                   _("%s:1: the file declares the encoding “%s”, but a .gwdoc is always UTF-8"),
+                   name, (const char *) doc->encoding);
+      return NULL;
+    }
+  return g_steal_pointer (&doc);
+}
+
+/* ---- reading: schema ------------------------------------------------------- */
+
+typedef struct {
+  gboolean  have_error;
+  guint     line;
+  char     *message;
+} SchemaState;
+
+static char *
+attr_value (xmlNodePtr  node,
+            const char *name)
+{
+  xmlChar *value;
+  char *copy;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return NULL;
+  value = xmlGetProp (node, (const xmlChar *) name);
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static const char *
+type_label (const char *type)
+{
+  if (g_strcmp0 (type, "double") == 0)
+    return _("number");
+  if (g_strcmp0 (type, "nonNegativeInteger") == 0)
+    return _("whole number");
+  return type;
+}
+
+/* libxml2 words RELAX NG errors in English for schema authors; say the same
+ * in terms of the file, translatably, for the common cases. */
+static char *
+describe_schema_error (xmlErrorPtr error)
+{
+  xmlNodePtr node = error->node;
+  const char *element = node && node->name ? (const char *) node->name : "";
+  const char *s1 = error->str1 ? error->str1 : "";
+  const char *s2 = error->str2 ? error->str2 : "";
+
+  switch (error->code)
+    {
+    case XML_RELAXNG_ERR_INVALIDATTR:
+      {
+        g_autofree char *value = attr_value (node, s1);
+
+        if (value)
+          return g_strdup_printf (_("element “%s”: attribute “%s” is unknown or its value "
+                                    "“%s” is not allowed"), s2, s1, value);
+        return g_strdup_printf (_("element “%s”: unknown attribute “%s”"), s2, s1);
+      }
+    case XML_RELAXNG_ERR_ATTRVALID:
+      return g_strdup_printf (_("element “%s”: a required attribute is missing or has an "
+                                "invalid value"), s1);
+    case XML_RELAXNG_ERR_TYPEVAL:
+      return g_strdup_printf (_("element “%s”: “%s” is not a valid %s"),
+                              element, s2, type_label (s1));
+    case XML_RELAXNG_ERR_ELEMWRONG:
+      return g_strdup_printf (_("element “%s” is not allowed here"), s1);
+    case XML_RELAXNG_ERR_ELEMNAME:
+      return g_strdup_printf (_("expected element “%s”, found “%s”"), s1, s2);
+    case XML_RELAXNG_ERR_NOELEM:
+      return g_strdup_printf (_("element “%s”: a required element is missing"), element);
+    case XML_RELAXNG_ERR_EXTRACONTENT:
+      return g_strdup_printf (_("element “%s”: unexpected content “%s”"), s1, s2);
+    case XML_RELAXNG_ERR_INTEREXTRA:
+      return g_strdup_printf (_("element “%s” appears more than once"), s1);
+    case XML_RELAXNG_ERR_TEXTWRONG:
+      return g_strdup_printf (_("element “%s”: text is not allowed here"), element);
+    default:
+      return g_strstrip (g_strdup (error->message ? error->message : _("invalid content")));
+    }
+}
+
+static void
+on_schema_error_cb (void        *data,
+                    xmlErrorPtr  error)
+{
+  SchemaState *state = data;
+  guint line = 0;
+
+  if (error->node)
+    line = (guint) MAX (xmlGetLineNo (error->node), 0);
+  if (line == 0 && error->line > 0)
+    line = error->line;
+
+  /* The first error is the most specific; some (a repeated element in an
+   * interleave) come without a node, so take the line from the next. */
+  if (!state->have_error)
+    {
+      state->have_error = TRUE;
+      state->message = describe_schema_error (error);
+      state->line = line;
+    }
+  else if (state->line == 0)
+    state->line = line;
+}
+
+static gboolean
+validate (xmlDocPtr    doc,
+          const char  *name,
+          GError     **error)
+{
+  xmlRelaxNGPtr schema = get_schema ();
+  g_autoptr(xmlRelaxNGValidCtxt) vctxt = NULL;
+  SchemaState state = { 0, };
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  int rc;
+
+  if (schema == NULL)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_SCHEMA,
+                   _("%s: the .gwdoc schema is missing from this build"), name);
+      return FALSE;
+    }
+
+  /* A newer Gongwen may write a newer format: say so rather than list
+   * whatever the old schema happens to trip over first. */
+  if (root && xmlStrEqual (root->name, (const xmlChar *) "gwdoc"))
+    {
+      g_autofree char *version = attr_value (root, "version");
+
+      if (version && g_strcmp0 (version, GWDOC_VERSION) != 0)
+        {
+          g_set_error (error, GW_ERROR, GW_ERROR_SCHEMA,
+                       _("%s:%ld: the file is in .gwdoc format version “%s”; this version of "
+                         "Gongwen reads version %s"),
+                       name, xmlGetLineNo (root), version, GWDOC_VERSION);
+          return FALSE;
+        }
+    }
+
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, on_schema_error_cb, &state);
+  rc = xmlRelaxNGValidateDoc (vctxt, doc);
+  if (rc == 0)
+    {
+      g_free (state.message);
+      return TRUE;
+    }
+  g_set_error (error, GW_ERROR, GW_ERROR_SCHEMA, "%s:%u: %s", name, state.line,
+               state.message ? state.message : _("the document does not match the .gwdoc schema"));
+  g_free (state.message);
+  return FALSE;
+}
+
+/* ---- reading: building the document --------------------------------------- */
+
+static char *
+node_text (xmlNodePtr node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *copy = g_strdup (content ? (const char *) content : "");
+
+  xmlFree (content);
+  return copy;
+}
+
+static gboolean
+is_element (xmlNodePtr  node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE &&
+         (name == NULL || xmlStrEqual (node->name, (const xmlChar *) name));
+}
+
+static xmlNodePtr
+first_child (xmlNodePtr  parent,
+             const char *name)
+{
+  for (xmlNodePtr n = parent->children; n; n = n->next)
+    if (is_element (n, name))
+      return n;
+  return NULL;
+}
+
+#define FOR_EACH_ELEMENT(child, parent) \
+  for (xmlNodePtr child = (parent)->children; child; child = child->next) \
+    if (child->type == XML_ELEMENT_NODE)
+
+static gboolean
+set_semantic_error (GError     **error,
+                    const char  *name,
+                    xmlNodePtr   node,
+                    const char  *message)
+{
+  g_set_error (error, GW_ERROR, GW_ERROR_SCHEMA, "%s:%ld: %s",
+               name, xmlGetLineNo (node), message);
+  return FALSE;
+}
+
+/* The schema has already checked the lexical form (xsd:double); absent
+ * means not stated (NAN). */
+static double
+number_attr (xmlNodePtr  node,
+             const char *attr,
+             double      fallback)
+{
+  g_autofree char *value = attr_value (node, attr);
+
+  if (value == NULL)
+    return fallback;
+  return g_ascii_strtod (g_strstrip (value), NULL);
+}
+
+static gboolean
+uint_attr (xmlNodePtr   node,
+           const char  *attr,
+           guint       *out,
+           const char  *name,
+           GError     **error)
+{
+  g_autofree char *value = attr_value (node, attr);
+  guint64 v = 0;
+
+  *out = 0;
+  if (value == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (g_strstrip (value), 10, 0, G_MAXUINT, &v, NULL))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("element “%s”: attribute “%s” is out of range"),
+                         (const char *) node->name, attr);
+      return set_semantic_error (error, name, node, message);
+    }
+  *out = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+read_blocks (GwDocument  *doc,
+             xmlNodePtr   body,
+             const char  *name,
+             GError     **error)
+{
+  FOR_EACH_ELEMENT (node, body)
+    {
+      g_autoptr(GwBlock) block = NULL;
+      g_autofree char *text = NULL;
+
+      if (is_element (node, "paragraph"))
+        {
+          text = node_text (node);
+          block = gw_block_new (GW_BLOCK_PARAGRAPH, text);
+        }
+      else if (is_element (node, "heading"))
+        {
+          guint level;
+
+          if (!uint_attr (node, "level", &level, name, error))
+            return FALSE;
+          text = node_text (node);
+          block = gw_block_new (GW_BLOCK_HEADING, text);
+          gw_block_set_level (block, level);
+        }
+      else if (is_element (node, "attachment"))
+        {
+          guint number;
+
+          if (!uint_attr (node, "number", &number, name, error))
+            return FALSE;
+          text = node_text (node);
+          block = gw_block_new_attachment (number, text);
+        }
+      else if (is_element (node, "table"))
+        {
+          text = attr_value (node, "text");
+          if (text)
+            block = gw_block_new (GW_BLOCK_TABLE, text);
+          else
+            {
+              g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+              FOR_EACH_ELEMENT (row, node)
+                {
+                  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+                  FOR_EACH_ELEMENT (cell, row)
+                    {
+                      g_autofree char *cell_text = node_text (cell);
+
+                      g_strv_builder_add (builder, cell_text);
+                    }
+                  g_ptr_array_add (rows, g_strv_builder_end (builder));
+                }
+              block = gw_block_new_table (rows);
+            }
+        }
+      else
+        g_assert_not_reached ();  /* the schema allows nothing else */
+
+      gw_document_append_block (doc, block);
+    }
+  return TRUE;
+}
+
+static GwEvaluation *
+read_evaluation (xmlNodePtr   node,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autoptr(GwEvaluation) evaluation = gw_evaluation_new ();
+  gboolean seen[GW_N_EVAL_FIELDS] = { FALSE, };
+  double step;
+
+  step = number_attr (node, "step", NAN);
+  if (!isnan (step))
+    gw_evaluation_set_step (evaluation, step);
+  gw_evaluation_set_stated_total (evaluation, number_attr (node, "stated-total", NAN));
+
+  FOR_EACH_ELEMENT (group, node)
+    {
+      if (is_element (group, "fields"))
+        {
+          FOR_EACH_ELEMENT (field, group)
+            {
+              g_autofree char *field_name = attr_value (field, "name");
+              g_autofree char *value = node_text (field);
+              GwEvalField f;
+
+              if (!gw_eval_field_from_string (field_name, &f))
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("unknown evaluation field “%s”"), field_name);
+                  set_semantic_error (error, name, field, message);
+                  return NULL;
+                }
+              if (seen[f])
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("evaluation field “%s” appears more than once"),
+                                     field_name);
+                  set_semantic_error (error, name, field, message);
+                  return NULL;
+                }
+              seen[f] = TRUE;
+              gw_evaluation_set_field (evaluation, f, value);
+            }
+        }
+      else if (is_element (group, "evaluators"))
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) names = NULL;
+
+          FOR_EACH_ELEMENT (evaluator, group)
+            {
+              g_autofree char *text = node_text (evaluator);
+
+              g_strv_builder_add (builder, text);
+            }
+          names = g_strv_builder_end (builder);
+          gw_evaluation_set_evaluators (evaluation, (const char * const *) names);
+        }
+      else if (is_element (group, "sections"))
+        {
+          GListStore *sections = gw_evaluation_get_sections (evaluation);
+
+          FOR_EACH_ELEMENT (section_node, group)
+            {
+              g_autofree char *id = attr_value (section_node, "id");
+              g_autofree char *section_name = attr_value (section_node, "name");
+              g_autoptr(GwEvalSection) section =
+                gw_eval_section_new (id, section_name, number_attr (section_node, "max", NAN));
+              GListStore *indicators = gw_eval_section_get_indicators (section);
+
+              gw_eval_section_set_stated_subtotal (section,
+                                                   number_attr (section_node,
+                                                                "stated-subtotal", NAN));
+              FOR_EACH_ELEMENT (ind_node, section_node)
+                {
+                  g_autofree char *ind_id = attr_value (ind_node, "id");
+                  g_autofree char *ind_name = attr_value (ind_node, "name");
+                  g_autofree char *scored_by = attr_value (ind_node, "scored-by");
+                  g_autofree char *comment = attr_value (ind_node, "comment");
+                  g_autoptr(GwIndicator) indicator =
+                    gw_indicator_new (ind_id, ind_name, number_attr (ind_node, "max", NAN));
+
+                  gw_indicator_set_score (indicator, number_attr (ind_node, "score", NAN));
+                  gw_indicator_set_self_score (indicator,
+                                               number_attr (ind_node, "self-score", NAN));
+                  if (scored_by)
+                    gw_indicator_set_scored_by (indicator, scored_by);
+                  if (comment)
+                    gw_indicator_set_comment (indicator, comment);
+                  g_list_store_append (indicators, indicator);
+                }
+              g_list_store_append (sections, section);
+            }
+        }
+      else if (is_element (group, "veto-items"))
+        {
+          GListStore *items = gw_evaluation_get_veto_items (evaluation);
+
+          FOR_EACH_ELEMENT (veto, group)
+            {
+              g_autofree char *text = node_text (veto);
+              g_autofree char *ticked = attr_value (veto, "ticked");
+              g_autoptr(GwVetoItem) item =
+                gw_veto_item_new (text, g_strcmp0 (ticked, "true") == 0);
+
+              g_list_store_append (items, item);
+            }
+        }
+      else if (is_element (group, "grades"))
+        {
+          FOR_EACH_ELEMENT (grade, group)
+            {
+              g_autofree char *grade_name = attr_value (grade, "name");
+
+              gw_evaluation_add_grade (evaluation, grade_name, number_attr (grade, "min", NAN));
+            }
+        }
+      else if (is_element (group, "decisions"))
+        {
+          FOR_EACH_ELEMENT (decision, group)
+            {
+              g_autofree char *grade = attr_value (decision, "grade");
+              g_autofree char *text = node_text (decision);
+              guint cycle_year;
+
+              if (!uint_attr (decision, "cycle-year", &cycle_year, name, error))
+                return NULL;
+              gw_evaluation_add_decision (evaluation, cycle_year, grade, text);
+            }
+        }
+    }
+  return g_steal_pointer (&evaluation);
+}
+
+static GwDocument *
+build_document (xmlDocPtr    xml,
+                const char  *name,
+                GError     **error)
+{
+  xmlNodePtr root = xmlDocGetRootElement (xml);
+  g_autoptr(GwDocument) doc = NULL;
+  g_autofree char *kind_str = attr_value (root, "kind");
+  g_autofree char *sealed = attr_value (root, "sealed");
+  g_autofree char *template_id = attr_value (root, "template");
+  GwDocumentKind kind = GW_DOCUMENT_KIND_OPINION;
+  xmlNodePtr node;
+
+  if (!gw_document_kind_from_string (kind_str, &kind))
+    g_assert_not_reached ();  /* the schema allows nothing else */
+
+  /* Not gw_document_new (kind): that gives an evaluation document an empty
+   * form, and the form must be exactly what the file holds. */
+  doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  gw_document_set_kind (doc, kind);
+  gw_document_set_sealed (doc, g_strcmp0 (sealed, "true") == 0);
+  gw_document_set_template_id (doc, template_id);
+
+  if ((node = first_child (root, "meta")))
+    FOR_EACH_ELEMENT (child, node)
+      {
+        g_autofree char *value = node_text (child);
+        GwMeta meta;
+
+        if (!gw_meta_from_string ((const char *) child->name, &meta))
+          g_assert_not_reached ();
+        gw_document_set_meta (doc, meta, value);
+      }
+
+  if ((node = first_child (root, "attachments")))
+    FOR_EACH_ELEMENT (child, node)
+      {
+        g_autofree char *value = node_text (child);
+
+        gw_document_add_attachment (doc, value, 0);
+      }
+
+  if ((node = first_child (root, "fields")))
+    FOR_EACH_ELEMENT (child, node)
+      {
+        g_autofree char *field = attr_value (child, "name");
+        g_autofree char *value = node_text (child);
+
+        if (gw_document_get_field (doc, field) != NULL)
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("field “%s” appears more than once"), field);
+            set_semantic_error (error, name, child, message);
+            return NULL;
+          }
+        gw_document_set_field (doc, field, value);
+      }
+
+  if ((node = first_child (root, "body")) && !read_blocks (doc, node, name, error))
+    return NULL;
+
+  if ((node = first_child (root, "evaluation")))
+    {
+      g_autoptr(GwEvaluation) evaluation = read_evaluation (node, name, error);
+
+      if (evaluation == NULL)
+        return NULL;
+      gw_document_set_evaluation (doc, evaluation);
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+/* ---- reading: entry points ----------------------------------------------- */
+
+/**
+ * gw_document_load_gwdoc_bytes:
+ * @bytes: the file's contents
+ * @display_name: how messages name the file, e.g. "report.gwdoc"
+ * @error: return location for a #GW_ERROR
+ *
+ * Parses and validates a .gwdoc. Refuses (with the file name and line) empty
+ * input, input over %GW_MAX_INPUT_SIZE, bytes that are not UTF-8, malformed
+ * XML, any document type declaration (hence any entity) and anything the
+ * schema does not allow.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+GwDocument *
+gw_document_load_gwdoc_bytes (GBytes      *bytes,
+                              const char  *display_name,
+                              GError     **error)
+{
+  g_autoptr(xmlDoc) xml = NULL;
+  const char *data;
+  const char *bad;
+  const char *name;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = display_name ? display_name : _("document");
+  data = g_bytes_get_data (bytes, &size);
+
+  if (size > GW_MAX_INPUT_SIZE)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MiB, the most Gongwen reads"),
+                   name, GW_MAX_INPUT_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (size == 0 || is_blank (data, size))
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_EMPTY, _("%s: the file is empty"), name);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, size, &bad))
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_ENCODING,
+                   _("%s:%u: the file is not valid UTF-8 text"),
+                   name, count_lines (data, bad));
+      return NULL;
+    }
+
+  /* Make sure the schema (and libxml2) are initialised before parsing. */
+  get_schema ();
+
+  xml = parse_safely (data, size, name, error);
+  if (xml == NULL)
+    return NULL;
+  if (!validate (xml, name, error))
+    return NULL;
+  return build_document (xml, name, error);
+}
+
+/**
+ * gw_document_load_gwdoc:
+ * @path: a file name
+ * @error: return location for a #GW_ERROR or #G_IO_ERROR
+ *
+ * Loads a .gwdoc file; see gw_document_load_gwdoc_bytes(). The size is
+ * checked before the file is read.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+GwDocument *
+gw_document_load_gwdoc (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  GwDocument *doc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_filename_display_name (path);
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code,
+                   _("%s: could not open the file: %s"), name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s: is a folder, not a document"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > GW_MAX_INPUT_SIZE)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MiB, the most Gongwen reads"),
+                   name, GW_MAX_INPUT_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code,
+                   _("%s: could not read the file: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  doc = gw_document_load_gwdoc_bytes (bytes, name, error);
+  if (doc)
+    gw_document_set_source_path (doc, path);
+  return doc;
+}
+
+/* ---- async --------------------------------------------------------------- */
+
+typedef struct {
+  char   *path;
+  GBytes *bytes;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_free (data->path);
+  g_bytes_unref (data->bytes);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (gw_file_replace_atomically (data->path, data->bytes, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+gw_document_save_gwdoc_async (GwDocument          *self,
+                              const char          *path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (GW_IS_DOCUMENT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gw_document_save_gwdoc_async);
+  data = g_new0 (SaveData, 1);
+  data->path = g_strdup (path);
+  data->bytes = gw_document_to_gwdoc_bytes (self);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+gw_document_save_gwdoc_finish (GwDocument    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (GW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GwDocument *doc;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  doc = gw_document_load_gwdoc (task_data, &error);
+  if (doc)
+    g_task_return_pointer (task, doc, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+gw_document_load_gwdoc_async (const char          *path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gw_document_load_gwdoc_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+GwDocument *
+gw_document_load_gwdoc_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -23,4 +23,29 @@ gboolean    gw_document_save_gwdoc       (GwDocument  *self,
                                           const char  *path,
                                           GError     **error);
 
+/* The same in a worker thread, for the window. Saving serialises @self at
+ * once, in the calling thread, so later edits do not race the write; only
+ * the file work runs in the thread. */
+void        gw_document_save_gwdoc_async  (GwDocument          *self,
+                                           const char          *path,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    gw_document_save_gwdoc_finish (GwDocument          *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void        gw_document_load_gwdoc_async  (const char          *path,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GwDocument *gw_document_load_gwdoc_finish (GAsyncResult        *result,
+                                           GError             **error);
+
+/* Writes @contents to @path the same atomic way (temporary file in the same
+ * folder, fsync, rename, fsync of the folder); for other files Gongwen
+ * writes, such as autosave copies. */
+gboolean    gw_file_replace_atomically    (const char          *path,
+                                           GBytes              *contents,
+                                           GError             **error);
+
 G_END_DECLS
