@@ -70,17 +70,25 @@ const char  *gw_indicator_get_comment    (GwIndicator *self);
 void         gw_indicator_set_comment    (GwIndicator *self, const char *comment);
 const char  *gw_indicator_get_scored_by  (GwIndicator *self);
 void         gw_indicator_set_scored_by  (GwIndicator *self, const char *who);
+GwIndicator *gw_indicator_copy           (GwIndicator *self);
+/* All properties equal; two blank (NAN) scores count as equal. */
+gboolean     gw_indicator_equal          (GwIndicator *a, GwIndicator *b);
 
 /* ---- GwEvalSection: a group of indicators (A 项目管理 …) ---------------- */
 
 #define GW_TYPE_EVAL_SECTION (gw_eval_section_get_type ())
 G_DECLARE_FINAL_TYPE (GwEvalSection, gw_eval_section, GW, EVAL_SECTION, GObject)
 
+/* Properties: id (construct-only), name, max, stated-subtotal; all notify.
+ * Signal ::changed (no arguments) after any change to those, to the list of
+ * indicators or to a property of an indicator in it. */
 GwEvalSection *gw_eval_section_new            (const char    *id,
                                                const char    *name,
                                                double         max);
 const char    *gw_eval_section_get_id         (GwEvalSection *self);
 const char    *gw_eval_section_get_name       (GwEvalSection *self);
+void           gw_eval_section_set_name       (GwEvalSection *self,
+                                               const char    *name);
 double         gw_eval_section_get_max        (GwEvalSection *self);
 void           gw_eval_section_set_max        (GwEvalSection *self, double max);
 /* Subtotal written on the form (NAN when not stated). */
@@ -88,6 +96,14 @@ double         gw_eval_section_get_stated_subtotal (GwEvalSection *self);
 void           gw_eval_section_set_stated_subtotal (GwEvalSection *self, double v);
 /* GListStore of GwIndicator. */
 GListStore    *gw_eval_section_get_indicators (GwEvalSection *self);
+void           gw_eval_section_add_indicator  (GwEvalSection *self,
+                                               GwIndicator   *indicator);
+/* The indicator with @id ("A1"), or NULL (transfer none). */
+GwIndicator   *gw_eval_section_find_indicator (GwEvalSection *self,
+                                               const char    *id);
+GwEvalSection *gw_eval_section_copy           (GwEvalSection *self);
+gboolean       gw_eval_section_equal          (GwEvalSection *a,
+                                               GwEvalSection *b);
 /* Sum of the scores; blank scores count 0. */
 double         gw_eval_section_compute_subtotal (GwEvalSection *self);
 /* Sum of the indicators' maxima. */
@@ -98,8 +114,10 @@ double         gw_eval_section_compute_max    (GwEvalSection *self);
 #define GW_TYPE_VETO_ITEM (gw_veto_item_get_type ())
 G_DECLARE_FINAL_TYPE (GwVetoItem, gw_veto_item, GW, VETO_ITEM, GObject)
 
+/* Properties: text, ticked; both notify. */
 GwVetoItem  *gw_veto_item_new         (const char *text, gboolean ticked);
 const char  *gw_veto_item_get_text    (GwVetoItem *self);
+void         gw_veto_item_set_text    (GwVetoItem *self, const char *text);
 gboolean     gw_veto_item_get_ticked  (GwVetoItem *self);
 void         gw_veto_item_set_ticked  (GwVetoItem *self, gboolean ticked);
 
@@ -121,6 +139,14 @@ typedef struct {
 #define GW_TYPE_EVALUATION (gw_evaluation_get_type ())
 G_DECLARE_FINAL_TYPE (GwEvaluation, gw_evaluation, GW, EVALUATION, GObject)
 
+/* Properties: one string property per GwEvalField under the name
+ * gw_eval_field_to_string() gives, "evaluators" (GStrv), "step",
+ * "stated-total"; all notify.
+ *
+ * Signal ::changed (no arguments): emitted after ANY change inside — a field,
+ * the evaluators, the step, the stated total, the grade scale, the decision
+ * table, sections or veto items added/removed/moved, or a property of a
+ * section, indicator or veto item. GwDocument forwards it. */
 GwEvaluation *gw_evaluation_new           (void);
 GwEvaluation *gw_evaluation_copy          (GwEvaluation *self);
 gboolean      gw_evaluation_equal         (GwEvaluation *a,
@@ -145,18 +171,33 @@ void          gw_evaluation_set_step      (GwEvaluation *self,
 /* GListStore of GwEvalSection / GwVetoItem. */
 GListStore   *gw_evaluation_get_sections  (GwEvaluation *self);
 GListStore   *gw_evaluation_get_veto_items (GwEvaluation *self);
+/* Convenience: append to the stores above (remove with g_list_store_remove). */
+void          gw_evaluation_add_section   (GwEvaluation  *self,
+                                           GwEvalSection *section);
+void          gw_evaluation_add_veto_item (GwEvaluation  *self,
+                                           GwVetoItem    *item);
+/* The section / indicator with @id ("A" / "A1") or NULL (transfer none). */
+GwEvalSection *gw_evaluation_find_section  (GwEvaluation *self,
+                                            const char   *id);
+GwIndicator  *gw_evaluation_find_indicator (GwEvaluation *self,
+                                            const char   *id);
 
-/* Grade scale, highest first (array of GwGrade*, owned by the evaluation). */
+/* Grade scale, highest first (array of GwGrade*, owned by the evaluation;
+ * read it, do not modify it). add_grade inserts by @min, so the scale stays
+ * highest first whatever order the grades are added in. */
 GPtrArray    *gw_evaluation_get_grades    (GwEvaluation *self);
 void          gw_evaluation_add_grade     (GwEvaluation *self,
                                            const char   *name,
                                            double        min);
-/* Decision table (array of GwDecisionRule*, in order; first match wins). */
+void          gw_evaluation_clear_grades  (GwEvaluation *self);
+/* Decision table (array of GwDecisionRule*, in order; first match wins;
+ * read-only like the grades). */
 GPtrArray    *gw_evaluation_get_decisions (GwEvaluation *self);
 void          gw_evaluation_add_decision  (GwEvaluation *self,
                                            guint         cycle_year,
                                            const char   *grade,
                                            const char   *decision);
+void          gw_evaluation_clear_decisions (GwEvaluation *self);
 
 /* Total written on the form (NAN when not stated). */
 double        gw_evaluation_get_stated_total (GwEvaluation *self);
@@ -167,18 +208,22 @@ void          gw_evaluation_set_stated_total (GwEvaluation *self,
 double        gw_evaluation_compute_total    (GwEvaluation *self);
 double        gw_evaluation_compute_max      (GwEvaluation *self);
 gboolean      gw_evaluation_any_veto         (GwEvaluation *self);
-/* The grade the thresholds give for @total (the lowest grade when a veto
- * item is ticked); NULL when the scale is empty. */
+/* The grade the thresholds give for @total: the first (highest) grade whose
+ * inclusive lower bound @total reaches; the lowest grade when @vetoed or when
+ * @total is below every bound; NULL when the scale is empty. compute_grade
+ * uses the computed total (blank scores count 0) and any ticked veto. */
 const char   *gw_evaluation_grade_for_total  (GwEvaluation *self,
                                               double        total,
                                               gboolean      vetoed);
 const char   *gw_evaluation_compute_grade    (GwEvaluation *self);
-/* The decision the table gives for @grade in @cycle_year, or NULL. */
+/* The decision the table gives for @grade in @cycle_year, or NULL: the first
+ * rule whose cycle_year is 0 or equal and whose grade is NULL or equal. */
 const char   *gw_evaluation_decision_for     (GwEvaluation *self,
                                               const char   *grade,
                                               guint         cycle_year);
 const char   *gw_evaluation_compute_decision (GwEvaluation *self);
-/* Cycle year parsed from the field (0 when missing or invalid). */
+/* Cycle year parsed from the field (0 when missing or invalid; ASCII or
+ * full-width digits, surrounding spaces ignored). */
 guint         gw_evaluation_get_cycle_year   (GwEvaluation *self);
 
 G_END_DECLS
