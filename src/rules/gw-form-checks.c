@@ -300,7 +300,8 @@ scale_names (GwEvaluation *ev)
 }
 
 /* Decisions are long sentences typed by hand: spaces, half-width
- * punctuation and a final full stop must not make a right one wrong. */
+ * punctuation and a final full stop must not make a right one wrong.
+ * Folding the width maps ，；：（） to their ASCII forms on both sides. */
 static char *
 normalize_sentence (const char *text)
 {
@@ -311,21 +312,18 @@ normalize_sentence (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c))
-        continue;
-      switch (c)
-        {
-        case ',': c = 0xFF0C; break;  /* ， */
-        case ';': c = 0xFF1B; break;  /* ； */
-        case ':': c = 0xFF1A; break;  /* ： */
-        case '(': c = 0xFF08; break;  /* （ */
-        case ')': c = 0xFF09; break;  /* ） */
-        default: break;
-        }
-      g_string_append_unichar (out, c);
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
     }
-  while (g_str_has_suffix (out->str, "。") || g_str_has_suffix (out->str, "."))
-    g_string_truncate (out, out->len - (g_str_has_suffix (out->str, ".") ? 1 : strlen ("。")));
+  for (;;)
+    {
+      if (g_str_has_suffix (out->str, "。"))
+        g_string_truncate (out, out->len - strlen ("。"));
+      else if (g_str_has_suffix (out->str, "."))
+        g_string_truncate (out, out->len - 1);
+      else
+        break;
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -1127,7 +1125,15 @@ check_money_consistency (GwEvaluation *ev,
 
   u = format_number (used);
   a = format_number (amount);
+  /* 79.9997% must not print as 80%, inside the band it is said to leave. */
   r = format_number (percent);
+  if (g_ascii_strtod (r, NULL) >= low && g_ascii_strtod (r, NULL) <= high)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_clear_pointer (&r, g_free);
+      r = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", percent));
+    }
   add_issue (issues, field_target (GW_EVAL_FUNDS_USED),
              _("Funds used, %s yuan, are %s%% of the contract amount %s yuan, outside 80–100%%, and no explanation is written"),
              u, r, a);
