@@ -3,15 +3,211 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "gw-cli.h"
+#include "gw-error.h"
+#include "gw-open.h"
+#include "gw-pdf.h"
 
-/* Placeholder until the renderer lands (issue: GB/T 9704 PDF export). */
+/* gongwen --export-pdf=DIR [--strict] [--jobs=N] FILE…
+ *
+ * One PDF per input, DIR/NAME.pdf. Documents are rendered by a pool of
+ * threads sharing one GwRenderer (each document takes its own Pango font
+ * map, so they don't contend); every PDF is written under a temporary name
+ * and renamed, so DIR never holds half a PDF. A file that fails is reported
+ * and the others go on. */
+
+typedef struct {
+  const char *input;
+  char       *output;      /* NULL when planning already refused the file */
+  char       *error;       /* why it failed, or NULL */
+  gboolean    skipped;     /* --strict and error findings */
+} Job;
+
+typedef struct {
+  GwRenderer         *renderer;
+  const GwCliOptions *options;
+  GMutex              lock;
+  guint               done;
+  guint               total;
+} Batch;
+
+static char *
+pdf_name_for (const char *input)
+{
+  g_autofree char *base = g_path_get_basename (input);
+  char *dot = strrchr (base, '.');
+
+  if (dot && dot != base)
+    *dot = '\0';
+  return g_strconcat (base, ".pdf", NULL);
+}
+
+/* Same file on disk (inode), for "never overwrite an input". */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static void
+report_progress (Batch      *batch,
+                 const char *input)
+{
+  g_mutex_lock (&batch->lock);
+  batch->done++;
+  if (batch->options->progress)
+    {
+      g_autofree char *name = g_path_get_basename (input);
+      g_printerr ("\r\033[K[%u/%u] %s", batch->done, batch->total, name);
+      if (batch->done == batch->total)
+        g_printerr ("\r\033[K");
+    }
+  g_mutex_unlock (&batch->lock);
+}
+
+static void
+export_one (gpointer data,
+            gpointer user_data)
+{
+  Job *job = data;
+  Batch *batch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = NULL;
+
+  doc = gw_document_open (job->input, &error);
+  if (doc && batch->options->kind)
+    {
+      GwDocumentKind kind;
+      if (gw_document_kind_from_string (batch->options->kind, &kind))
+        gw_document_set_kind (doc, kind);
+    }
+  if (doc == NULL)
+    job->error = g_strdup (error->message);
+  else if (!gw_renderer_export_pdf (batch->renderer, doc, job->output, &error))
+    job->error = g_strdup (error->message);
+  report_progress (batch, job->input);
+}
+
 int
 gw_cli_export_pdf (const GwCliOptions *options,
                    char              **files)
 {
-  g_printerr (_("gongwen: --export-pdf is not available yet\n"));
-  return 2;
+  g_autoptr(GwRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) planned = NULL;
+  g_autofree Job *jobs = NULL;
+  GThreadPool *pool;
+  Batch batch = { 0 };
+  guint n, failed = 0, skipped = 0;
+  int n_threads;
+
+  g_return_val_if_fail (options != NULL && options->export_dir != NULL, 2);
+
+  n = files ? g_strv_length (files) : 0;
+  if (n == 0)
+    {
+      g_printerr (_("gongwen: no files given\n"));
+      return 2;
+    }
+  if (g_mkdir_with_parents (options->export_dir, 0755) != 0 ||
+      !g_file_test (options->export_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("gongwen: cannot use “%s” as the output folder: %s\n"),
+                  options->export_dir, g_strerror (errno));
+      return 2;
+    }
+  if (access (options->export_dir, W_OK) != 0)
+    {
+      g_printerr (_("gongwen: cannot write into “%s”: %s\n"),
+                  options->export_dir, g_strerror (errno));
+      return 2;
+    }
+  if (options->strict)
+    {
+      g_printerr (_("gongwen: --strict is not available in this build: the checker is missing\n"));
+      return 2;
+    }
+
+  renderer = gw_renderer_new (&error);
+  if (renderer == NULL)
+    {
+      g_printerr ("gongwen: %s\n", error->message);
+      return 2;
+    }
+
+  /* Plan every output first: two inputs named alike would write one PDF,
+   * and an output must never be one of the inputs. */
+  jobs = g_new0 (Job, n);
+  planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = pdf_name_for (files[i]);
+      char *out = g_build_filename (options->export_dir, name, NULL);
+      const char *other = g_hash_table_lookup (planned, name);
+
+      jobs[i].input = files[i];
+      if (other)
+        {
+          jobs[i].error = g_strdup_printf (_("%s: not exported: %s would also be written from %s; "
+                                             "rename one of them"), files[i], out, other);
+          g_free (out);
+          continue;
+        }
+      for (guint k = 0; k < n; k++)
+        if (same_file (out, files[k]))
+          {
+            jobs[i].error = g_strdup_printf (_("%s: not exported: %s is an input file and "
+                                               "is never overwritten"), files[i], out);
+            g_clear_pointer (&out, g_free);
+            break;
+          }
+      if (out == NULL)
+        continue;
+      g_hash_table_insert (planned, g_strdup (name), (gpointer) files[i]);
+      jobs[i].output = out;
+    }
+
+  batch.renderer = renderer;
+  batch.options = options;
+  g_mutex_init (&batch.lock);
+  for (guint i = 0; i < n; i++)
+    batch.total += jobs[i].output != NULL;
+
+  n_threads = options->jobs > 0 ? options->jobs : (int) g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, (int) MAX (batch.total, 1));
+  pool = g_thread_pool_new (export_one, &batch, n_threads, TRUE, NULL);
+  for (guint i = 0; i < n; i++)
+    if (jobs[i].output)
+      g_thread_pool_push (pool, &jobs[i], NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);   /* waits for every job */
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (jobs[i].skipped)
+        skipped++;
+      if (jobs[i].error)
+        {
+          failed++;
+          g_printerr ("gongwen: %s\n", jobs[i].error);
+        }
+      g_free (jobs[i].output);
+      g_free (jobs[i].error);
+    }
+  g_mutex_clear (&batch.lock);
+
+  if (failed > 0)
+    g_printerr (ngettext ("gongwen: %u of %u file was not exported\n",
+                          "gongwen: %u of %u files were not exported\n", n),
+                failed, n);
+  return failed > 0 ? 1 : 0;
 }

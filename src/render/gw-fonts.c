@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gw-fonts"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <hb-subset.h>
+#include <hb.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "gw-error.h"
+#include "gw-fonts.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_blob_t, hb_blob_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_face_t, hb_face_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_subset_input_t, hb_subset_input_destroy)
+
+/* Bump when the way copies are made changes: old cache entries then miss. */
+#define GW_PREP_VERSION 2
+
+#define FANDOL_DIR "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
+
+struct _GwFonts
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  FcConfig        *config;
+  GHashTable      *prepared;   /* cache file path → private family */
+};
+
+/* Fandol's Bold files declare OS/2 weight 400, so fontconfig cannot tell
+ * them from the Regular ones and "FandolHei" may match the Bold file. */
+static const char fandol_rules[] =
+  "<?xml version=\"1.0\"?>\n"
+  "<fontconfig>\n"
+  " <match target=\"scan\">\n"
+  "  <test name=\"file\" compare=\"contains\"><string>Fandol</string></test>\n"
+  "  <test name=\"style\" compare=\"contains\"><string>Bold</string></test>\n"
+  "  <edit name=\"weight\" mode=\"assign\"><const>bold</const></edit>\n"
+  " </match>\n"
+  "</fontconfig>\n";
+
+char *
+gw_fonts_get_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "gongwen", "fonts", NULL);
+}
+
+GwFonts *
+gw_fonts_new (GError **error)
+{
+  g_autoptr(GwFonts) self = g_new0 (GwFonts, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  g_mutex_init (&self->lock);
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* A private configuration: the system's fonts and rules, plus ours. */
+  self->config = FcInitLoadConfigAndFonts ();
+  if (self->config == NULL)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_RENDER,
+                   _("Cannot load the fontconfig configuration"));
+      return NULL;
+    }
+  if (!FcConfigParseAndLoadFromMemory (self->config, (const FcChar8 *) fandol_rules, FcTrue))
+    g_warning ("Cannot load the Fandol weight rules");
+  if (g_file_test (FANDOL_DIR, G_FILE_TEST_IS_DIR))
+    FcConfigAppFontAddDir (self->config, (const FcChar8 *) FANDOL_DIR);
+
+  return g_steal_pointer (&self);
+}
+
+GwFonts *
+gw_fonts_ref (GwFonts *fonts)
+{
+  g_atomic_ref_count_inc (&fonts->ref);
+  return fonts;
+}
+
+void
+gw_fonts_unref (GwFonts *fonts)
+{
+  if (fonts == NULL || !g_atomic_ref_count_dec (&fonts->ref))
+    return;
+  if (fonts->config)
+    FcConfigDestroy (fonts->config);
+  g_hash_table_unref (fonts->prepared);
+  g_mutex_clear (&fonts->lock);
+  g_free (fonts);
+}
+
+PangoFontMap *
+gw_fonts_new_font_map (GwFonts *fonts)
+{
+  PangoFontMap *map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+
+  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), fonts->config);
+  /* PDF user space is in points: 16 means 16 pt. */
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72.0);
+  return map;
+}
+
+static void
+add_range (hb_set_t *set,
+           hb_codepoint_t first,
+           hb_codepoint_t last)
+{
+  hb_set_add_range (set, first, last);
+}
+
+/* GB 2312: every double-byte code the charset defines, decoded by iconv. */
+static void
+add_gb2312 (hb_set_t *set)
+{
+  GIConv cd = g_iconv_open ("UTF-8", "GB2312");
+
+  if (cd == (GIConv) -1)
+    {
+      add_range (set, 0x4E00, 0x9FA5);   /* no iconv table: all URO ideographs */
+      return;
+    }
+  for (guint hi = 0xA1; hi <= 0xF7; hi++)
+    for (guint lo = 0xA1; lo <= 0xFE; lo++)
+      {
+        char in[2] = { (char) hi, (char) lo };
+        char out[8];
+        char *inp = in, *outp = out;
+        gsize inleft = 2, outleft = sizeof out;
+
+        if (g_iconv (cd, &inp, &inleft, &outp, &outleft) != (gsize) -1 && outp > out)
+          {
+            *outp = '\0';
+            hb_set_add (set, g_utf8_get_char (out));
+          }
+        g_iconv (cd, NULL, NULL, NULL, NULL);
+      }
+  g_iconv_close (cd);
+}
+
+static void
+fill_repertoire (hb_set_t     *set,
+                 GwRepertoire  repertoire)
+{
+  add_range (set, 0x20, 0x7E);
+  add_range (set, 0x2010, 0x2027);        /* dashes, quotes, ellipsis */
+  if (repertoire == GW_REPERTOIRE_DIGITS)
+    return;
+  add_range (set, 0xA0, 0xFF);
+  add_range (set, 0x2030, 0x203B);
+  add_range (set, 0x2160, 0x216B);        /* Roman numerals */
+  add_range (set, 0x2460, 0x2473);        /* circled numbers */
+  add_range (set, 0x25A0, 0x25CF);        /* squares, circles */
+  add_range (set, 0x2605, 0x2606);
+  add_range (set, 0x2610, 0x2612);        /* ballot boxes ☐☑☒ */
+  add_range (set, 0x2713, 0x2714);
+  add_range (set, 0x3000, 0x303F);        /* CJK punctuation, 〔〕 */
+  add_range (set, 0xFF01, 0xFF5E);        /* full-width forms */
+  add_range (set, 0xFFE0, 0xFFE5);
+  add_gb2312 (set);
+}
+
+static GBytes *
+make_copy (const char    *file,
+           int            index,
+           GwRepertoire   repertoire,
+           GError       **error)
+{
+  g_autoptr(hb_blob_t) blob = hb_blob_create_from_file_or_fail (file);
+  g_autoptr(hb_face_t) face = NULL;
+  g_autoptr(hb_subset_input_t) input = NULL;
+  g_autoptr(hb_face_t) subset = NULL;
+  g_autoptr(hb_blob_t) out = NULL;
+  const char *data;
+  unsigned int len;
+
+  if (blob == NULL)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("%s: cannot read the font"), file);
+      return NULL;
+    }
+  face = hb_face_create (blob, index);
+  input = hb_subset_input_create_or_fail ();
+  if (input == NULL)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("Out of memory preparing %s"), file);
+      return NULL;
+    }
+  fill_repertoire (hb_subset_input_unicode_set (input), repertoire);
+  /* Keep every name record (cairo and PDF readers show them) and every
+   * layout feature (vertical forms, ligatures Pango may ask for). */
+  hb_set_clear (hb_subset_input_set (input, HB_SUBSET_SETS_NAME_ID));
+  hb_set_invert (hb_subset_input_set (input, HB_SUBSET_SETS_NAME_ID));
+  hb_set_clear (hb_subset_input_set (input, HB_SUBSET_SETS_NAME_LANG_ID));
+  hb_set_invert (hb_subset_input_set (input, HB_SUBSET_SETS_NAME_LANG_ID));
+  hb_set_clear (hb_subset_input_set (input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+  hb_set_invert (hb_subset_input_set (input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+  /* Subroutines are what cairo 1.16 copies whole into every PDF. */
+  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_DESUBROUTINIZE |
+                                    HB_SUBSET_FLAGS_NAME_LEGACY |
+                                    HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+  subset = hb_subset_or_fail (face, input);
+  if (subset == NULL)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_RENDER,
+                   _("%s: HarfBuzz could not prepare a working copy of the font"), file);
+      return NULL;
+    }
+  out = hb_face_reference_blob (subset);
+  data = hb_blob_get_data (out, &len);
+  if (len == 0)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_RENDER,
+                   _("%s: HarfBuzz could not prepare a working copy of the font"), file);
+      return NULL;
+    }
+  return g_bytes_new (data, len);
+}
+
+/* Returns the private family of the prepared copy of @file/@index, making
+ * and registering the copy if needed; NULL (with a warning) when it cannot,
+ * in which case the stock font is used as it is. */
+static char *
+prepare (GwFonts      *self,
+         const char   *file,
+         int           index,
+         GwRepertoire  repertoire)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *esc_path = NULL;
+  g_autofree char *rule = NULL;
+  const char *known;
+  GStatBuf st;
+
+  if (g_stat (file, &st) != 0)
+    return NULL;
+  key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT "\n%d\n%d\n%s\n%d",
+                         file, (gint64) st.st_mtime, (gint64) st.st_size, index,
+                         (int) repertoire, hb_version_string (), GW_PREP_VERSION);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  hash[16] = '\0';
+  dir = gw_fonts_get_cache_dir ();
+  path = g_strdup_printf ("%s/%s.otf", dir, hash);
+
+  known = g_hash_table_lookup (self->prepared, path);
+  if (known)
+    return g_strdup (known);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GBytes) bytes = make_copy (file, index, repertoire, &error);
+
+      if (bytes == NULL)
+        {
+          g_warning ("%s", error->message);
+          return NULL;
+        }
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_warning ("Cannot create %s: %s", dir, g_strerror (errno));
+          return NULL;
+        }
+      /* g_file_set_contents writes a temporary file and renames it, so a
+       * concurrent process never loads half a font. */
+      if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes), &error))
+        {
+          g_warning ("%s", error->message);
+          return NULL;
+        }
+    }
+
+  family = g_strdup_printf ("GwPrep-%s", hash);
+  esc_path = g_markup_escape_text (path, -1);
+  rule = g_strdup_printf ("<?xml version=\"1.0\"?>\n<fontconfig>\n"
+                          " <match target=\"scan\">\n"
+                          "  <test name=\"file\"><string>%s</string></test>\n"
+                          "  <edit name=\"family\" mode=\"assign_replace\"><string>%s</string></edit>\n"
+                          "  <edit name=\"fullname\" mode=\"assign_replace\"><string>%s</string></edit>\n"
+                          " </match>\n</fontconfig>\n", esc_path, family, family);
+  if (!FcConfigParseAndLoadFromMemory (self->config, (const FcChar8 *) rule, FcTrue) ||
+      !FcConfigAppFontAddFile (self->config, (const FcChar8 *) path))
+    {
+      g_warning ("Cannot load the prepared font %s", path);
+      return NULL;
+    }
+  g_hash_table_insert (self->prepared, g_strdup (path), g_strdup (family));
+  return g_steal_pointer (&family);
+}
+
+static int
+fc_weight_for (PangoWeight weight)
+{
+  return (int) FcWeightFromOpenTypeDouble ((double) weight);
+}
+
+PangoFontDescription *
+gw_fonts_resolve (GwFonts      *self,
+                  const char   *desc_str,
+                  GwRepertoire  repertoire,
+                  const char   *fallbacks,
+                  GError      **error)
+{
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (desc_str);
+  g_autoptr(GString) families = g_string_new (NULL);
+  const char *family = pango_font_description_get_family (desc);
+  FcPattern *pat;
+  FcPattern *match;
+  FcResult res;
+  FcChar8 *file = NULL;
+  FcChar8 *matched_family = NULL;
+  FcChar8 *format = NULL;
+  int index = 0;
+  g_autofree char *prep = NULL;
+
+  if (family == NULL || *family == '\0')
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_INVALID, _("“%s” names no font family"), desc_str);
+      return NULL;
+    }
+
+  g_mutex_lock (&self->lock);
+  pat = FcPatternCreate ();
+  FcPatternAddString (pat, FC_FAMILY, (const FcChar8 *) family);
+  FcPatternAddInteger (pat, FC_WEIGHT, fc_weight_for (pango_font_description_get_weight (desc)));
+  FcPatternAddInteger (pat, FC_SLANT, FC_SLANT_ROMAN);
+  FcConfigSubstitute (self->config, pat, FcMatchPattern);
+  FcDefaultSubstitute (pat);
+  match = FcFontMatch (self->config, pat, &res);
+  FcPatternDestroy (pat);
+
+  if (match &&
+      FcPatternGetString (match, FC_FAMILY, 0, &matched_family) == FcResultMatch &&
+      g_ascii_strcasecmp ((const char *) matched_family, family) == 0 &&
+      FcPatternGetString (match, FC_FILE, 0, &file) == FcResultMatch &&
+      FcPatternGetString (match, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+      g_strcmp0 ((const char *) format, "CFF") == 0)
+    {
+      FcPatternGetInteger (match, FC_INDEX, 0, &index);
+      /* Only CFF needs a copy: cairo's TrueType subsetter reads just the
+       * glyphs it embeds. */
+      prep = prepare (self, (const char *) file, index, repertoire);
+    }
+  else if (match == NULL || matched_family == NULL ||
+           g_ascii_strcasecmp ((const char *) matched_family, family) != 0)
+    g_debug ("Font family “%s” is not installed; fontconfig substitutes", family);
+  if (match)
+    FcPatternDestroy (match);
+  g_mutex_unlock (&self->lock);
+
+  if (prep)
+    g_string_append_printf (families, "%s,", prep);
+  g_string_append (families, family);
+  if (fallbacks && *fallbacks)
+    g_string_append_printf (families, ",%s", fallbacks);
+  pango_font_description_set_family (desc, families->str);
+  return g_steal_pointer (&desc);
+}

@@ -1,0 +1,1165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gw-layout"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "gw-error.h"
+#include "gw-layout.h"
+
+/* Everything here is measured in points from the top-left of the page.
+ * Body text sits on a fixed grid: 22 lines of 28 characters, the line
+ * pitch set explicitly (GW_PITCH) and the character pitch forced with
+ * letter-spacing, never taken from font metrics (Noto's hhea line height
+ * is 1.437 em). */
+
+#define RED          0xFF0000
+#define BLACK        0x000000
+#define SIZE_TITLE   22.0    /* 二号 */
+#define SIZE_MARK    42.0    /* 初号, practice for the organ mark */
+#define SIZE_SMALL   14.0    /* 四号 */
+#define RULE_RED     1.5     /* red separator line, pt */
+#define RULE_THICK   (0.35 * GW_MM)
+#define RULE_THIN    (0.25 * GW_MM)
+
+static void
+op_free (gpointer data)
+{
+  GwOp *op = data;
+
+  g_clear_object (&op->layout);
+  g_free (op);
+}
+
+static void
+page_free (gpointer data)
+{
+  GwPage *page = data;
+
+  g_ptr_array_unref (page->ops);
+  g_free (page);
+}
+
+GwPage *
+_gw_pagination_new_page (GwPagination *p)
+{
+  GwPage *page = g_new0 (GwPage, 1);
+
+  page->ops = g_ptr_array_new_with_free_func (op_free);
+  if (p->pages == NULL)
+    p->pages = g_ptr_array_new_with_free_func (page_free);
+  g_ptr_array_add (p->pages, page);
+  p->page = page;
+  p->y = GW_TA_TOP;
+  return page;
+}
+
+GwOp *
+_gw_page_add_text (GwPage      *page,
+                   PangoLayout *layout,
+                   int          line,
+                   double       x,
+                   double       baseline,
+                   guint32      rgb)
+{
+  GwOp *op = g_new0 (GwOp, 1);
+
+  op->kind = GW_OP_TEXT;
+  op->layout = g_object_ref (layout);
+  op->line = line;
+  op->x = x;
+  op->y = baseline;
+  op->hscale = 1.0;
+  op->rgb = rgb;
+  g_ptr_array_add (page->ops, op);
+  return op;
+}
+
+void
+_gw_page_add_rule (GwPage *page,
+                   double  x,
+                   double  y,
+                   double  w,
+                   double  thickness,
+                   guint32 rgb)
+{
+  GwOp *op = g_new0 (GwOp, 1);
+
+  op->kind = GW_OP_RULE;
+  op->x = x;
+  op->y = y;
+  op->w = w;
+  op->h = thickness;
+  op->rgb = rgb;
+  g_ptr_array_add (page->ops, op);
+}
+
+void
+_gw_page_add_box (GwPage *page,
+                  double  x,
+                  double  y,
+                  double  w,
+                  double  h,
+                  double  line_width)
+{
+  GwOp *op = g_new0 (GwOp, 1);
+
+  op->kind = GW_OP_BOX;
+  op->x = x;
+  op->y = y;
+  op->w = w;
+  op->h = h;
+  op->line_width = line_width;
+  op->rgb = BLACK;
+  g_ptr_array_add (page->ops, op);
+}
+
+/* Baseline of text of @size whose em box is centred on the body em box of
+ * the grid slot starting at @slot_top. */
+double
+_gw_baseline_in_slot (double slot_top,
+                      double size)
+{
+  return slot_top + (GW_BODY_SIZE - size) / 2 + GW_ASCENT * size;
+}
+
+static double
+slot_top (int slot)
+{
+  return GW_TA_TOP + slot * GW_PITCH;
+}
+
+/* The first grid slot at or below p->y. */
+static int
+current_slot (GwPagination *p)
+{
+  double s = (p->y - GW_TA_TOP) / GW_PITCH;
+  int i = (int) ceil (s - 1e-6);
+
+  return MAX (i, 0);
+}
+
+PangoLayout *
+_gw_pagination_layout (GwPagination *p,
+                       GwFontRole    role,
+                       double        size,
+                       double        width,
+                       const char   *text)
+{
+  PangoLayout *layout = pango_layout_new (p->context);
+  g_autoptr(PangoFontDescription) desc =
+    pango_font_description_copy (_gw_renderer_get_font_desc (p->renderer, role));
+
+  pango_font_description_set_size (desc, (int) lround (size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Width that holds exactly @chars body characters on the grid. Pango puts
+ * letter-spacing between characters, not after the last one, so a line of
+ * n characters is n × 16 pt + (n − 1) × spacing wide. */
+static double
+grid_width (double chars)
+{
+  return chars * GW_CHAR + (GW_BODY_SIZE - GW_CHAR) + 0.05;
+}
+
+static void
+set_grid_spacing (PangoLayout   *layout,
+                  PangoAttrList *attrs)
+{
+  g_autoptr(PangoAttrList) own = NULL;
+
+  if (attrs == NULL)
+    attrs = own = pango_attr_list_new ();
+  pango_attr_list_insert_before (attrs, pango_attr_letter_spacing_new (
+                                   (int) lround ((GW_CHAR - GW_BODY_SIZE) * PANGO_SCALE)));
+  pango_layout_set_attributes (layout, attrs);
+}
+
+gboolean
+_gw_pagination_check_glyphs (GwPagination *p,
+                             PangoLayout  *layout,
+                             const char   *where)
+{
+  PangoLayoutIter *it;
+  gboolean ok = TRUE;
+
+  if (p->error)
+    return FALSE;
+  it = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (it);
+
+      if (run == NULL)
+        continue;
+      for (int i = 0; i < run->glyphs->num_glyphs && ok; i++)
+        {
+          PangoGlyph g = run->glyphs->glyphs[i].glyph;
+          gunichar c;
+          char utf8[8] = { 0 };
+
+          if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
+            continue;
+          c = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+          if (c == '\t' || c == '\n' || c == '\r')
+            continue;
+          g_unichar_to_utf8 (c, utf8);
+          g_set_error (&p->error, GW_ERROR, GW_ERROR_MISSING_GLYPH,
+                       _("%s: %s: no installed font has the character U+%04X “%s”"),
+                       p->source, where, c, utf8);
+          ok = FALSE;
+        }
+    }
+  while (ok && pango_layout_iter_next_run (it));
+  pango_layout_iter_free (it);
+  return ok;
+}
+
+/* Places every line of @layout on consecutive grid slots from p->y,
+ * starting a new page when the slots run out. Returns the first op. */
+static GwOp *
+flow (GwPagination *p,
+      PangoLayout  *layout,
+      double        x0,
+      double        size,
+      guint32       rgb)
+{
+  PangoLayoutIter *it = pango_layout_get_iter (layout);
+  GwOp *first = NULL;
+  int n = 0;
+
+  do
+    {
+      PangoRectangle log;
+      int slot = current_slot (p);
+      GwOp *op;
+
+      if (slot >= GW_LINES)
+        {
+          _gw_pagination_new_page (p);
+          slot = 0;
+        }
+      pango_layout_iter_get_line_extents (it, NULL, &log);
+      op = _gw_page_add_text (p->page, layout, n, x0 + log.x / (double) PANGO_SCALE,
+                              _gw_baseline_in_slot (slot_top (slot), size), rgb);
+      if (first == NULL)
+        first = op;
+      p->y = slot_top (slot + 1);
+      n++;
+    }
+  while (pango_layout_iter_next_line (it));
+  pango_layout_iter_free (it);
+  return first;
+}
+
+/* Leaves @n empty grid lines; never carries blank lines onto a new page. */
+static void
+skip_lines (GwPagination *p,
+            int           n)
+{
+  int slot = current_slot (p) + n;
+
+  if (slot >= GW_LINES)
+    slot = GW_LINES;
+  p->y = slot_top (slot);
+}
+
+static const char *
+skip_indent (const char *s)
+{
+  for (;;)
+    {
+      if (*s == ' ' || *s == '\t')
+        s++;
+      else if (g_str_has_prefix (s, "\u3000"))
+        s += 3;
+      else
+        return s;
+    }
+}
+
+static char *
+where_block (GwBlock *block,
+             guint    index)
+{
+  guint line = gw_block_get_line (block);
+
+  if (line > 0)
+    return g_strdup_printf (_("line %u"), line);
+  return g_strdup_printf (_("block %u"), index + 1);
+}
+
+static char *
+where_meta (GwPagination *p,
+            GwMeta        meta)
+{
+  guint line = gw_document_get_meta_line (p->doc, meta, NULL);
+
+  if (line > 0)
+    return g_strdup_printf (_("line %u"), line);
+  return g_strdup_printf (_("the %s"), gw_meta_to_string (meta));
+}
+
+static const char *
+meta (GwPagination *p,
+      GwMeta        m)
+{
+  const char *v = gw_document_get_meta (p->doc, m);
+
+  return v && *v ? v : NULL;
+}
+
+static void
+add_outline (GwPagination *p,
+             const char   *text,
+             guint         level,
+             double        y)
+{
+  GwOutlineEntry *e = g_new0 (GwOutlineEntry, 1);
+
+  e->text = g_strdup (text);
+  e->level = level;
+  e->page = p->pages->len - 1;
+  e->y = y;
+  g_ptr_array_add (p->outline, e);
+}
+
+/* A block of 3号 text on the grid: @indent characters of first-line
+ * indent (negative: hanging), justified. */
+static PangoLayout *
+grid_layout (GwPagination  *p,
+             GwFontRole     role,
+             const char    *text,
+             double         chars,
+             double         indent,
+             PangoAttrList *attrs)
+{
+  PangoLayout *layout = _gw_pagination_layout (p, role, GW_BODY_SIZE, grid_width (chars), text);
+
+  pango_layout_set_indent (layout, (int) lround (indent * GW_CHAR * PANGO_SCALE));
+  pango_layout_set_justify (layout, TRUE);
+  set_grid_spacing (layout, attrs);
+  return layout;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle log;
+
+  pango_layout_get_extents (layout, NULL, &log);
+  return log.width / (double) PANGO_SCALE;
+}
+
+/* ---- 版头 ------------------------------------------------------------- */
+
+static gboolean
+layout_header (GwPagination *p)
+{
+  const char *copy_number = meta (p, GW_META_COPY_NUMBER);
+  const char *classification = meta (p, GW_META_CLASSIFICATION);
+  const char *urgency = meta (p, GW_META_URGENCY);
+  const char *mark = meta (p, GW_META_ORGAN_MARK);
+  const char *number = meta (p, GW_META_DOC_NUMBER);
+  const char *signatory = meta (p, GW_META_SIGNATORY);
+  const struct { const char *text; GwFontRole role; GwMeta m; } corner[] = {
+    { copy_number, GW_FONT_ROLE_FANGSONG, GW_META_COPY_NUMBER },
+    { classification, GW_FONT_ROLE_HEITI, GW_META_CLASSIFICATION },
+    { urgency, GW_FONT_ROLE_HEITI, GW_META_URGENCY },
+  };
+  int number_slot = -1;
+
+  /* 份号, 密级, 紧急程度: stacked flush left from line 1. */
+  for (guint i = 0; i < G_N_ELEMENTS (corner); i++)
+    {
+      g_autoptr(PangoLayout) l = NULL;
+      g_autofree char *where = NULL;
+
+      if (corner[i].text == NULL)
+        continue;
+      l = grid_layout (p, corner[i].role, corner[i].text, GW_CHARS, 0, NULL);
+      where = where_meta (p, corner[i].m);
+      if (!_gw_pagination_check_glyphs (p, l, where))
+        return FALSE;
+      flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+    }
+
+  if (mark)
+    {
+      /* 发文机关标志: red, centred, top edge 35 mm below the type area's
+       * top (72 mm from the paper's), squeezed horizontally to fit. */
+      g_autoptr(PangoLayout) l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_MARK, -1, mark);
+      g_autofree char *where = where_meta (p, GW_META_ORGAN_MARK);
+      PangoLayoutIter *it;
+      double top = 72.0 * GW_MM;
+      double w, scale;
+      int n = 0;
+
+      if (!_gw_pagination_check_glyphs (p, l, where))
+        return FALSE;
+      w = layout_width (l);
+      scale = w > GW_TA_W ? GW_TA_W / w : 1.0;
+      pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+      it = pango_layout_get_iter (l);
+      do
+        {
+          PangoRectangle log;
+          GwOp *op;
+
+          pango_layout_iter_get_line_extents (it, NULL, &log);
+          op = _gw_page_add_text (p->page, l, n,
+                                  GW_TA_LEFT + (GW_TA_W - log.width / (double) PANGO_SCALE * scale) / 2,
+                                  top + n * SIZE_MARK * 1.1 + GW_ASCENT * SIZE_MARK, RED);
+          op->hscale = scale;
+          n++;
+        }
+      while (pango_layout_iter_next_line (it));
+      pango_layout_iter_free (it);
+
+      /* 发文字号 two empty lines below the mark, on the grid. */
+      p->y = top + (n - 1) * SIZE_MARK * 1.1 + SIZE_MARK;
+      number_slot = current_slot (p) + 2;
+    }
+  else if (number)
+    number_slot = current_slot (p);
+
+  if (number || (mark && signatory))
+    {
+      double base = _gw_baseline_in_slot (slot_top (number_slot), GW_BODY_SIZE);
+
+      if (number_slot >= GW_LINES)
+        number_slot = GW_LINES - 1;
+      base = _gw_baseline_in_slot (slot_top (number_slot), GW_BODY_SIZE);
+      if (number)
+        {
+          g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, number, GW_CHARS, 0, NULL);
+          g_autofree char *where = where_meta (p, GW_META_DOC_NUMBER);
+          double x;
+
+          if (!_gw_pagination_check_glyphs (p, l, where))
+            return FALSE;
+          pango_layout_set_justify (l, FALSE);
+          /* 上行文: 居左空一字, beside the 签发人; otherwise centred. */
+          if (signatory)
+            x = GW_TA_LEFT + GW_CHAR;
+          else
+            x = GW_TA_LEFT + (GW_TA_W - layout_width (l)) / 2;
+          _gw_page_add_text (p->page, l, 0, x, base, BLACK);
+        }
+      if (signatory)
+        {
+          g_autofree char *text = g_strconcat ("签发人：", signatory, NULL);
+          g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+          g_autoptr(PangoLayout) l = NULL;
+          g_autofree char *where = where_meta (p, GW_META_SIGNATORY);
+          PangoAttribute *a;
+
+          a = pango_attr_font_desc_new (_gw_renderer_get_font_desc (p->renderer, GW_FONT_ROLE_KAITI));
+          a->start_index = strlen ("签发人：");
+          pango_attr_list_insert (attrs, a);
+          l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 0, attrs);
+          pango_layout_set_justify (l, FALSE);
+          if (!_gw_pagination_check_glyphs (p, l, where))
+            return FALSE;
+          _gw_page_add_text (p->page, l, 0,
+                             GW_TA_LEFT + GW_TA_W - GW_CHAR - layout_width (l), base, BLACK);
+        }
+      p->y = slot_top (number_slot + 1);
+      if (mark)
+        {
+          /* Red separator 4 mm below the number's em box, type-area wide. */
+          double y = slot_top (number_slot) + GW_BODY_SIZE + 4.0 * GW_MM;
+          _gw_page_add_rule (p->page, GW_TA_LEFT, y, GW_TA_W, RULE_RED, RED);
+          /* Title two empty lines below the red line. */
+          skip_lines (p, 2);
+        }
+      else
+        skip_lines (p, 1);
+    }
+  return TRUE;
+}
+
+/* ---- 主体 ------------------------------------------------------------- */
+
+/* The title: 二号, centred, lines balanced (梯形/菱形) unless the author
+ * broke them. */
+static gboolean
+layout_title (GwPagination *p)
+{
+  const char *title = meta (p, GW_META_TITLE);
+  g_autoptr(PangoLayout) l = NULL;
+  g_autofree char *where = NULL;
+  int n;
+
+  if (title == NULL)
+    return TRUE;
+  where = where_meta (p, GW_META_TITLE);
+  l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, title);
+  pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+  if (!_gw_pagination_check_glyphs (p, l, where))
+    return FALSE;
+  n = pango_layout_get_line_count (l);
+  if (n > 1 && strchr (title, '\n') == NULL)
+    {
+      /* Narrowest width that still gives n lines: equal-length lines. */
+      double lo = GW_TA_W / n, hi = GW_TA_W;
+
+      while (hi - lo > 2)
+        {
+          double mid = (lo + hi) / 2;
+          pango_layout_set_width (l, (int) (mid * PANGO_SCALE));
+          if (pango_layout_get_line_count (l) > n)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      pango_layout_set_width (l, (int) (hi * PANGO_SCALE));
+    }
+  {
+    double w = pango_layout_get_width (l) / (double) PANGO_SCALE;
+    GwOp *op = flow (p, l, GW_TA_LEFT + (GW_TA_W - w) / 2, SIZE_TITLE, BLACK);
+    g_autofree char *flat = g_strdelimit (g_strdup (title), "\n", ' ');
+    add_outline (p, flat, 0, op->y - SIZE_TITLE);
+  }
+  skip_lines (p, 1);
+  return TRUE;
+}
+
+static gboolean
+layout_recipients (GwPagination *p)
+{
+  const char *to = meta (p, GW_META_RECIPIENTS);
+  g_autoptr(PangoLayout) l = NULL;
+  g_autofree char *where = NULL;
+
+  if (to == NULL)
+    return TRUE;
+  where = where_meta (p, GW_META_RECIPIENTS);
+  l = grid_layout (p, GW_FONT_ROLE_FANGSONG, to, GW_CHARS, 0, NULL);
+  if (!_gw_pagination_check_glyphs (p, l, where))
+    return FALSE;
+  flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+  return TRUE;
+}
+
+/* Byte length of a heading's own text: up to and including the first 。
+ * (a heading that runs on is heading font only up to there). */
+static gsize
+heading_length (const char *text)
+{
+  const char *stop = strstr (text, "。");
+
+  return stop ? (gsize) (stop - text) + strlen ("。") : strlen (text);
+}
+
+static double
+text_width (GwPagination *p,
+            GwFontRole    role,
+            double        size,
+            const char   *text)
+{
+  g_autoptr(PangoLayout) l = _gw_pagination_layout (p, role, size, -1, text);
+
+  return layout_width (l);
+}
+
+/* Column widths for a body table: natural widths, shrunk to the type
+ * area with narrow columns kept whole. */
+static double *
+table_widths (GwPagination *p,
+              GPtrArray    *rows,
+              guint         n_cols,
+              double        size,
+              double        total,
+              double        pad)
+{
+  double *nat = g_new0 (double, n_cols);
+  double *w = g_new0 (double, n_cols);
+  double sum = 0, fair = total / n_cols, given = 0, extra = 0;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      for (guint c = 0; c < n_cols && cells[c]; c++)
+        nat[c] = MAX (nat[c], text_width (p, GW_FONT_ROLE_FANGSONG, size, cells[c]) + 2 * pad);
+    }
+  for (guint c = 0; c < n_cols; c++)
+    {
+      nat[c] = MAX (nat[c], size + 2 * pad);
+      sum += nat[c];
+    }
+  if (sum <= total)
+    {
+      for (guint c = 0; c < n_cols; c++)
+        w[c] = nat[c] * total / sum;
+    }
+  else
+    {
+      for (guint c = 0; c < n_cols; c++)
+        {
+          w[c] = MIN (nat[c], fair);
+          given += w[c];
+          extra += nat[c] - w[c];
+        }
+      for (guint c = 0; c < n_cols; c++)
+        if (extra > 0)
+          w[c] += (total - given) * (nat[c] - w[c]) / extra;
+    }
+  g_free (nat);
+  return w;
+}
+
+typedef struct {
+  guint        n_cols;
+  const double *widths;
+  double       size;
+  double       pad;
+  double       line_h;
+  guint        n_header;    /* rows repeated on every page */
+  const PangoAlignment *align;   /* per column, or NULL */
+  double       bottom;      /* lowest y a row may reach */
+} GwTableStyle;
+
+/* Lays one row out; returns its height. */
+static double
+row_layouts (GwPagination       *p,
+             const GwTableStyle *st,
+             char              **cells,
+             gboolean            header,
+             PangoLayout       **out,
+             const char         *where)
+{
+  int lines = 1;
+
+  for (guint c = 0; c < st->n_cols; c++)
+    {
+      const char *text = cells && cells[c] ? cells[c] : "";
+      /* cells shorter than the row are empty */
+      if (cells)
+        for (guint k = 0; k < c; k++)
+          if (cells[k] == NULL)
+            text = "";
+      out[c] = _gw_pagination_layout (p, header ? GW_FONT_ROLE_HEITI : GW_FONT_ROLE_FANGSONG,
+                                      st->size, st->widths[c] - 2 * st->pad, text);
+      pango_layout_set_alignment (out[c], header ? PANGO_ALIGN_CENTER
+                                          : st->align ? st->align[c] : PANGO_ALIGN_LEFT);
+      if (!_gw_pagination_check_glyphs (p, out[c], where))
+        return -1;
+      lines = MAX (lines, pango_layout_get_line_count (out[c]));
+    }
+  return lines * st->line_h + 2 * st->pad;
+}
+
+static void
+draw_row (GwPagination       *p,
+          const GwTableStyle *st,
+          PangoLayout       **cells,
+          double              y,
+          double              h)
+{
+  double x = GW_TA_LEFT + (GW_TA_W - 0) / 2;
+  double total = 0;
+
+  for (guint c = 0; c < st->n_cols; c++)
+    total += st->widths[c];
+  x = GW_TA_LEFT + (GW_TA_W - total) / 2;
+  for (guint c = 0; c < st->n_cols; c++)
+    {
+      PangoLayoutIter *it = pango_layout_get_iter (cells[c]);
+      int n = 0;
+      int count = pango_layout_get_line_count (cells[c]);
+      /* centre the cell's lines vertically */
+      double top = y + (h - count * st->line_h) / 2;
+
+      do
+        {
+          PangoRectangle log;
+
+          pango_layout_iter_get_line_extents (it, NULL, &log);
+          _gw_page_add_text (p->page, cells[c], n,
+                             x + st->pad + log.x / (double) PANGO_SCALE,
+                             top + n * st->line_h + (st->line_h - st->size) / 2 + GW_ASCENT * st->size,
+                             BLACK);
+          n++;
+        }
+      while (pango_layout_iter_next_line (it));
+      pango_layout_iter_free (it);
+      _gw_page_add_box (p->page, x, y, st->widths[c], h, 0.75);
+      x += st->widths[c];
+    }
+}
+
+/* A table from p->y down, pages broken between rows, the header rows
+ * repeated at the top of every page. @rows: GStrv per row. */
+static gboolean
+place_table (GwPagination       *p,
+             const GwTableStyle *st,
+             GPtrArray          *rows,
+             const char         *where)
+{
+  g_autofree double *heights = g_new0 (double, rows->len);
+  PangoLayout ***cells = g_new0 (PangoLayout **, rows->len);
+  gboolean ok = TRUE;
+
+  for (guint r = 0; r < rows->len && ok; r++)
+    {
+      cells[r] = g_new0 (PangoLayout *, st->n_cols);
+      heights[r] = row_layouts (p, st, g_ptr_array_index (rows, r), r < st->n_header, cells[r], where);
+      ok = heights[r] >= 0;
+    }
+
+  for (guint r = 0; r < rows->len && ok; r++)
+    {
+      if (p->y + heights[r] > st->bottom && p->y > GW_TA_TOP + 1)
+        {
+          _gw_pagination_new_page (p);
+          if (r >= st->n_header)
+            for (guint h = 0; h < st->n_header; h++)
+              {
+                draw_row (p, st, cells[h], p->y, heights[h]);
+                p->y += heights[h];
+              }
+        }
+      draw_row (p, st, cells[r], p->y, heights[r]);
+      p->y += heights[r];
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      if (cells[r])
+        for (guint c = 0; c < st->n_cols; c++)
+          g_clear_object (&cells[r][c]);
+      g_free (cells[r]);
+    }
+  g_free (cells);
+  return ok;
+}
+
+static gboolean
+layout_body_table (GwPagination *p,
+                   GwBlock      *block,
+                   const char   *where)
+{
+  GPtrArray *rows = gw_block_get_rows (block);
+  g_autofree double *widths = NULL;
+  guint n_cols = 0;
+  GwTableStyle st = { 0 };
+
+  if (rows == NULL || rows->len == 0)
+    return TRUE;
+  for (guint r = 0; r < rows->len; r++)
+    n_cols = MAX (n_cols, g_strv_length (g_ptr_array_index (rows, r)));
+  if (n_cols == 0)
+    return TRUE;
+  st.n_cols = n_cols;
+  st.size = SIZE_SMALL;
+  st.pad = 3;
+  st.line_h = SIZE_SMALL * 1.5;
+  st.n_header = 1;
+  st.bottom = GW_TA_BOTTOM;
+  widths = table_widths (p, rows, n_cols, st.size, GW_TA_W, st.pad);
+  st.widths = widths;
+  p->y = slot_top (current_slot (p));
+  if (current_slot (p) >= GW_LINES)
+    _gw_pagination_new_page (p);
+  if (!place_table (p, &st, rows, where))
+    return FALSE;
+  p->y += 0.01;   /* next text on the next grid line */
+  return TRUE;
+}
+
+static gboolean
+layout_block (GwPagination *p,
+              GwBlock      *block,
+              guint         index)
+{
+  g_autofree char *where = where_block (block, index);
+  const char *text = skip_indent (gw_block_get_text (block));
+  g_autoptr(PangoLayout) l = NULL;
+
+  switch (gw_block_get_kind (block))
+    {
+    case GW_BLOCK_TABLE:
+      return layout_body_table (p, block, where);
+
+    case GW_BLOCK_HEADING:
+      {
+        guint level = gw_block_get_level (block);
+        gsize head = heading_length (text);
+        g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+        g_autofree char *label = NULL;
+        GwOp *op;
+
+        if (level == 1 || level == 2)
+          {
+            PangoAttribute *a = pango_attr_font_desc_new (
+              _gw_renderer_get_font_desc (p->renderer, level == 1 ? GW_FONT_ROLE_HEITI
+                                                                  : GW_FONT_ROLE_KAITI));
+            a->start_index = 0;
+            a->end_index = head;
+            pango_attr_list_insert (attrs, a);
+          }
+        l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 2, attrs);
+        if (!_gw_pagination_check_glyphs (p, l, where))
+          return FALSE;
+        /* Keep a heading with the line that follows it. */
+        if (pango_layout_get_line_count (l) == 1 && current_slot (p) == GW_LINES - 1)
+          _gw_pagination_new_page (p);
+        op = flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+        label = g_strndup (text, head);
+        if (g_str_has_suffix (label, "。"))
+          label[strlen (label) - strlen ("。")] = '\0';
+        add_outline (p, label, level ? level : 1, op->y - GW_BODY_SIZE);
+        return TRUE;
+      }
+
+    case GW_BLOCK_PARAGRAPH:
+    default:
+      if (*text == '\0')
+        {
+          skip_lines (p, 1);
+          return TRUE;
+        }
+      l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 2, NULL);
+      if (!_gw_pagination_check_glyphs (p, l, where))
+        return FALSE;
+      flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+      return TRUE;
+    }
+}
+
+/* 附件说明: one empty line below the body, 左空二字, numbered names
+ * aligned under the first, wrapped lines under the name's first character. */
+static gboolean
+layout_attachment_list (GwPagination *p)
+{
+  const char * const *names = gw_document_get_attachments (p->doc);
+  guint n = names ? g_strv_length ((char **) names) : 0;
+  double label_w = 0;
+
+  if (n == 0)
+    return TRUE;
+  skip_lines (p, 1);
+  label_w = text_width (p, GW_FONT_ROLE_FANGSONG, GW_BODY_SIZE, "附件：");
+  label_w = round (label_w / GW_CHAR) * GW_CHAR;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *prefix = n == 1 ? g_strdup ("") : g_strdup_printf ("%u．", i + 1);
+      g_autofree char *text = g_strconcat (i == 0 ? "附件：" : "", prefix, names[i], NULL);
+      g_autofree char *where = NULL;
+      guint line = gw_document_get_attachment_line (p->doc, i);
+      g_autoptr(PangoLayout) l = NULL;
+      double x0 = GW_TA_LEFT + 2 * GW_CHAR + (i == 0 ? 0 : label_w);
+      double hang;
+
+      where = line ? g_strdup_printf (_("line %u"), line)
+                   : g_strdup_printf (_("attachment %u"), i + 1);
+      l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, (GW_TA_LEFT + GW_TA_W - x0) / GW_CHAR, 0, NULL);
+      if (!_gw_pagination_check_glyphs (p, l, where))
+        return FALSE;
+      {
+        g_autofree char *head = g_strconcat (i == 0 ? "附件：" : "", prefix, NULL);
+        g_autoptr(PangoLayout) hl = grid_layout (p, GW_FONT_ROLE_FANGSONG, head, GW_CHARS, 0, NULL);
+        hang = *head ? layout_width (hl) + (GW_CHAR - GW_BODY_SIZE) : 0;
+      }
+      pango_layout_set_indent (l, (int) lround (-hang * PANGO_SCALE));
+      flow (p, l, x0, GW_BODY_SIZE, BLACK);
+    }
+  return TRUE;
+}
+
+static double
+grid_text_width (GwPagination *p,
+                 const char   *text)
+{
+  g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 0, NULL);
+
+  pango_layout_set_width (l, -1);
+  return layout_width (l);
+}
+
+/* 署名 and 成文日期 (§7.3.5), then 附注. */
+static gboolean
+layout_signature (GwPagination *p)
+{
+  const char *sig = meta (p, GW_META_SIGNATURE);
+  const char *date = meta (p, GW_META_DATE);
+  const char *note = meta (p, GW_META_NOTE);
+  gboolean sealed = gw_document_get_sealed (p->doc);
+  double right = GW_TA_LEFT + GW_TA_W;
+  double sig_w = sig ? grid_text_width (p, sig) : 0;
+  double date_w = date ? grid_text_width (p, date) : 0;
+  double sig_x = 0, date_x = 0;
+  int need = (sig ? 1 : 0) + (date ? 1 : 0);
+
+  if (need > 0)
+    {
+      if (sealed)
+        {
+          /* Date 右空四字, signature centred over it; two empty lines leave
+           * room for the seal, whose top stays within a line of the body. */
+          date_x = right - 4 * GW_CHAR - date_w;
+          sig_x = date ? date_x + (date_w - sig_w) / 2 : right - 4 * GW_CHAR - sig_w;
+          skip_lines (p, 2);
+        }
+      else
+        {
+          /* Signature 右空二字, the date starting two characters right of
+           * it; a longer date goes 右空二字 and pushes the signature left. */
+          sig_x = right - 2 * GW_CHAR - sig_w;
+          date_x = sig_x + 2 * GW_CHAR;
+          if (!sig || date_x + date_w > right - 2 * GW_CHAR + 0.5)
+            {
+              date_x = right - 2 * GW_CHAR - date_w;
+              sig_x = date_x - 2 * GW_CHAR;
+            }
+          skip_lines (p, 1);
+        }
+      /* keep the two lines on one page */
+      if (current_slot (p) + need > GW_LINES)
+        _gw_pagination_new_page (p);
+      if (sig)
+        {
+          g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, sig, GW_CHARS, 0, NULL);
+          g_autofree char *where = where_meta (p, GW_META_SIGNATURE);
+          if (!_gw_pagination_check_glyphs (p, l, where))
+            return FALSE;
+          pango_layout_set_width (l, -1);
+          flow (p, l, sig_x, GW_BODY_SIZE, BLACK);
+        }
+      if (date)
+        {
+          g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, date, GW_CHARS, 0, NULL);
+          g_autofree char *where = where_meta (p, GW_META_DATE);
+          if (!_gw_pagination_check_glyphs (p, l, where))
+            return FALSE;
+          pango_layout_set_width (l, -1);
+          flow (p, l, date_x, GW_BODY_SIZE, BLACK);
+        }
+    }
+  if (note)
+    {
+      g_autofree char *text = g_strdup_printf ("（%s）", note);
+      g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 2, NULL);
+      g_autofree char *where = where_meta (p, GW_META_NOTE);
+      if (!_gw_pagination_check_glyphs (p, l, where))
+        return FALSE;
+      flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+    }
+  return TRUE;
+}
+
+/* 附件 pages: each on a new page, 附件N in 黑体 on line 1, the title
+ * centred on line 3, then the content like the body. */
+static gboolean
+layout_attachments (GwPagination *p)
+{
+  guint n = gw_document_get_n_blocks (p->doc);
+  gboolean inside = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GwBlock *block = gw_document_get_block (p->doc, i);
+
+      if (gw_block_get_kind (block) == GW_BLOCK_ATTACHMENT)
+        {
+          guint number = gw_block_get_number (block);
+          g_autofree char *label = number ? g_strdup_printf ("附件%u", number) : g_strdup ("附件");
+          g_autofree char *where = where_block (block, i);
+          const char *title = skip_indent (gw_block_get_text (block));
+          g_autoptr(PangoLayout) ll = NULL;
+
+          inside = TRUE;
+          _gw_pagination_new_page (p);
+          ll = grid_layout (p, GW_FONT_ROLE_HEITI, label, GW_CHARS, 0, NULL);
+          flow (p, ll, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+          add_outline (p, label, 1, GW_TA_TOP);
+          skip_lines (p, 1);
+          if (*title)
+            {
+              g_autoptr(PangoLayout) tl = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE,
+                                                                  SIZE_TITLE, GW_TA_W, title);
+              pango_layout_set_alignment (tl, PANGO_ALIGN_CENTER);
+              if (!_gw_pagination_check_glyphs (p, tl, where))
+                return FALSE;
+              flow (p, tl, GW_TA_LEFT, SIZE_TITLE, BLACK);
+              skip_lines (p, 1);
+            }
+          continue;
+        }
+      if (inside && !layout_block (p, block, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 版记 (§7.4): 抄送 and 印发机关/日期 in 四号 between rules, the last rule
+ * on the bottom edge of the type area, on an even page. */
+static gboolean
+layout_colophon (GwPagination *p)
+{
+  const char *copy_to = meta (p, GW_META_COPY_TO);
+  const char *organ = meta (p, GW_META_PRINTING_ORGAN);
+  const char *pdate = meta (p, GW_META_PRINTING_DATE);
+  g_autoptr(PangoLayout) cl = NULL;
+  g_autoptr(PangoLayout) ol = NULL;
+  g_autoptr(PangoLayout) dl = NULL;
+  int copy_lines = 0, rows;
+  double h, top, inner = GW_TA_W - 2 * GW_CHAR;
+  guint page_no;
+  gboolean after_blank = FALSE;
+
+  if (copy_to == NULL && organ == NULL && pdate == NULL)
+    return TRUE;
+
+  if (copy_to)
+    {
+      g_autofree char *text = g_strconcat ("抄送：", copy_to,
+                                           g_str_has_suffix (copy_to, "。") ? "" : "。", NULL);
+      g_autofree char *where = where_meta (p, GW_META_COPY_TO);
+      double label = text_width (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, "抄送：");
+
+      cl = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, inner, text);
+      pango_layout_set_indent (cl, (int) lround (-label * PANGO_SCALE));
+      if (!_gw_pagination_check_glyphs (p, cl, where))
+        return FALSE;
+      copy_lines = pango_layout_get_line_count (cl);
+    }
+  if (organ)
+    {
+      g_autofree char *where = where_meta (p, GW_META_PRINTING_ORGAN);
+      ol = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, -1, organ);
+      if (!_gw_pagination_check_glyphs (p, ol, where))
+        return FALSE;
+    }
+  if (pdate)
+    {
+      g_autofree char *text = g_strconcat (pdate, "印发", NULL);
+      g_autofree char *where = where_meta (p, GW_META_PRINTING_DATE);
+      dl = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, -1, text);
+      if (!_gw_pagination_check_glyphs (p, dl, where))
+        return FALSE;
+    }
+
+  rows = copy_lines + ((organ || pdate) ? 1 : 0);
+  h = rows * GW_PITCH;
+  top = GW_TA_BOTTOM - h;
+  page_no = p->pages->len;
+  /* On an even page, below what is already there; else on the next even
+   * page, a blank page in between when needed. */
+  if (page_no % 2 == 1 || p->y > top + 0.5)
+    {
+      _gw_pagination_new_page (p);
+      if (p->pages->len % 2 == 1)
+        {
+          p->page->blank = TRUE;
+          _gw_pagination_new_page (p);
+          after_blank = TRUE;
+        }
+    }
+
+  {
+    double y = top;
+    GwPage *page = p->page;
+
+    _gw_page_add_rule (page, GW_TA_LEFT, y, GW_TA_W, RULE_THICK, BLACK);
+    PangoLayoutIter *it = cl ? pango_layout_get_iter (cl) : NULL;
+
+    for (int i = 0; i < copy_lines; i++, pango_layout_iter_next_line (it))
+      {
+        PangoRectangle log;
+
+        pango_layout_iter_get_line_extents (it, NULL, &log);
+        _gw_page_add_text (page, cl, i, GW_TA_LEFT + GW_CHAR + log.x / (double) PANGO_SCALE,
+                           y + (GW_PITCH - SIZE_SMALL) / 2 + GW_ASCENT * SIZE_SMALL, BLACK);
+        y += GW_PITCH;
+      }
+    g_clear_pointer (&it, pango_layout_iter_free);
+    if (organ || pdate)
+      {
+        double base = y + (GW_PITCH - SIZE_SMALL) / 2 + GW_ASCENT * SIZE_SMALL;
+        if (copy_lines > 0)
+          _gw_page_add_rule (page, GW_TA_LEFT, y, GW_TA_W, RULE_THIN, BLACK);
+        if (ol)
+          _gw_page_add_text (page, ol, 0, GW_TA_LEFT + GW_CHAR, base, BLACK);
+        if (dl)
+          _gw_page_add_text (page, dl, 0, GW_TA_LEFT + GW_TA_W - GW_CHAR - layout_width (dl),
+                             base, BLACK);
+      }
+    _gw_page_add_rule (page, GW_TA_LEFT, GW_TA_BOTTOM, GW_TA_W, RULE_THICK, BLACK);
+    page->blank = FALSE;
+    if (after_blank)
+      page->number = G_MAXUINT;   /* marks "no number" for _gw_pagination_number_pages */
+  }
+  p->y = GW_TA_BOTTOM;
+  return TRUE;
+}
+
+/* Numbers every page "— N —" in 四号宋体, 7 mm below the type area:
+ * odd pages 居右空一字, even pages 居左空一字. Blank pages and a 版记
+ * page that follows one stay unnumbered; the count runs on through them. */
+void
+_gw_pagination_number_pages (GwPagination *p)
+{
+  for (guint i = 0; i < p->pages->len; i++)
+    {
+      GwPage *page = g_ptr_array_index (p->pages, i);
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) l = NULL;
+      double w, x, base;
+
+      if (page->blank || page->number == G_MAXUINT)
+        {
+          page->number = 0;
+          continue;
+        }
+      page->number = i + 1;
+      text = g_strdup_printf ("— %u —", page->number);
+      l = _gw_pagination_layout (p, GW_FONT_ROLE_SONGTI, SIZE_SMALL, -1, text);
+      w = layout_width (l);
+      x = (page->number % 2 == 1) ? GW_TA_LEFT + GW_TA_W - GW_CHAR - w : GW_TA_LEFT + GW_CHAR;
+      /* centre of the dash line 7 mm below the type area */
+      base = GW_TA_BOTTOM + 7.0 * GW_MM - SIZE_SMALL / 2 + GW_ASCENT * SIZE_SMALL;
+      _gw_page_add_text (page, l, 0, x, base, BLACK);
+    }
+}
+
+gboolean
+_gw_layout_document (GwPagination *p,
+                     GError      **error)
+{
+  guint n = gw_document_get_n_blocks (p->doc);
+
+  _gw_pagination_new_page (p);
+  if (!layout_header (p) || !layout_title (p) || !layout_recipients (p))
+    goto fail;
+  for (guint i = 0; i < n; i++)
+    {
+      GwBlock *block = gw_document_get_block (p->doc, i);
+
+      if (gw_block_get_kind (block) == GW_BLOCK_ATTACHMENT)
+        break;
+      if (!layout_block (p, block, i))
+        goto fail;
+    }
+  if (!layout_attachment_list (p) || !layout_signature (p) ||
+      !layout_attachments (p) || !layout_colophon (p))
+    goto fail;
+  _gw_pagination_number_pages (p);
+  return TRUE;
+
+fail:
+  if (p->error)
+    g_propagate_error (error, g_steal_pointer (&p->error));
+  else
+    g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("%s: layout failed"), p->source);
+  return FALSE;
+}
