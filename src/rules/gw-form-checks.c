@@ -344,40 +344,6 @@ max_cycle_year (GwEvaluation *ev)
   return max > 0 ? max : 3;
 }
 
-/* "2", "第2年", "第二年" → 2; 0 when the text is no year number. */
-static guint
-parse_cycle_year (const char *text)
-{
-  static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-  g_autofree char *folded = fold_width (text);
-  const char *p = g_strstrip (folded);
-  guint64 n = 0;
-  char *end = NULL;
-
-  if (g_str_has_prefix (p, "第"))
-    p += strlen ("第");
-  if (g_ascii_isdigit (*p))
-    {
-      n = g_ascii_strtoull (p, &end, 10);
-      p = end;
-    }
-  else
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
-        if (g_str_has_prefix (p, numerals[i]))
-          {
-            n = i + 1;
-            p += strlen (numerals[i]);
-            break;
-          }
-    }
-  if (g_str_has_prefix (p, "年"))
-    p += strlen ("年");
-  if (*p != '\0' || n == 0 || n > G_MAXUINT)
-    return 0;
-  return (guint) n;
-}
-
 static gboolean
 parse_uint (const char **p,
             guint        min_digits,
@@ -861,7 +827,6 @@ check_renewal_matches_grade (GwEvaluation *ev,
 {
   g_autofree char *stated = field_text (ev, GW_EVAL_STATED_DECISION);
   g_autofree char *reason = field_text (ev, GW_EVAL_OVERRIDE_REASON);
-  g_autofree char *year_text = field_text (ev, GW_EVAL_CYCLE_YEAR);
   g_autofree char *ticked = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
@@ -874,7 +839,7 @@ check_renewal_matches_grade (GwEvaluation *ev,
   if (reason != NULL)
     return;
   /* A missing or impossible year is form.required-fields' finding. */
-  year = year_text != NULL ? parse_cycle_year (year_text) : 0;
+  year = gw_evaluation_get_cycle_year (ev);
   if (year == 0 || year > max_cycle_year (ev))
     return;
 
@@ -942,12 +907,14 @@ check_required_fields (GwEvaluation *ev,
         }
       else if (field == GW_EVAL_CYCLE_YEAR)
         {
-          guint year = parse_cycle_year (value);
+          /* Read the way the model reads it, so that what passes here is
+           * what the program computes the decision from. */
+          guint year = gw_evaluation_get_cycle_year (ev);
           guint max = max_cycle_year (ev);
 
           if (year == 0 || year > max)
             add_issue (issues, field_target (field),
-                       _("The year of the cycle “%s” is not a year from 1 to %u"),
+                       _("The year of the cycle “%s” is not a number from 1 to %u"),
                        value, max);
         }
       else if (field == GW_EVAL_CONTRACT_AMOUNT)

@@ -638,7 +638,7 @@ test_renewal (void)
   {
     g_autoptr(GwEvaluation) ev = form_with_95 ();
 
-    gw_evaluation_set_field (ev, GW_EVAL_CYCLE_YEAR, "第3年");
+    gw_evaluation_set_field (ev, GW_EVAL_CYCLE_YEAR, "３");
     gw_evaluation_set_field (ev, GW_EVAL_STATED_DECISION, CYCLE_END);
     assert_issues (ev, "renewal-matches-grade", 0, NULL, NULL);
   }
@@ -735,7 +735,10 @@ test_required_fields (void)
     assert_issues (ev, "required-fields", 1, "cycle-year", "4", "3", NULL);
     gw_evaluation_set_field (ev, GW_EVAL_CYCLE_YEAR, "0");
     assert_issues (ev, "required-fields", 1, "cycle-year", NULL);
+    /* Words are not read as a year: the decision could not be computed. */
     gw_evaluation_set_field (ev, GW_EVAL_CYCLE_YEAR, "第二年");
+    assert_issues (ev, "required-fields", 1, "cycle-year", "第二年", NULL);
+    gw_evaluation_set_field (ev, GW_EVAL_CYCLE_YEAR, "3");
     assert_issues (ev, "required-fields", 0, NULL, NULL);
   }
   {
@@ -753,7 +756,7 @@ test_required_fields (void)
     g_autoptr(GwEvaluation) ev = default_form ();
 
     gw_evaluation_set_field (ev, GW_EVAL_CONTRACT_AMOUNT, "30万元");
-    gw_evaluation_set_field (ev, GW_EVAL_CYCLE_YEAR, "第3年");
+    gw_evaluation_set_field (ev, GW_EVAL_CYCLE_YEAR, " 3 ");
     gw_evaluation_set_field (ev, GW_EVAL_CREDIT_CODE, " 91350100m000100y43 ");
     assert_issues (ev, "required-fields", 0, NULL, NULL);
   }
