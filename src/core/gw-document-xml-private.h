@@ -11,4 +11,8 @@ G_BEGIN_DECLS
  * leaves the old file whole and no temporary file behind. */
 void _gw_document_xml_set_fail_after_write_for_testing (gboolean fail);
 
+/* Whether the schema allows @attribute on @element (for error messages). */
+gboolean _gw_document_xml_attribute_known (const char *element,
+                                           const char *attribute);
+
 G_END_DECLS

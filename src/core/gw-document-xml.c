@@ -911,6 +911,38 @@ type_label (const char *type)
   return type;
 }
 
+/* The attributes the schema allows on each element. libxml2 reports an
+ * unknown attribute and a known one with a bad value alike; this tells them
+ * apart for the message. test-document-xml checks it against the schema. */
+static const struct {
+  const char *element;
+  const char *attributes;
+} known_attributes[] = {
+  { "gwdoc", " version kind sealed template " },
+  { "heading", " level " },
+  { "table", " text " },
+  { "attachment", " number " },
+  { "field", " name " },
+  { "evaluation", " step stated-total " },
+  { "section", " id name max stated-subtotal " },
+  { "indicator", " id name max score self-score scored-by comment " },
+  { "veto", " ticked " },
+  { "grade", " name min " },
+  { "decision", " cycle-year grade " },
+};
+
+gboolean
+_gw_document_xml_attribute_known (const char *element,
+                                  const char *attribute)
+{
+  g_autofree char *needle = g_strdup_printf (" %s ", attribute);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_attributes); i++)
+    if (g_strcmp0 (element, known_attributes[i].element) == 0)
+      return strstr (known_attributes[i].attributes, needle) != NULL;
+  return FALSE;
+}
+
 /* libxml2 words RELAX NG errors in English for schema authors; say the same
  * in terms of the file, translatably, for the common cases. */
 static char *
@@ -927,14 +959,32 @@ describe_schema_error (xmlErrorPtr error)
       {
         g_autofree char *value = attr_value (node, s1);
 
-        if (value)
-          return g_strdup_printf (_("element “%s”: attribute “%s” is unknown or its value "
-                                    "“%s” is not allowed"), s2, s1, value);
+        if (value && _gw_document_xml_attribute_known (s2, s1))
+          return g_strdup_printf (_("element “%s”: attribute “%s” may not be “%s”"),
+                                  s2, s1, value);
         return g_strdup_printf (_("element “%s”: unknown attribute “%s”"), s2, s1);
       }
     case XML_RELAXNG_ERR_ATTRVALID:
-      return g_strdup_printf (_("element “%s”: a required attribute is missing or has an "
-                                "invalid value"), s1);
+      {
+        g_autoptr(GString) attrs = g_string_new (NULL);
+
+        /* libxml2 does not say which attribute; showing them all lets the
+         * reader spot kind="memo" or a misspelt name at a glance. */
+        if (node && node->type == XML_ELEMENT_NODE)
+          for (xmlAttrPtr a = node->properties; a; a = a->next)
+            {
+              g_autofree char *value = attr_value (node, (const char *) a->name);
+
+              if (attrs->len > 0)
+                g_string_append (attrs, ", ");
+              g_string_append_printf (attrs, "%s=“%s”", (const char *) a->name,
+                                      value ? value : "");
+            }
+        if (attrs->len == 0)
+          return g_strdup_printf (_("element “%s”: a required attribute is missing"), s1);
+        return g_strdup_printf (_("element “%s”: a required attribute is missing or has a "
+                                  "value that is not allowed (%s)"), s1, attrs->str);
+      }
     case XML_RELAXNG_ERR_TYPEVAL:
       return g_strdup_printf (_("element “%s”: “%s” is not a valid %s"),
                               element, s2, type_label (s1));
