@@ -86,6 +86,10 @@ decode_utf16 (const char  *data,
 
   text = g_convert (data, len, "UTF-8", big_endian ? "UTF-16BE" : "UTF-16LE",
                     &bytes_read, &written, &local_error);
+  /* With bytes_read given, g_convert() drops a character cut off at the
+   * end without an error: that would be a half-read document. */
+  if (text != NULL && bytes_read != len)
+    g_clear_pointer (&text, g_free);
   if (text == NULL)
     {
       /* bytes_read is relative to the data after the BOM */
@@ -170,6 +174,8 @@ gw_text_decode (const char  *data,
 
           /* Windows editors save Chinese text as GB18030 (GBK) by default. */
           text = g_convert (p, n, "UTF-8", "GB18030", &bytes_read, NULL, &local_error);
+          if (text != NULL && bytes_read != n)
+            g_clear_pointer (&text, g_free);   /* cut off at the end */
           if (text == NULL)
             {
               gsize utf8_at = invalid - data;
@@ -347,6 +353,30 @@ is_final_punct (gunichar c)
     case 0x300D: /* 」 */
     case 0x300F: /* 』 */
     case '.': case '!': case '?': case ';': case ':': case ')':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Punctuation that cannot start a paragraph. */
+static gboolean
+is_continuing_punct (gunichar c)
+{
+  switch (c)
+    {
+    case 0xFF0C: /* ， */
+    case 0x3002: /* 。 */
+    case 0x3001: /* 、 */
+    case 0xFF1B: /* ； */
+    case 0xFF1A: /* ： */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF09: /* ） */
+    case 0x201D: /* ” */
+    case 0x300B: /* 》 */
+    case 0x300D: /* 」 */
+    case 0x2026: /* … */
       return TRUE;
     default:
       return FALSE;
@@ -565,6 +595,11 @@ typedef struct {
   gboolean    open;
   gboolean    runs_on;    /* a heading with body text after it */
   guint       last_line;  /* index of the last line added */
+
+  /* Headings are indented like paragraphs (左空二字), as in a PDF copy or a
+   * WPS paste: then only an indent starts a paragraph, and a flush-left
+   * line carries on the one above whatever its punctuation. */
+  gboolean    indent_style;
 } Importer;
 
 static guint
@@ -943,7 +978,11 @@ continues_block (Importer *imp,
   if (!imp->open || imp->last_line + 1 != index)
     return FALSE;
   prev = &imp->lines[imp->last_line];
-  if (is_final_punct (last_char (prev)) || l->column > 1 || is_element (l))
+  if (l->column > 1 || is_element (l) || strchr (l->text, '\t') != NULL)
+    return FALSE;
+  /* no paragraph starts with "，" or "）": the break fell before it */
+  if (is_final_punct (last_char (prev)) && !imp->indent_style &&
+      !is_continuing_punct (g_utf8_get_char (l->text)))
     return FALSE;
   /* "一、总体要求" is complete; only a heading running on into body text
    * can be broken mid-sentence. */
@@ -1402,6 +1441,27 @@ find_signature_date (Importer *imp,
   return G_MAXUINT;
 }
 
+static gboolean
+headings_indented (Importer *imp,
+                   guint     from,
+                   guint     to)
+{
+  guint indented = 0, flush = 0;
+
+  for (guint k = from; k < to; k++)
+    {
+      const Line *l = &imp->lines[k];
+      if (l->len > 0 && is_heading (l, NULL))
+        {
+          if (l->column > 1)
+            indented++;
+          else
+            flush++;
+        }
+    }
+  return indented > flush;
+}
+
 GwDocument *
 gw_import_text_data (const char  *data,
                      gsize        len,
@@ -1483,6 +1543,7 @@ gw_import_text_data (const char  *data,
         }
     }
 
+  imp.indent_style = headings_indented (&imp, body, body_end);
   parse_blocks (&imp, body, body_end, TRUE);
   if (after < end)
     parse_blocks (&imp, after, end, FALSE);
