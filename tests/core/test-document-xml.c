@@ -275,6 +275,33 @@ test_round_trip_empty (void)
   g_assert_null (gw_document_get_evaluation (c));
 }
 
+/* Blocks whose kind was changed in the editor keep stale values the kind
+ * does not show (a level, rows, a number); they must not break equality. */
+static void
+test_round_trip_changed_kinds (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwDocument) loaded = NULL;
+  static const char *cells[] = { "甲", "乙", NULL };
+  g_autoptr(GPtrArray) rows = make_rows (cells, 2);
+  GwBlock *block;
+
+  block = gw_block_new_heading (2, "（一）工作目标");
+  gw_block_set_kind (block, GW_BLOCK_PARAGRAPH);
+  append (doc, block);
+  block = gw_block_new_table (rows);
+  gw_block_set_kind (block, GW_BLOCK_PARAGRAPH);
+  append (doc, block);
+  block = gw_block_new_attachment (3, "附件标题");
+  gw_block_set_kind (block, GW_BLOCK_HEADING);
+  gw_block_set_level (block, 1);
+  append (doc, block);
+
+  loaded = round_trip (doc);
+  g_assert_cmpuint (gw_block_get_kind (gw_document_get_block (loaded, 1)), ==, GW_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (loaded, 1)), ==, "甲\t乙");
+}
+
 static void
 test_round_trip_evaluation (void)
 {
@@ -1077,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/round-trip/opinion", test_round_trip_opinion);
   g_test_add_func ("/core/document-xml/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/core/document-xml/round-trip/evaluation", test_round_trip_evaluation);
+  g_test_add_func ("/core/document-xml/round-trip/changed-kinds", test_round_trip_changed_kinds);
   g_test_add_func ("/core/document-xml/numbers", test_numbers_locale_independent);
   g_test_add_func ("/core/document-xml/save/file", test_save_load_file);
   g_test_add_func ("/core/document-xml/save/atomic", test_save_atomic);
