@@ -196,12 +196,17 @@ gw_text_decode (const char  *data,
   if (text == NULL)
     return NULL;
 
-  if (fold_newlines (text, strlen (text)) == 0)
+  n = fold_newlines (text, strlen (text));
+  if (n == 0)
     {
       g_free (text);
       g_set_error (error, GW_ERROR, GW_ERROR_EMPTY, _("%s: the file is empty"), name);
       return NULL;
     }
+  /* Pad with NULs: marker parsers compare up to a whole character (3 bytes)
+   * with memcmp() at the end of a line, which must stay inside the buffer. */
+  text = g_realloc (text, n + 4);
+  memset (text + n, 0, 4);
   return text;
 }
 
