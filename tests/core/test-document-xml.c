@@ -370,6 +370,68 @@ test_round_trip_evaluation (void)
   g_assert_false (gw_document_equal (doc, loaded));
 }
 
+/* Characters XML 1.0 cannot carry at all (a form feed pasted from Word)
+ * still give a file that loads; they become U+FFFD. */
+static void
+test_unrepresentable_characters (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwDocument) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gw_document_set_meta (doc, GW_META_TITLE, "分页\f符\x01");
+  append (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "\x1b[0m段落\uFFFF"));
+  bytes = gw_document_to_gwdoc_bytes (doc);
+  loaded = gw_document_load_gwdoc_bytes (bytes, "controls.gwdoc", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_document_get_meta (loaded, GW_META_TITLE), ==, "分页\uFFFD符\uFFFD");
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (loaded, 0)), ==,
+                   "\uFFFD[0m段落\uFFFD");
+}
+
+/* About a thousand pages (2 MiB of text, the size GW_MAX_INPUT_SIZE is
+ * set against) saves and loads at once. */
+static void
+test_large (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwDocument) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  double save_s, load_s;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (i % 50 == 0)
+        {
+          text = g_strdup_printf ("%u.第%u项工作", i / 50 % 99 + 1, i / 50 + 1);
+          append (doc, gw_block_new_heading (3, text));
+          g_clear_pointer (&text, g_free);
+        }
+      text = g_strdup_printf ("第%u段：市财政局要将“五社联动”试点和社工站建设服务所需资金纳入年度"
+                              "财政预算，据实向市民政局安排工作经费，并整合社会救助、养老服务、"
+                              "儿童福利等民政系统资金资源。", i);
+      append (doc, gw_block_new (GW_BLOCK_PARAGRAPH, text));
+    }
+
+  g_test_timer_start ();
+  bytes = gw_document_to_gwdoc_bytes (doc);
+  save_s = g_test_timer_elapsed ();
+  g_test_timer_start ();
+  loaded = gw_document_load_gwdoc_bytes (bytes, "large.gwdoc", &error);
+  load_s = g_test_timer_elapsed ();
+  g_assert_no_error (error);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes, %u blocks: serialised in %.3f s, loaded in %.3f s",
+                  g_bytes_get_size (bytes), gw_document_get_n_blocks (doc), save_s, load_s);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1024 * 1024);
+  g_assert_true (gw_document_equal (doc, loaded));
+  /* generous: a user waits on this when opening a file */
+  g_assert_cmpfloat (load_s, <, 5.0);
+}
+
 /* Numbers never depend on the locale: 86.5 is written "86.5" even where the
  * decimal separator is a comma. */
 static void
@@ -799,6 +861,36 @@ test_refuse_missing (void)
   g_assert_nonnull (strstr (error->message, "no-such-file.gwdoc"));
 }
 
+/* What a person or another tool may write and is still a valid .gwdoc: a
+ * byte-order mark, CRLF line ends, comments, processing instructions,
+ * CDATA, character references, metadata in another order. */
+static void
+test_accept_variants (void)
+{
+  static const char xml[] =
+    "\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?>\r\n"
+    "<!-- written by hand -->\r\n"
+    "<?gongwen-hint ignore?>\r\n"
+    "<gwdoc kind='opinion' version='1'>\r\n"
+    "  <meta><date>2023年3月10日</date><title>标题&#x4E00;</title></meta>\r\n"
+    "  <body>\r\n"
+    "    <paragraph><![CDATA[a<b & c]]> 与 &lt;d&gt;</paragraph>\r\n"
+    "    <heading level='2'>（一）多行\r\n标题</heading>\r\n"
+    "  </body>\r\n"
+    "</gwdoc>\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = gw_document_load_gwdoc_bytes (bytes, "hand.gwdoc", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_TITLE), ==, "标题一");
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_DATE), ==, "2023年3月10日");
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (doc, 0)), ==, "a<b & c 与 <d>");
+  /* XML turns CRLF into LF */
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (doc, 1)), ==, "（一）多行\n标题");
+  g_assert_cmpuint (gw_block_get_level (gw_document_get_block (doc, 1)), ==, 2);
+}
+
 /* ---- the shipped samples --------------------------------------------------- */
 
 /* A sample in canonical form: reading and writing it gives the file back. */
@@ -1106,9 +1198,12 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/round-trip/evaluation", test_round_trip_evaluation);
   g_test_add_func ("/core/document-xml/round-trip/changed-kinds", test_round_trip_changed_kinds);
   g_test_add_func ("/core/document-xml/numbers", test_numbers_locale_independent);
+  g_test_add_func ("/core/document-xml/large", test_large);
+  g_test_add_func ("/core/document-xml/unrepresentable", test_unrepresentable_characters);
   g_test_add_func ("/core/document-xml/save/file", test_save_load_file);
   g_test_add_func ("/core/document-xml/save/atomic", test_save_atomic);
   g_test_add_func ("/core/document-xml/save/symlink", test_save_through_symlink);
+  g_test_add_func ("/core/document-xml/accept/variants", test_accept_variants);
   g_test_add_func ("/core/document-xml/refuse/xxe", test_refuse_xxe);
   g_test_add_func ("/core/document-xml/refuse/bomb", test_refuse_bomb);
   g_test_add_func ("/core/document-xml/refuse/doctype", test_refuse_doctype);
