@@ -659,8 +659,13 @@ gw_file_replace_atomically (const char  *path,
 
   dir = g_path_get_dirname (target);
   base = g_path_get_basename (target);
-  /* Same folder, so the rename stays on one file system and is atomic. */
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* Same folder, so the rename stays on one file system and is atomic.
+   * Long (Chinese: three bytes a character) names would overflow NAME_MAX
+   * with the suffix added; those get a generic temporary name. */
+  if (strlen (base) > 200)
+    tmp_path = g_strdup_printf ("%s%c.gongwen-save.XXXXXX", dir, G_DIR_SEPARATOR);
+  else
+    tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0)
     return set_errno_error (error, errno, path);

@@ -564,6 +564,36 @@ test_save_atomic (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* 82 Chinese characters and .gwdoc: 252 bytes, near NAME_MAX, so the temporary
+ * file's name cannot simply add a suffix. */
+static void
+test_save_long_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gwdoc-XXXXXX", &error);
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GwDocument) doc = build_opinion ();
+  g_autoptr(GwDocument) loaded = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 82; i++)
+    g_string_append (name, "社");
+  g_string_append (name, ".gwdoc");
+  path = g_build_filename (dir, name->str, NULL);
+  g_assert_true (gw_document_save_gwdoc (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_document_save_gwdoc (doc, path, &error));
+  g_assert_no_error (error);
+  loaded = gw_document_load_gwdoc (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_document_equal (doc, loaded));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_save_through_symlink (void)
 {
@@ -1203,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/save/file", test_save_load_file);
   g_test_add_func ("/core/document-xml/save/atomic", test_save_atomic);
   g_test_add_func ("/core/document-xml/save/symlink", test_save_through_symlink);
+  g_test_add_func ("/core/document-xml/save/long-name", test_save_long_name);
   g_test_add_func ("/core/document-xml/accept/variants", test_accept_variants);
   g_test_add_func ("/core/document-xml/refuse/xxe", test_refuse_xxe);
   g_test_add_func ("/core/document-xml/refuse/bomb", test_refuse_bomb);
