@@ -231,8 +231,10 @@ is_space (gunichar c)
 static gboolean
 is_decoration_char (gunichar c)
 {
+  /* ★ sits in the middle of a Party organ's red line */
   return c == '-' || c == '_' || c == '=' || c == 0x2014 || c == 0x2500 ||
-         c == 0x2501 || c == 0xFF3F || c == 0xFF1D || c == 0x2015 || c == 0x2550;
+         c == 0x2501 || c == 0xFF3F || c == 0xFF1D || c == 0x2015 || c == 0x2550 ||
+         c == 0x2605 || c == 0x2606;
 }
 
 /* A line drawn with dashes (the 版记 rules copied as text) reads as blank. */
@@ -693,63 +695,93 @@ is_urgency (const Line *l)
           has_prefix (l, "平急")) && l->n_chars <= 4;
 }
 
-/* "附件" or "附件1" alone on a line: an attachment page starts. */
+typedef enum {
+  LABEL_NONE,
+  LABEL_BARE,     /* "附件" or "附件1" alone: an attachment page starts */
+  LABEL_COLON,    /* "附件：…" or "附件1：…" */
+} AttachmentLabel;
+
+/* Reads "附件", an optional number (Arabic or Chinese) and an optional
+ * colon at the start of @l; @rest receives what follows the colon. */
+static AttachmentLabel
+attachment_label (const Line  *l,
+                  guint       *number,
+                  const char **rest)
+{
+  const char *p = l->text;
+  const char *start, *end;
+  guint n, value = 0;
+
+  if (!expect (&p, "附件"))
+    return LABEL_NONE;
+  start = skip_spaces (p);
+  end = read_numeral (start, &n);
+  if (n > 3)
+    return LABEL_NONE;
+  if (n > 0)
+    {
+      if (is_digit_char (g_utf8_get_char (start)))
+        {
+          for (const char *q = start; q < end; q = g_utf8_next_char (q))
+            {
+              gunichar c = g_utf8_get_char (q);
+              if (!is_digit_char (c))
+                return LABEL_NONE;
+              /* full-width digits count the same */
+              value = value * 10 + (c >= 0xFF10 ? c - 0xFF10 : c - '0');
+            }
+        }
+      else
+        {
+          int v = gw_chinese_numeral_value (start, end - start);
+          if (v <= 0)
+            return LABEL_NONE;
+          value = v;
+        }
+    }
+  p = skip_spaces (end);
+  if (number)
+    *number = value;
+  if (*p == '\0')
+    return LABEL_BARE;
+  if (!is_colon (g_utf8_get_char (p)))
+    return LABEL_NONE;
+  if (rest)
+    *rest = skip_spaces (g_utf8_next_char (p));
+  return LABEL_COLON;
+}
+
 static gboolean
 is_attachment_marker (const Line *l,
                       guint      *number)
 {
-  const char *p = l->text;
-  guint n;
-
-  if (!expect (&p, "附件"))
-    return FALSE;
-  p = skip_spaces (p);
-  if (*p == '\0')
-    {
-      if (number)
-        *number = 0;
-      return TRUE;
-    }
-  {
-    const char *start = p;
-    const char *end = read_numeral (p, &n);
-    if (n == 0 || n > 3 || *skip_spaces (end) != '\0')
-      return FALSE;
-    if (number)
-      {
-        int v;
-        if (is_digit_char (g_utf8_get_char (start)))
-          {
-            /* full-width digits: fold them to ASCII first */
-            guint value = 0;
-            for (const char *q = start; q < end; q = g_utf8_next_char (q))
-              {
-                gunichar c = g_utf8_get_char (q);
-                if (!is_digit_char (c))
-                  return FALSE;
-                value = value * 10 + (c >= 0xFF10 ? c - 0xFF10 : c - '0');
-              }
-            *number = value;
-          }
-        else if ((v = gw_chinese_numeral_value (start, end - start)) > 0)
-          *number = v;
-        else
-          return FALSE;
-      }
-  }
-  return TRUE;
+  return attachment_label (l, number, NULL) == LABEL_BARE;
 }
 
-/* "附件：…" (the 附件说明 after the body). */
+/* "附件：…" (the 附件说明 after the body), also the "附件1：…" some write. */
 static gboolean
 is_attachment_list_start (const Line *l)
 {
-  const char *p = l->text;
+  return attachment_label (l, NULL, NULL) == LABEL_COLON;
+}
 
-  if (!expect (&p, "附件"))
+/* "附件1：标题" on one line: an attachment page with its title beside the
+ * number; @title receives the title. */
+static gboolean
+is_inline_attachment_page (const Line  *l,
+                           guint       *number,
+                           const char **title)
+{
+  guint value = 0;
+  const char *rest = NULL;
+
+  if (attachment_label (l, &value, &rest) != LABEL_COLON || value == 0 || *rest == '\0')
     return FALSE;
-  p = skip_spaces (p);
-  return is_colon (g_utf8_get_char (p));
+  if (number)
+    *number = value;
+  if (title)
+    *title = rest;
+  return TRUE;
 }
 
 /* Length of a list number "1．" "2." "3、" at @p (with following spaces), or 0. */
@@ -1010,8 +1042,8 @@ attachment_list_end (Importer *imp,
       const Line *l = &imp->lines[k];
       if (l->len == 0)
         continue;
-      if (list_number_length (l->text) > 0)
-        continue;
+      if (list_number_length (l->text) > 0 || is_attachment_list_start (l))
+        continue;   /* "2．…", or "附件2：…" as some write it */
       if (l->column > 1 && !is_element (l))
         continue;   /* a wrapped name, aligned under the one above */
       break;
@@ -1042,20 +1074,18 @@ parse_attachment_list (Importer *imp,
     {
       const Line *l = &imp->lines[k];
       const char *p = l->text;
+      gboolean labelled;
       gsize num;
 
       if (l->len == 0)
         continue;
-      if (k == from)
-        {
-          expect (&p, "附件");
-          p = skip_spaces (p);
-          p = skip_spaces (g_utf8_next_char (p));   /* the colon */
-          if (*p == '\0')
-            continue;
-        }
+      labelled = attachment_label (l, NULL, &p) == LABEL_COLON;
+      if (!labelled)
+        p = l->text;
+      else if (*p == '\0')
+        continue;   /* "附件：" with the names on the lines below */
       num = list_number_length (p);
-      if (num > 0 || k == from)
+      if (num > 0 || labelled)
         {
           add_attachment_name (imp, name, &name_line);
           name_line = l->lineno;
@@ -1069,6 +1099,23 @@ parse_attachment_list (Importer *imp,
         }
     }
   add_attachment_name (imp, name, &name_line);
+}
+
+/* Whether an attachment page starts at @k: "附件N" with a title under it,
+ * or "附件N：标题". */
+static gboolean
+is_page_start (Importer *imp,
+               guint     k,
+               guint     to)
+{
+  const Line *l = &imp->lines[k];
+  guint title;
+
+  if (is_inline_attachment_page (l, NULL, NULL))
+    return TRUE;
+  return is_attachment_marker (l, NULL) &&
+         (title = next_nonblank (imp, k + 1, to)) < to &&
+         !is_attachment_marker (&imp->lines[title], NULL);
 }
 
 static guint parse_attachment_page (Importer *imp, guint marker, guint to);
@@ -1085,7 +1132,6 @@ parse_blocks (Importer *imp,
     {
       const Line *l = &imp->lines[k];
       GwHeadingMarker marker;
-      guint title;
 
       if (l->len == 0)
         {
@@ -1096,7 +1142,8 @@ parse_blocks (Importer *imp,
         {
           guint list_end = attachment_list_end (imp, k + 1, to);
           /* only the list may follow, or attachment pages */
-          if (list_end >= to || is_attachment_marker (&imp->lines[list_end], NULL))
+          if (list_end >= to || is_attachment_marker (&imp->lines[list_end], NULL) ||
+              is_page_start (imp, list_end, to))
             {
               block_close (imp);
               parse_attachment_list (imp, k, list_end);
@@ -1104,9 +1151,7 @@ parse_blocks (Importer *imp,
               continue;
             }
         }
-      if (is_attachment_marker (l, NULL) &&
-          (title = next_nonblank (imp, k + 1, to)) < to &&
-          !is_attachment_marker (&imp->lines[title], NULL))
+      if (is_page_start (imp, k, to))
         {
           block_close (imp);
           k = parse_attachment_page (imp, k, to) - 1;
@@ -1129,36 +1174,44 @@ parse_attachment_page (Importer *imp,
                        guint     marker,
                        guint     to)
 {
+  const Line *m = &imp->lines[marker];
   guint number = 0;
-  guint title = next_nonblank (imp, marker + 1, to);
   guint k, end;
   GwBlock *block;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GwSourceSpan));
-  guint n_chars = 0;
+  const char *inline_title = NULL;
 
-  is_attachment_marker (&imp->lines[marker], &number);
-
-  /* the title, one or two lines as the author broke it */
-  for (k = title; k < to; k++)
+  if (is_inline_attachment_page (m, &number, &inline_title))
     {
-      const Line *l = &imp->lines[k];
-      GwSourceSpan span = { n_chars, l->lineno, l->column };
+      GwSourceSpan span = { 0, m->lineno, column_at (m, inline_title) };
 
-      if (k > title && !continues_title (&imp->lines[k - 1], l))
-        break;
-      if (k > title)
-        {
-          g_string_append_c (text, '\n');
-          span.offset = ++n_chars;
-        }
-      g_string_append_len (text, l->text, l->len);
-      n_chars += l->n_chars;
+      g_string_append (text, inline_title);
       g_array_append_val (spans, span);
-      if (k - title >= 2)
+      k = marker + 1;
+    }
+  else
+    {
+      guint title = next_nonblank (imp, marker + 1, to);
+      guint n_chars = 0;
+
+      is_attachment_marker (m, &number);
+      /* the title, one to three lines as the author broke it */
+      for (k = title; k < to && k - title < 3; k++)
         {
-          k++;
-          break;
+          const Line *l = &imp->lines[k];
+          GwSourceSpan span = { n_chars, l->lineno, l->column };
+
+          if (k > title)
+            {
+              if (!continues_title (&imp->lines[k - 1], l))
+                break;
+              g_string_append_c (text, '\n');
+              span.offset = ++n_chars;
+            }
+          g_string_append_len (text, l->text, l->len);
+          n_chars += l->n_chars;
+          g_array_append_val (spans, span);
         }
     }
   block = gw_block_new_attachment (number, text->str);
@@ -1171,13 +1224,8 @@ parse_attachment_page (Importer *imp,
 
   /* content up to the next attachment page */
   for (end = k; end < to; end++)
-    {
-      guint next;
-      if (is_attachment_marker (&imp->lines[end], NULL) &&
-          (next = next_nonblank (imp, end + 1, to)) < to &&
-          !is_attachment_marker (&imp->lines[next], NULL))
-        break;
-    }
+    if (is_page_start (imp, end, to))
+      break;
   parse_blocks (imp, k, end, FALSE);
   return end;
 }
@@ -1440,7 +1488,7 @@ find_signature_date (Importer *imp,
       next = next_nonblank (imp, d + 1, to);
       if (next < to && is_note (&imp->lines[next]))
         next = next_nonblank (imp, next + 1, to);
-      if (next >= to || is_attachment_marker (&imp->lines[next], NULL))
+      if (next >= to || is_page_start (imp, next, to))
         return d;
     }
   return G_MAXUINT;

@@ -880,6 +880,63 @@ test_colophon_main_send (void)
 }
 
 static void
+test_attachment_variants (void)
+{
+  /* 附件说明 written "附件1：…" line by line, the rules of a red header and
+   * a 版记 pasted as dashes, and attachment pages "附件1：标题" */
+  g_autoptr(GwDocument) doc = import_string (
+    "中共某某县委社会工作部文件\n"                             /* 1 */
+    "某社工发〔2024〕4号\n"                                    /* 2 */
+    "——————————★——————————\n"                      /* 3 */
+    "关于印发社工站建设两项制度的通知\n"                       /* 4 */
+    "\n"
+    "各乡镇党委：\n"                                           /* 6 */
+    "现将两项制度印发给你们，请遵照执行。\n"                   /* 7 */
+    "\n"
+    "附件1：某某县社工站工作例会制度\n"                        /* 9 */
+    "附件2：某某县社工站服务督导制度\n"                        /* 10 */
+    "\n"
+    "中共某某县委社会工作部\n"                                 /* 12 */
+    "2024年4月1日\n"                                           /* 13 */
+    "\n"
+    "附件1：某某县社工站工作例会制度\n"                        /* 15 */
+    "社工站每月召开一次工作例会。\n"                           /* 16 */
+    "附件2：某某县社工站服务督导制度\n"                        /* 17 */
+    "督导每季度不少于一次。\n"                                 /* 18 */
+    "——————————————————————\n"                     /* 19 */
+    "抄送：县民政局。\n"                                       /* 20 */
+    "——————————————————————\n"                     /* 21 */
+    "中共某某县委社会工作部办公室  2024年4月2日印发\n");        /* 22 */
+  static const char * const names[] = {
+    "某某县社工站工作例会制度", "某某县社工站服务督导制度", NULL
+  };
+  static const guint lines[] = { 9, 10 };
+  guint line, column;
+
+  assert_meta (doc, GW_META_ORGAN_MARK, "中共某某县委社会工作部文件", 1, 1);
+  assert_meta (doc, GW_META_DOC_NUMBER, "某社工发〔2024〕4号", 2, 1);
+  assert_meta (doc, GW_META_TITLE, "关于印发社工站建设两项制度的通知", 4, 1);
+  assert_meta (doc, GW_META_RECIPIENTS, "各乡镇党委：", 6, 1);
+  assert_attachments (doc, names, lines);
+  assert_meta (doc, GW_META_SIGNATURE, "中共某某县委社会工作部", 12, 1);
+  assert_meta (doc, GW_META_DATE, "2024年4月1日", 13, 1);
+  assert_meta (doc, GW_META_COPY_TO, "县民政局。", 20, 4);
+  assert_meta (doc, GW_META_PRINTING_DATE, "2024年4月2日", 22, 17);
+
+  g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 5);
+  assert_block (doc, 0, GW_BLOCK_PARAGRAPH, 0, 7, "现将两项制度");
+  assert_block (doc, 1, GW_BLOCK_ATTACHMENT, 0, 15, "某某县社工站工作例会制度");
+  g_assert_cmpstr (gw_block_get_text (block_at (doc, 1)), ==, "某某县社工站工作例会制度");
+  g_assert_cmpuint (gw_block_get_number (block_at (doc, 1)), ==, 1);
+  gw_block_map_offset (block_at (doc, 1), 0, &line, &column);
+  g_assert_cmpuint (column, ==, 5);
+  assert_block (doc, 2, GW_BLOCK_PARAGRAPH, 0, 16, "社工站每月");
+  assert_block (doc, 3, GW_BLOCK_ATTACHMENT, 0, 17, "某某县社工站服务督导制度");
+  g_assert_cmpuint (gw_block_get_number (block_at (doc, 3)), ==, 2);
+  assert_block (doc, 4, GW_BLOCK_PARAGRAPH, 0, 18, "督导每季度");
+}
+
+static void
 test_odd_lines (void)
 {
   /* A bare marker is no heading; Latin words broken across lines keep a
@@ -1047,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/import-text/title-lines", test_title_lines);
   g_test_add_func ("/import-text/no-signature", test_no_signature);
   g_test_add_func ("/import-text/colophon-main-send", test_colophon_main_send);
+  g_test_add_func ("/import-text/attachment-variants", test_attachment_variants);
   g_test_add_func ("/import-text/odd-lines", test_odd_lines);
   g_test_add_func ("/import-text/recognisers", test_recognisers);
   g_test_add_func ("/import-text/large-draft", test_large_draft);
