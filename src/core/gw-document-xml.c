@@ -1501,6 +1501,50 @@ gw_document_load_gwdoc_bytes (GBytes      *bytes,
   return build_document (xml, name, error);
 }
 
+/* Reads at most GW_MAX_INPUT_SIZE + 1 bytes, whatever the size said a
+ * moment ago: the file may have grown since. */
+static GBytes *
+read_bounded (GFile       *file,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  guint8 chunk[65536];
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code,
+                   _("%s: could not read the file: %s"), name, local_error->message);
+      return NULL;
+    }
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk,
+                                      NULL, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, G_IO_ERROR, local_error->code,
+                       _("%s: could not read the file: %s"), name, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (buffer, chunk, (guint) n);
+      if (buffer->len > GW_MAX_INPUT_SIZE)
+        {
+          g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than %d MiB, the most Gongwen reads"),
+                       name, GW_MAX_INPUT_SIZE / (1024 * 1024));
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
 /**
  * gw_document_load_gwdoc:
  * @path: a file name
@@ -1541,6 +1585,13 @@ gw_document_load_gwdoc (const char  *path,
                    _("%s: is a folder, not a document"), name);
       return NULL;
     }
+  /* A FIFO would block and /dev/zero never end. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: is not a regular file"), name);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > GW_MAX_INPUT_SIZE)
     {
       g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
@@ -1549,13 +1600,9 @@ gw_document_load_gwdoc (const char  *path,
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = read_bounded (file, name, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("%s: could not read the file: %s"), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   doc = gw_document_load_gwdoc_bytes (bytes, name, error);
   if (doc)

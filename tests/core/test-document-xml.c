@@ -881,6 +881,24 @@ test_refuse_too_large (void)
 }
 
 static void
+test_refuse_special_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = NULL;
+  g_autoptr(GwDocument) doc2 = NULL;
+  g_autofree char *dir = fixture ("");
+
+  /* /dev/zero reports size 0 and never ends; a folder is not a file */
+  doc = gw_document_load_gwdoc ("/dev/zero", &error);
+  g_assert_null (doc);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+  doc2 = gw_document_load_gwdoc (dir, &error);
+  g_assert_null (doc2);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+}
+
+static void
 test_refuse_missing (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1248,6 +1266,7 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/refuse/empty", test_refuse_empty);
   g_test_add_func ("/core/document-xml/refuse/too-large", test_refuse_too_large);
   g_test_add_func ("/core/document-xml/refuse/missing", test_refuse_missing);
+  g_test_add_func ("/core/document-xml/refuse/special-files", test_refuse_special_files);
   g_test_add_func ("/core/document-xml/samples/opinion", test_sample_opinion);
   g_test_add_func ("/core/document-xml/samples/evaluation", test_sample_evaluation);
   g_test_add_func ("/core/document-xml/samples/credit-code", test_credit_code_check);
