@@ -94,10 +94,10 @@ decode_utf16 (const char  *data,
     {
       /* bytes_read is relative to the data after the BOM */
       g_set_error (error, GW_ERROR, GW_ERROR_ENCODING,
-                   _("%s: line %u (byte %" G_GSIZE_FORMAT "): the file says it is UTF-16 "
+                   _("%s: line %u (byte %lu): the file says it is UTF-16 "
                      "but holds bytes that are not valid UTF-16"),
                    name, line_of_offset_utf16 ((const guchar *) data, bytes_read, big_endian),
-                   bytes_read + 2);
+                   (unsigned long) bytes_read + 2);
       return NULL;
     }
   if (memchr (text, '\0', written) != NULL)
@@ -159,9 +159,9 @@ gw_text_decode (const char  *data,
       if (nul != NULL)
         {
           g_set_error (error, GW_ERROR, GW_ERROR_ENCODING,
-                       _("%s: line %u (byte %" G_GSIZE_FORMAT "): the file holds binary data "
+                       _("%s: line %u (byte %lu): the file holds binary data "
                          "(a NUL byte); it is not a text document"),
-                       name, line_of_offset (data, nul - data), (gsize) (nul - data));
+                       name, line_of_offset (data, nul - data), (unsigned long) (nul - data));
           return NULL;
         }
 
@@ -185,9 +185,9 @@ gw_text_decode (const char  *data,
               gsize at = MAX (utf8_at, gb_at);
 
               g_set_error (error, GW_ERROR, GW_ERROR_ENCODING,
-                           _("%s: line %u (byte %" G_GSIZE_FORMAT "): the text is neither "
+                           _("%s: line %u (byte %lu): the text is neither "
                              "UTF-8 nor GB18030; save it as UTF-8 and open it again"),
-                           name, line_of_offset (data, at), at);
+                           name, line_of_offset (data, at), (unsigned long) at);
               return NULL;
             }
         }
