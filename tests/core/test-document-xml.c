@@ -990,6 +990,32 @@ test_sample_opinion (void)
   g_assert_cmpuint (headings[2], ==, 12);
 }
 
+static void
+test_sample_opinion_attachments (void)
+{
+  g_autoptr(GwDocument) doc = load_canonical ("shenmu-opinion-attachments.gwdoc");
+  g_autoptr(GwDocument) plain = load_canonical ("shenmu-opinion.gwdoc");
+  guint n = gw_document_get_n_blocks (doc);
+  guint first_attachment = gw_document_get_n_blocks (plain);
+  GwBlock *table;
+  GPtrArray *rows;
+
+  /* the same opinion, with the two attachment pages after it */
+  g_assert_cmpuint (n, ==, first_attachment + 7);
+  g_assert_cmpuint (gw_block_get_kind (gw_document_get_block (doc, first_attachment)), ==,
+                    GW_BLOCK_ATTACHMENT);
+  g_assert_cmpuint (gw_block_get_number (gw_document_get_block (doc, first_attachment)), ==, 1);
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (doc, first_attachment)), ==,
+                   gw_document_get_attachments (doc)[0]);
+  table = gw_document_get_block (doc, first_attachment + 2);
+  g_assert_cmpuint (gw_block_get_kind (table), ==, GW_BLOCK_TABLE);
+  rows = gw_block_get_rows (table);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, 0)), ==, 4);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[0], ==, "镇街社工站");
+  g_assert_cmpuint (gw_block_get_number (gw_document_get_block (doc, n - 2)), ==, 2);
+}
+
 static gboolean
 credit_code_valid (const char *code)
 {
@@ -1067,7 +1093,9 @@ test_samples_xmllint (void)
 {
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   g_autofree char *schema = NULL;
-  static const char *samples[] = { "shenmu-opinion.gwdoc", "sample-evaluation.gwdoc" };
+  static const char *samples[] = {
+    "shenmu-opinion.gwdoc", "shenmu-opinion-attachments.gwdoc", "sample-evaluation.gwdoc",
+  };
 
   if (xmllint == NULL)
     {
@@ -1268,6 +1296,8 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/refuse/missing", test_refuse_missing);
   g_test_add_func ("/core/document-xml/refuse/special-files", test_refuse_special_files);
   g_test_add_func ("/core/document-xml/samples/opinion", test_sample_opinion);
+  g_test_add_func ("/core/document-xml/samples/opinion-attachments",
+                   test_sample_opinion_attachments);
   g_test_add_func ("/core/document-xml/samples/evaluation", test_sample_evaluation);
   g_test_add_func ("/core/document-xml/samples/credit-code", test_credit_code_check);
   g_test_add_func ("/core/document-xml/samples/xmllint", test_samples_xmllint);
