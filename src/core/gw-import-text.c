@@ -669,7 +669,7 @@ is_heading (const Line      *l,
 
   if (!gw_heading_marker_parse (l->text, marker ? marker : &m))
     return FALSE;
-  /* A bare marker ("一、") is no heading, and "2023年" is a year. */
+  /* A bare marker ("一、" or "1." alone on its line) is no heading. */
   return l->len > (marker ? marker->length : m.length);
 }
 

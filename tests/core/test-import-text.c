@@ -937,6 +937,28 @@ test_attachment_variants (void)
 }
 
 static void
+test_signatory_line (void)
+{
+  /* 签发人 on its own line under the number, and no display name */
+  const char *text = "某某县民政局\n某民呈〔2024〕6号\n签发人：王立新\n\n"
+                     "关于社工站建设情况的报告\n\n县人民政府：\n\n现将有关情况报告如下。\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = gw_import_text_data (text, strlen (text), NULL, &error);
+  g_autoptr(GwDocument) none = gw_import_text_data ("\n\n", 2, NULL, &error);
+
+  g_assert_nonnull (doc);
+  assert_meta (doc, GW_META_ORGAN_MARK, "某某县民政局", 1, 1);
+  assert_meta (doc, GW_META_DOC_NUMBER, "某民呈〔2024〕6号", 2, 1);
+  assert_meta (doc, GW_META_SIGNATORY, "王立新", 3, 5);
+  assert_meta (doc, GW_META_TITLE, "关于社工站建设情况的报告", 5, 1);
+  assert_meta (doc, GW_META_RECIPIENTS, "县人民政府：", 7, 1);
+  g_assert_null (gw_document_get_source_path (doc));
+
+  g_assert_null (none);
+  g_assert_error (error, GW_ERROR, GW_ERROR_EMPTY);
+}
+
+static void
 test_odd_lines (void)
 {
   /* A bare marker is no heading; Latin words broken across lines keep a
@@ -1105,6 +1127,7 @@ main (int   argc,
   g_test_add_func ("/import-text/no-signature", test_no_signature);
   g_test_add_func ("/import-text/colophon-main-send", test_colophon_main_send);
   g_test_add_func ("/import-text/attachment-variants", test_attachment_variants);
+  g_test_add_func ("/import-text/signatory-line", test_signatory_line);
   g_test_add_func ("/import-text/odd-lines", test_odd_lines);
   g_test_add_func ("/import-text/recognisers", test_recognisers);
   g_test_add_func ("/import-text/large-draft", test_large_draft);
