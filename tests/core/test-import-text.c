@@ -956,6 +956,24 @@ test_signatory_line (void)
 
   g_assert_null (none);
   g_assert_error (error, GW_ERROR, GW_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  /* joint issuance: the organs' names stacked above the lead organ's number,
+   * and a title broken over three lines */
+  {
+    const char *joint = "某某县民政局\n某某县财政局\n\n某民发〔2024〕9号\n\n"
+                        "某某县民政局 某某县财政局\n关于加快推进社工站（室）建设\n和管理服务的实施意见\n\n"
+                        "各乡镇人民政府：\n\n现提出如下意见。\n";
+    g_autoptr(GwDocument) jdoc = gw_import_text_data (joint, strlen (joint), "joint.txt", &error);
+
+    g_assert_no_error (error);
+    assert_meta (jdoc, GW_META_ORGAN_MARK, "某某县民政局\n某某县财政局", 1, 1);
+    assert_meta (jdoc, GW_META_DOC_NUMBER, "某民发〔2024〕9号", 4, 1);
+    assert_meta (jdoc, GW_META_TITLE,
+                 "某某县民政局 某某县财政局\n关于加快推进社工站（室）建设\n和管理服务的实施意见", 6, 1);
+    assert_meta (jdoc, GW_META_RECIPIENTS, "各乡镇人民政府：", 10, 1);
+    assert_block (jdoc, 0, GW_BLOCK_PARAGRAPH, 0, 12, "现提出如下意见。");
+  }
 }
 
 static void
