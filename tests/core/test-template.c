@@ -484,8 +484,8 @@ test_user_folder (void)
   g_autoptr(GError) error = NULL;
   guint n;
 
-  /* Isolated dirs: nothing in the user folder yet. */
-  g_assert_true (g_str_has_prefix (dir, g_get_user_data_dir ()));
+  /* The private data dir of main (): nothing in the user folder yet. */
+  g_assert_true (g_str_has_prefix (dir, g_getenv ("XDG_DATA_HOME")));
   g_assert_cmpuint (g_list_model_get_n_items (before), ==, 2);
 
   write_file (dir, "mine.xml", MINIMAL_TEMPLATE ("my-notice", ""));
@@ -604,11 +604,42 @@ test_fixture_templates (void)
     }
 }
 
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  while (children)
+    {
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
+        break;
+      remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autoptr(GFile) home_file = NULL;
+  int status;
+
+  /* A private XDG_DATA_HOME, set before GLib first reads (and caches) the
+   * user dirs. G_TEST_OPTION_ISOLATE_DIRS would do the same per test, but
+   * GLib 2.74 leaks its strings, which fails the AddressSanitizer run. */
+  home = g_dir_make_tmp ("gongwen-test-template-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  home_file = g_file_new_for_path (home);
+
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/template/opinion/fields", test_opinion_fields);
   g_test_add_func ("/template/opinion/instantiate", test_opinion_instantiate);
@@ -620,5 +651,7 @@ main (int   argc,
   g_test_add_func ("/template/unsafe-and-invalid", test_unsafe_and_invalid);
   g_test_add_func ("/template/source-files", test_fixture_templates);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home_file);
+  return status;
 }
