@@ -218,6 +218,7 @@ typedef struct {
   guint       n_chars;  /* characters of text */
   guint       lineno;   /* 1-based */
   guint       column;   /* 1-based column of text[0] in the original line */
+  guint       heading;  /* heading level 1–4 of the text, 0 when none */
 } Line;
 
 static inline gboolean
@@ -307,6 +308,14 @@ split_lines (char *text)
         {
           line.len = 0;
           line.n_chars = 0;
+        }
+      line.heading = 0;
+      if (line.len > 0)
+        {
+          GwHeadingMarker m;
+          /* A bare marker ("一、" or "1." alone on its line) is no heading. */
+          if (gw_heading_marker_parse (s, &m) && line.len > m.length)
+            line.heading = m.level;
         }
       g_array_append_val (lines, line);
 
@@ -661,16 +670,11 @@ column_at (const Line *l,
   return l->column + g_utf8_strlen (l->text, p - l->text);
 }
 
-static gboolean
-is_heading (const Line      *l,
-            GwHeadingMarker *marker)
+/* Asked many times a line; parsed once in split_lines(). */
+static inline gboolean
+is_heading (const Line *l)
 {
-  GwHeadingMarker m;
-
-  if (!gw_heading_marker_parse (l->text, marker ? marker : &m))
-    return FALSE;
-  /* A bare marker ("一、" or "1." alone on its line) is no heading. */
-  return l->len > (marker ? marker->length : m.length);
+  return l->heading > 0;
 }
 
 static gboolean
@@ -866,14 +870,14 @@ static gboolean
 is_note (const Line *l)
 {
   return (has_prefix (l, "（") || has_prefix (l, "(")) &&
-         (has_suffix (l, "）") || has_suffix (l, ")")) && !is_heading (l, NULL);
+         (has_suffix (l, "）") || has_suffix (l, ")")) && !is_heading (l);
 }
 
 /* Lines that are their own element and never continue a paragraph. */
 static gboolean
 is_element (const Line *l)
 {
-  return is_heading (l, NULL) || has_prefix (l, "附件") ||
+  return is_heading (l) || has_prefix (l, "附件") ||
          gw_text_is_date_line (l->text) || is_copy_to (l, NULL) ||
          is_printing_line (l, NULL);
 }
@@ -883,7 +887,7 @@ static gboolean
 looks_like_organ (const Line *l)
 {
   return l->n_chars <= 40 && strstr (l->text, "关于") == NULL &&
-         !is_sentence_end (last_char (l)) && !is_heading (l, NULL);
+         !is_sentence_end (last_char (l)) && !is_heading (l);
 }
 
 static gboolean
@@ -920,7 +924,7 @@ looks_like_title (const Line *l)
 {
   gunichar c = last_char (l);
 
-  return l->n_chars <= 80 && !is_sentence_end (c) && !is_heading (l, NULL) &&
+  return l->n_chars <= 80 && !is_sentence_end (c) && !is_heading (l) &&
          !is_element (l) && !gw_text_is_doc_number (l->text, NULL);
 }
 
@@ -981,7 +985,8 @@ block_append_line (Importer *imp,
   g_string_append_len (imp->text, l->text, l->len);
   imp->n_chars += l->n_chars;
   imp->last_line = index;
-  if (strstr (l->text, "。") || strstr (l->text, "，"))
+  if (imp->kind == GW_BLOCK_HEADING && !imp->runs_on &&
+      (strstr (l->text, "。") || strstr (l->text, "，")))
     imp->runs_on = TRUE;
 }
 
@@ -1131,7 +1136,6 @@ parse_blocks (Importer *imp,
   for (guint k = from; k < to; k++)
     {
       const Line *l = &imp->lines[k];
-      GwHeadingMarker marker;
 
       if (l->len == 0)
         {
@@ -1157,8 +1161,8 @@ parse_blocks (Importer *imp,
           k = parse_attachment_page (imp, k, to) - 1;
           continue;
         }
-      if (is_heading (l, &marker))
-        block_open (imp, GW_BLOCK_HEADING, marker.level, k);
+      if (is_heading (l))
+        block_open (imp, GW_BLOCK_HEADING, l->heading, k);
       else if (continues_block (imp, k))
         block_append_line (imp, k);
       else
@@ -1277,7 +1281,7 @@ parse_head (Importer *imp)
           doc_number = k;
           break;
         }
-      if (is_sentence_end (last_char (l)) || is_heading (l, NULL) || is_element (l))
+      if (is_sentence_end (last_char (l)) || is_heading (l) || is_element (l))
         break;
     }
 
@@ -1383,7 +1387,7 @@ parse_head (Importer *imp)
           /* "现将有关事项通知如下：" ends in a colon too */
           if (l->len == 0 || strstr (l->text, "。") || strstr (l->text, "如下") ||
               has_prefix (l, "为") || has_prefix (l, "根据") || has_prefix (l, "按照") ||
-              is_heading (l, NULL) || is_element (l))
+              is_heading (l) || is_element (l))
             break;
           total += l->n_chars;
           if (total > 200)
@@ -1504,7 +1508,7 @@ headings_indented (Importer *imp,
   for (guint k = from; k < to; k++)
     {
       const Line *l = &imp->lines[k];
-      if (l->len > 0 && is_heading (l, NULL))
+      if (l->len > 0 && is_heading (l))
         {
           if (l->column > 1)
             indented++;
