@@ -1463,7 +1463,10 @@ localized_child (xmlNodePtr  parent,
 
       if (!is_element (n, name))
         continue;
-      lang = xmlNodeGetLang (n);
+      /* Only the element's own xml:lang: xmlNodeGetLang() would inherit one
+       * from <template>, and a label in the template's main language is
+       * the fallback, not a variant. */
+      lang = xmlGetNsProp (n, (const xmlChar *) "lang", XML_XML_NAMESPACE);
       if (lang == NULL)
         {
           if (fallback == NULL)

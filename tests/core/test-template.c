@@ -605,6 +605,97 @@ test_fixture_templates (void)
 }
 
 static void
+test_county_form (void)
+{
+  /* A bureau's own form from tests/data: its numbers, not the defaults. */
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "templates",
+                                                 "evaluation-three-tier.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwTemplate) t = gw_template_new_from_file (path, &error);
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GwDocument) doc = NULL;
+  GwEvaluation *ev;
+  GPtrArray *grades;
+  static const struct {
+    double      s1, s2, m1;
+    const char *year;
+    const char *grade;
+    const char *decision;
+  } cases[] = {
+    { 40, 20, 30, "1", "良好", "续签下一年度合同" },
+    { 30, 15, 20, "1", "基本合格", "限期整改，整改合格后续签" },
+    { 30, 15, 20, "2", "基本合格", "限期整改，整改合格后续签" },
+    { 30, 10, 10, "1", "不合格", "不予续签，按政府采购程序重新确定承接机构" },
+    { 40, 20, 30, "2", "良好", "周期届满，按政府采购程序重新确定承接机构" },
+  };
+
+  g_assert_no_error (error);
+  g_hash_table_insert (values, "project", "某县社工站项目");
+  doc = gw_template_instantiate (t, values, NULL, &error);
+  g_assert_no_error (error);
+  ev = gw_document_get_evaluation (doc);
+  g_assert_cmpfloat (gw_evaluation_get_step (ev), ==, 1);
+  g_assert_cmpfloat (gw_evaluation_compute_max (ev), ==, 100);
+  grades = gw_evaluation_get_grades (ev);
+  g_assert_cmpuint (grades->len, ==, 4);
+  g_assert_cmpstr (((GwGrade *) grades->pdata[0])->name, ==, "良好");
+  g_assert_cmpstr (((GwGrade *) grades->pdata[2])->name, ==, "基本合格");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gw_indicator_set_score (gw_evaluation_find_indicator (ev, "S1"), cases[i].s1);
+      gw_indicator_set_score (gw_evaluation_find_indicator (ev, "S2"), cases[i].s2);
+      gw_indicator_set_score (gw_evaluation_find_indicator (ev, "M1"), cases[i].m1);
+      gw_evaluation_set_field (ev, GW_EVAL_CYCLE_YEAR, cases[i].year);
+      g_assert_cmpstr (gw_evaluation_compute_grade (ev), ==, cases[i].grade);
+      g_assert_cmpstr (gw_evaluation_compute_decision (ev), ==, cases[i].decision);
+    }
+
+  /* This county's cycle is two years: year 3 is refused. */
+  g_hash_table_insert (values, "cycle-year", "3");
+  g_clear_object (&doc);
+  doc = gw_template_instantiate (t, values, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, GW_ERROR, GW_ERROR_TEMPLATE);
+}
+
+static void
+test_languages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "templates",
+                                                 "evaluation-three-tier.xml", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr(GwTemplate) zh = NULL;
+  g_autoptr(GwTemplate) en = NULL;
+  g_autoptr(GwTemplate) opinion_en = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No matching language: the text without xml:lang, even though the root
+   * element declares xml:lang="zh-CN" (it must not be inherited). */
+  g_setenv ("LANGUAGE", "fr_FR", TRUE);
+  zh = gw_template_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_template_get_name (zh), ==, "县社工站年度评估表（简表）");
+  g_assert_cmpstr (gw_template_field_get_label (gw_template_get_field (zh, "project")), ==, "项目名称");
+
+  g_setenv ("LANGUAGE", "en_US", TRUE);
+  en = gw_template_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_template_get_name (en), ==, "County evaluation form (short)");
+  g_assert_cmpstr (gw_template_field_get_label (gw_template_get_field (en, "project")), ==, "Project");
+  /* A label without an English variant falls back to the Chinese one. */
+  g_assert_cmpstr (gw_template_field_get_label (gw_template_get_field (en, "cycle-year")), ==, "周期第几年");
+  opinion_en = gw_template_new_from_resource (OPINION_RESOURCE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_template_get_name (opinion_en), ==, "Implementation opinions on social-work stations");
+
+  if (saved)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+static void
 remove_tree (GFile *file)
 {
   g_autoptr(GFileEnumerator) children =
@@ -650,6 +741,8 @@ main (int   argc,
   g_test_add_func ("/template/user-folder", test_user_folder);
   g_test_add_func ("/template/unsafe-and-invalid", test_unsafe_and_invalid);
   g_test_add_func ("/template/source-files", test_fixture_templates);
+  g_test_add_func ("/template/county-form", test_county_form);
+  g_test_add_func ("/template/languages", test_languages);
 
   status = g_test_run ();
   remove_tree (home_file);
