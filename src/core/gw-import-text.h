@@ -15,8 +15,9 @@ G_BEGIN_DECLS
  * line, 1-based column in characters of the original line, indent
  * included); metadata elements keep their line and column through
  * gw_document_set_meta_source(). Values are kept as written (a document
- * number "某民发[2024]007号", a date "2024年03月05日"), so the checker can
- * point at what is wrong.
+ * number "某民发[2024]007号", a date "2024年03月05日", an attachment name
+ * with the punctuation its author put after it), so the checker can point
+ * at what is wrong. Attachment names lose only their list numbers.
  *
  * Errors: GW_ERROR_EMPTY (no text at all), GW_ERROR_TOO_LARGE (over
  * GW_MAX_INPUT_SIZE), GW_ERROR_ENCODING (binary data, or bytes that are
