@@ -21,7 +21,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_face_t, hb_face_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_subset_input_t, hb_subset_input_destroy)
 
 /* Bump when the way copies are made changes: old cache entries then miss. */
-#define GW_PREP_VERSION 2
+#define GW_PREP_VERSION 3
 
 #define FANDOL_DIR "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
 
@@ -201,7 +201,7 @@ make_copy (const char    *file,
   hb_set_clear (hb_subset_input_set (input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
   hb_set_invert (hb_subset_input_set (input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
   /* Subroutines are what cairo 1.16 copies whole into every PDF. */
-  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_DESUBROUTINIZE |
+  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_NO_HINTING |
                                     HB_SUBSET_FLAGS_NAME_LEGACY |
                                     HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
   subset = hb_subset_or_fail (face, input);

@@ -1,0 +1,745 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "gw-error.h"
+#include "gw-open.h"
+#include "gw-pdf.h"
+
+/* Every test reads the PDF back with poppler: positions in points from the
+ * top-left of the page, as ../shared/spec/gbt9704.md §10 lists them. */
+
+/* Debian 12's poppler-glib defines no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
+
+#define MM (72.0 / 25.4)
+#define TA_LEFT (28 * MM)
+#define TA_RIGHT ((28 + 156) * MM)
+#define TA_TOP (37 * MM)
+#define TA_BOTTOM (262 * MM)
+
+static GwRenderer *renderer;
+
+static GwDocument *
+open_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render", name, NULL);
+  g_autoptr(GError) error = NULL;
+  GwDocument *doc = gw_document_open (path, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static PopplerDocument *
+render (GwDocument *doc,
+        GBytes    **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gw_renderer_render_pdf (renderer, doc, &error);
+  PopplerDocument *pdf;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  if (g_getenv ("GW_TEST_DUMP"))
+    g_file_set_contents (g_getenv ("GW_TEST_DUMP"), g_bytes_get_data (bytes, NULL),
+                         g_bytes_get_size (bytes), NULL);
+  if (out)
+    *out = g_bytes_ref (bytes);
+  return pdf;
+}
+
+/* A document with every element GB/T 9704 places. */
+static GwDocument *
+full_document (gboolean sealed)
+{
+  GwDocument *doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  const char *names[] = { "社工站（室）建设标准", "社工站运营服务项目年度评估表", NULL };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  gw_document_set_meta (doc, GW_META_ORGAN_MARK, "临川市民政局文件");
+  gw_document_set_meta (doc, GW_META_DOC_NUMBER, "临民发〔2024〕7号");
+  gw_document_set_meta (doc, GW_META_TITLE, "临川市民政局关于加快推进乡镇（街道）社会工作服务站建设的实施意见");
+  gw_document_set_meta (doc, GW_META_RECIPIENTS, "各区（县）民政局，市级有关部门：");
+  gw_document_set_meta (doc, GW_META_SIGNATURE, "临川市民政局");
+  gw_document_set_meta (doc, GW_META_DATE, "2024年5月8日");
+  gw_document_set_meta (doc, GW_META_NOTE, "此件公开发布");
+  gw_document_set_meta (doc, GW_META_COPY_TO, "市委办公室，市人大常委会办公室，市政府办公室，市政协办公室。");
+  gw_document_set_meta (doc, GW_META_PRINTING_ORGAN, "临川市民政局办公室");
+  gw_document_set_meta (doc, GW_META_PRINTING_DATE, "2024年5月9日");
+  gw_document_set_sealed (doc, sealed);
+  gw_document_set_attachments (doc, names);
+
+  gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH,
+    "为深入贯彻落实民政部关于加快乡镇（街道）社会工作服务站建设的部署要求，打通为民服务“最后一米”，"
+    "提升基层民政服务能力，结合本市实际，提出如下实施意见。"));
+  for (int s = 0; s < 4; s++)
+    {
+      const char *cn[] = { "一", "二", "三", "四" };
+      g_autofree char *h1 = g_strdup_printf ("%s、第%s部分要求", cn[s], cn[s]);
+      gw_document_append_block (doc, gw_block_new_heading (1, h1));
+      for (int k = 0; k < 2; k++)
+        {
+          g_autofree char *h2 = g_strdup_printf ("（%s）统筹建设布局。社工站应设置在乡镇（街道）便民服务中心"
+                                                 "或交通便利、群众易于到达的场所，使用面积一般不少于80平方米；"
+                                                 "统一悬挂“社会工作服务站”标识牌，公开服务项目、服务流程和监督电话。",
+                                                 cn[k]);
+          gw_document_append_block (doc, gw_block_new_heading (2, h2));
+          gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH,
+            "承接主体应当通过公开招标、竞争性磋商等方式择优确定；确定承接主体时应综合考虑服务方案、专业能力、"
+            "人员配备和服务业绩等因素，不得仅以“价低者得”为原则；购买服务合同实行“三年一个周期、一年一签”"
+            "的管理方式，合同中应明确服务内容、服务标准、绩效目标和资金支付方式。"));
+        }
+    }
+  g_ptr_array_add (rows, g_strsplit ("项目|标准|备注", "|", -1));
+  g_ptr_array_add (rows, g_strsplit ("使用面积|不少于80平方米|含个案辅导室", "|", -1));
+  gw_document_append_block (doc, gw_block_new_table (rows));
+  gw_document_append_block (doc, gw_block_new_attachment (1, "社工站（室）建设标准"));
+  gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "社工站使用面积一般不少于80平方米。"));
+  gw_document_append_block (doc, gw_block_new_attachment (2, "社工站运营服务项目年度评估表"));
+  gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "评估表见另册。"));
+  return doc;
+}
+
+typedef struct {
+  GString *text;     /* characters of the line */
+  double   top, bottom, left, right;
+} Line;
+
+static void
+line_free (gpointer data)
+{
+  Line *l = data;
+  g_string_free (l->text, TRUE);
+  g_free (l);
+}
+
+/* The page's text lines, from poppler's per-character boxes. */
+static GPtrArray *
+page_lines (PopplerPage *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  PopplerRectangle *rects = NULL;
+  guint n = 0, i = 0;
+  GPtrArray *lines = g_ptr_array_new_with_free_func (line_free);
+  Line *cur = NULL;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+  for (const char *p = text; *p && i < n; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      PopplerRectangle *r = &rects[i];
+
+      if (c == '\n' || c == ' ' || c == 0x3000)
+        {
+          if (c == '\n')
+            cur = NULL;
+          continue;
+        }
+      if (cur == NULL || fabs (r->y2 - cur->bottom) > 3)
+        {
+          cur = g_new0 (Line, 1);
+          cur->text = g_string_new (NULL);
+          cur->top = r->y1;
+          cur->bottom = r->y2;
+          cur->left = r->x1;
+          cur->right = r->x2;
+          g_ptr_array_add (lines, cur);
+        }
+      g_string_append_unichar (cur->text, c);
+      cur->left = MIN (cur->left, r->x1);
+      cur->right = MAX (cur->right, r->x2);
+      cur->top = MIN (cur->top, r->y1);
+    }
+  g_free (rects);
+  return lines;
+}
+
+static char *
+strip_space (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_page_number (const char *s)
+{
+  return g_regex_match_simple ("^—\\d+—$", s, 0, 0);
+}
+
+static void
+test_page_size (void)
+{
+  g_autoptr(GwDocument) doc = open_fixture ("opinion.txt");
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  int n = poppler_document_get_n_pages (pdf);
+
+  g_assert_cmpint (n, >=, 2);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      double w, h;
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, 595.28, 1);
+      g_assert_cmpfloat_with_epsilon (h, 841.89, 1);
+    }
+}
+
+/* pdftotext gives the draft back: the PDF's text, in reading order,
+ * equals the document's plain text (spaces and page numbers aside). */
+static void
+test_text_order (void)
+{
+  g_autoptr(GwDocument) doc = open_fixture ("opinion.txt");
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  g_autofree char *plain = gw_document_to_plain_text (doc);
+  g_autofree char *want = strip_space (plain);
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr(GPtrArray) lines = page_lines (page);
+      for (guint k = 0; k < lines->len; k++)
+        {
+          Line *l = g_ptr_array_index (lines, k);
+          if (!is_page_number (l->text->str))
+            g_string_append (got, l->text->str);
+        }
+    }
+  g_assert_cmpstr (got->str, ==, want);
+}
+
+/* A full body page: 22 lines on a 28–30 pt pitch, at most 28 CJK
+ * characters a line, everything inside the type area ± 1 mm, and no line
+ * starts or ends with punctuation that GB/T 15834 keeps off line edges. */
+static void
+test_grid (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  int n = poppler_document_get_n_pages (pdf);
+  gboolean saw_full_page = FALSE;
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr(GPtrArray) lines = page_lines (page);
+      guint body = 0;
+      double prev = -1, prev_h = -1;
+
+      for (guint k = 0; k < lines->len; k++)
+        {
+          Line *l = g_ptr_array_index (lines, k);
+          gunichar first = g_utf8_get_char (l->text->str);
+          const char *last_p = g_utf8_prev_char (l->text->str + l->text->len);
+          gunichar last = g_utf8_get_char (last_p);
+          glong cjk = 0;
+
+          if (is_page_number (l->text->str))
+            continue;
+          for (const char *p = l->text->str; *p; p = g_utf8_next_char (p))
+            cjk += g_utf8_get_char (p) >= 0x2E80;
+          if (cjk > 28 && !g_str_has_prefix (l->text->str, "抄送"))
+            g_error ("page %d: %ld characters in “%s”", i + 1, cjk, l->text->str);
+          g_assert_cmpfloat (l->left, >=, TA_LEFT - MM);
+          g_assert_cmpfloat (l->right, <=, TA_RIGHT + MM);
+          g_assert_cmpfloat (l->bottom, <=, TA_BOTTOM + 2 * MM);
+          if (g_utf8_strchr ("，。、；：？！）》”」』〕", -1, first))
+            g_error ("page %d line “%s” starts with %s", i + 1, l->text->str, l->text->str);
+          if (g_utf8_strchr ("（《“「『〔", -1, last))
+            g_error ("page %d line “%s” ends with an opening mark", i + 1, l->text->str);
+          body++;
+          /* Poppler's boxes follow each font's ascent and descent: compare
+           * lines set in the same face (same box height) only. */
+          if (prev >= 0 && i == 1 && fabs ((l->bottom - l->top) - prev_h) < 0.3)
+            {
+              g_assert_cmpfloat (l->bottom - prev, >=, 28.0);
+              g_assert_cmpfloat (l->bottom - prev, <=, 30.0);
+            }
+          prev = l->bottom;
+          prev_h = l->bottom - l->top;
+        }
+      if (i == 1)
+        {
+          /* page 2 is all body text: exactly 22 lines */
+          g_assert_cmpuint (body, ==, 22);
+          saw_full_page = TRUE;
+        }
+    }
+  g_assert_true (saw_full_page);
+}
+
+/* Renders a page at 2 px/pt and returns the surface. */
+static cairo_surface_t *
+rasterize (PopplerPage *page)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1191, 1684);
+  cairo_t *cr = cairo_create (s);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+static guint32
+pixel (cairo_surface_t *s,
+       int              x,
+       int              y)
+{
+  return ((guint32 *) (cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s)))[x] & 0xFFFFFF;
+}
+
+static gboolean
+is_red (guint32 p)
+{
+  return ((p >> 16) & 0xFF) > 200 && ((p >> 8) & 0xFF) < 80 && (p & 0xFF) < 80;
+}
+
+static gboolean
+is_dark (guint32 p)
+{
+  return ((p >> 16) & 0xFF) < 100 && ((p >> 8) & 0xFF) < 100 && (p & 0xFF) < 100;
+}
+
+/* Rows (in pt) where @pred holds for at least @min_len pt in one run. */
+static GArray *
+long_runs (cairo_surface_t *s,
+           gboolean       (*pred) (guint32),
+           double           min_len)
+{
+  GArray *ys = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int y = 0; y < 1684; y++)
+    {
+      int run = 0, best = 0;
+      for (int x = 0; x < 1191; x++)
+        {
+          run = pred (pixel (s, x, y)) ? run + 1 : 0;
+          best = MAX (best, run);
+        }
+      if (best >= min_len * 2)
+        {
+          double v = y / 2.0;
+          g_array_append_val (ys, v);
+        }
+    }
+  return ys;
+}
+
+static void
+test_header (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+  cairo_surface_t *s = rasterize (page);
+  g_autoptr(GPtrArray) lines = page_lines (page);
+  g_autoptr(GArray) rules = NULL;
+  int top = -1, minx = 9999, maxx = -1;
+  Line *number = NULL;
+
+  /* The organ mark: red, centred, top edge at 72 mm. */
+  for (int y = 0; y < 1684 && top < 0; y++)
+    for (int x = 0; x < 1191; x++)
+      if (is_red (pixel (s, x, y)))
+        {
+          top = y;
+          break;
+        }
+  g_assert_cmpint (top, >=, 0);
+  g_assert_cmpfloat_with_epsilon (top / 2.0, 72 * MM + 2, 1 * MM + 2);
+  for (int y = top; y < top + 60; y++)
+    for (int x = 0; x < 1191; x++)
+      if (is_red (pixel (s, x, y)))
+        {
+          minx = MIN (minx, x);
+          maxx = MAX (maxx, x);
+        }
+  g_assert_cmpfloat_with_epsilon ((minx + maxx) / 4.0, (28 + 78) * MM, 3);
+
+  /* The red line: type-area wide, 4 mm below the document number. */
+  rules = long_runs (s, is_red, 156 * MM - 2);
+  g_assert_cmpuint (rules->len, >, 0);
+  for (guint k = 0; k < lines->len; k++)
+    {
+      Line *l = g_ptr_array_index (lines, k);
+      if (g_strcmp0 (l->text->str, "临民发〔2024〕7号") == 0)
+        number = l;
+    }
+  g_assert_nonnull (number);
+  g_assert_cmpfloat_with_epsilon ((number->left + number->right) / 2, (28 + 78) * MM, 2);
+  /* from the number's em-bottom (baseline + 0.12 em) */
+  g_assert_cmpfloat_with_epsilon (g_array_index (rules, double, 0),
+                                  number->bottom + 4 * MM, 4);
+  cairo_surface_destroy (s);
+}
+
+/* Page numbers "— N —", 14 pt, 7 mm below the type area; odd pages on the
+ * right one character in, even pages on the left; the 版记 last rule on
+ * the type area's bottom edge of an even page. */
+static void
+test_page_numbers_and_colophon (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  int n = poppler_document_get_n_pages (pdf);
+
+  g_assert_cmpint (n % 2, ==, 0);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr(GPtrArray) lines = page_lines (page);
+      Line *num = NULL;
+
+      for (guint k = 0; k < lines->len; k++)
+        if (is_page_number (((Line *) g_ptr_array_index (lines, k))->text->str))
+          num = g_ptr_array_index (lines, k);
+      if (i == n - 1)
+        {
+          cairo_surface_t *s = rasterize (page);
+          g_autoptr(GArray) rules = long_runs (s, is_dark, 156 * MM - 2);
+          g_autoptr(PopplerPage) before = poppler_document_get_page (pdf, i - 1);
+          g_autofree char *before_text = poppler_page_get_text (before);
+          gboolean blank_before = *g_strstrip (before_text) == '\0';
+
+          g_assert_cmpuint (rules->len, >, 0);
+          g_assert_cmpfloat_with_epsilon (g_array_index (rules, double, rules->len - 1), TA_BOTTOM, MM);
+          if (blank_before)
+            g_assert_null (num);
+          cairo_surface_destroy (s);
+        }
+      if (num == NULL)
+        continue;
+      {
+        g_autofree char *want = g_strdup_printf ("—%d—", i + 1);
+        g_assert_cmpstr (num->text->str, ==, want);
+      }
+      g_assert_cmpfloat_with_epsilon ((num->top + num->bottom) / 2, 269 * MM, 2 * MM);
+      if ((i + 1) % 2 == 1)
+        g_assert_cmpfloat_with_epsilon (num->right, 178.4 * MM, 1.5 * MM);
+      else
+        g_assert_cmpfloat_with_epsilon (num->left, 33.6 * MM, 1.5 * MM);
+    }
+}
+
+static Line *
+find_line (PopplerDocument *pdf,
+           const char      *text,
+           int             *page_out)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr(GPtrArray) lines = page_lines (page);
+      for (guint k = 0; k < lines->len; k++)
+        {
+          Line *l = g_ptr_array_index (lines, k);
+          if (g_strcmp0 (l->text->str, text) == 0)
+            {
+              Line *copy = g_new0 (Line, 1);
+              *copy = *l;
+              copy->text = g_string_new (l->text->str);
+              if (page_out)
+                *page_out = i;
+              return copy;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* §7.3.5: with a seal the date ends 4 characters from the right; without,
+ * the signature is 右空二字 and the date starts 2 characters right of it
+ * (or, when longer, goes 右空二字 itself). */
+static void
+test_signature (void)
+{
+  const double ch = 156 * MM / 28;
+
+  for (int sealed = 0; sealed <= 1; sealed++)
+    {
+      g_autoptr(GwDocument) doc = full_document (sealed);
+      g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+      Line *sig = find_line (pdf, "临川市民政局", NULL);
+      Line *date = find_line (pdf, "2024年5月8日", NULL);
+
+      g_assert_nonnull (sig);
+      g_assert_nonnull (date);
+      g_assert_cmpfloat_with_epsilon (date->bottom - sig->bottom, 29.6, 1);
+      if (sealed)
+        {
+          g_assert_cmpfloat_with_epsilon (date->right, TA_RIGHT - 4 * ch, 3);
+          g_assert_cmpfloat_with_epsilon ((sig->left + sig->right) / 2, (date->left + date->right) / 2, 3);
+        }
+      else
+        {
+          g_assert_cmpfloat (date->right, <=, TA_RIGHT - 2 * ch + 3);
+          g_assert_cmpfloat_with_epsilon (date->left - sig->left, 2 * ch, 3);
+        }
+      line_free (sig);
+      line_free (date);
+    }
+}
+
+/* Attachments start a new page: 附件N on line 1, the title on line 3. */
+static void
+test_attachment_pages (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  int p1 = -1, p2 = -1, pt = -1;
+  Line *label = find_line (pdf, "附件1", &p1);
+  Line *label2 = find_line (pdf, "附件2", &p2);
+  Line *title = find_line (pdf, "社工站（室）建设标准", &pt);
+
+  g_assert_nonnull (label);
+  g_assert_nonnull (label2);
+  g_assert_nonnull (title);
+  g_assert_cmpint (p2, ==, p1 + 1);
+  g_assert_cmpint (pt, ==, p1);
+  /* line 1: em-top at 37 mm */
+  g_assert_cmpfloat_with_epsilon (label->top, TA_TOP, 5);   /* box top = ascent, not em-top */
+  g_assert_cmpfloat (label->left, <=, TA_LEFT + 1);
+  /* 22 pt title centred on the body em box: its box reaches ~4 pt lower */
+  g_assert_cmpfloat_with_epsilon (title->bottom - label->bottom, 2 * 29.6 + 4, 2);
+  g_assert_cmpfloat_with_epsilon ((title->left + title->right) / 2, (28 + 78) * MM, 2);
+  line_free (label);
+  line_free (label2);
+  line_free (title);
+}
+
+/* Fonts: every one embedded, CJK as CID CFF/TrueType subsets, no Type 3;
+ * the heading levels in their faces. */
+static void
+test_fonts (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PopplerDocument) pdf = render (doc, &bytes);
+  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (pdf);
+  PopplerFontsIter *iter = NULL;
+  gboolean fang = FALSE, hei = FALSE, kai = FALSE;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_assert_null (g_strstr_len (data, len, "/Type3"));
+  while (poppler_font_info_scan (info, 20, &iter))
+    {
+      do
+        {
+          const char *name = poppler_fonts_iter_get_name (iter);
+          g_assert_true (poppler_fonts_iter_is_embedded (iter));
+          g_assert_true (poppler_fonts_iter_is_subset (iter));
+          fang |= strstr (name, "FandolFang") != NULL;
+          hei |= strstr (name, "NotoSansCJK") != NULL;
+          kai |= strstr (name, "Kai") != NULL;
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  g_assert_true (fang);
+  g_assert_true (hei);
+  g_assert_true (kai);
+}
+
+static void
+test_heading_fonts (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+  g_autofree char *text = poppler_page_get_text (page);
+  GList *attrs = poppler_page_get_text_attributes (page);
+  const char *h1 = strstr (text, "一、第一部分要求");
+  const char *h2 = strstr (text, "（一）统筹建设布局。");
+  glong h1_at, h2_at, rest_at;
+  gboolean h1_ok = FALSE, h2_ok = FALSE, rest_ok = FALSE;
+
+  g_assert_nonnull (h1);
+  g_assert_nonnull (h2);
+  h1_at = g_utf8_pointer_to_offset (text, h1);
+  h2_at = g_utf8_pointer_to_offset (text, h2);
+  /* the character after the first 。 goes back to the body face */
+  rest_at = h2_at + g_utf8_strlen ("（一）统筹建设布局。", -1);
+  for (GList *l = attrs; l; l = l->next)
+    {
+      PopplerTextAttributes *a = l->data;
+      if (a->start_index <= h1_at && h1_at <= a->end_index)
+        h1_ok = strstr (a->font_name, "Sans") != NULL && fabs (a->font_size - 16) < 0.5;
+      if (a->start_index <= h2_at && h2_at <= a->end_index)
+        h2_ok = strstr (a->font_name, "Kai") != NULL;
+      if (a->start_index <= rest_at && rest_at <= a->end_index)
+        rest_ok = strstr (a->font_name, "FandolFang") != NULL;
+    }
+  poppler_page_free_text_attributes (attrs);
+  g_assert_true (h1_ok);
+  g_assert_true (h2_ok);
+  g_assert_true (rest_ok);
+}
+
+/* Same document, same bytes: dates come from the document. */
+static void
+test_reproducible (void)
+{
+  g_autoptr(GwDocument) doc = open_fixture ("opinion.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwRenderer) other = gw_renderer_new (&error);
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GDateTime) created = NULL;
+
+  g_assert_no_error (error);
+  a = gw_renderer_render_pdf (renderer, doc, &error);
+  g_assert_no_error (error);
+  g_usleep (1100 * 1000);   /* a clock-stamped date would differ now */
+  b = gw_renderer_render_pdf (other, doc, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (a, b));
+
+  pdf = poppler_document_new_from_bytes (a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (poppler_document_get_author (pdf), ==, "神木市人民政府办公室");
+  g_assert_nonnull (strstr (poppler_document_get_title (pdf), "社工站"));
+  created = poppler_document_get_creation_date_time (pdf);
+  g_assert_nonnull (created);
+  g_assert_cmpint (g_date_time_get_year (created), ==, 2023);
+  g_assert_cmpint (g_date_time_get_month (created), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (created), ==, 10);
+}
+
+/* The outline lists the headings. */
+static void
+test_outline (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  PopplerIndexIter *iter = poppler_index_iter_new (pdf);
+  g_autoptr(GString) titles = g_string_new (NULL);
+  gboolean child_seen = FALSE;
+
+  g_assert_nonnull (iter);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+      g_string_append_printf (titles, "%s|", action->any.title);
+      if (child)
+        {
+          child_seen = TRUE;
+          poppler_index_iter_free (child);
+        }
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+  poppler_index_iter_free (iter);
+  g_assert_nonnull (strstr (titles->str, "一、第一部分要求|"));
+  g_assert_nonnull (strstr (titles->str, "四、第四部分要求|"));
+  g_assert_nonnull (strstr (titles->str, "附件1|"));
+  g_assert_true (child_seen);   /* （一） under 一、 */
+}
+
+/* A character no font has is an error naming it and its line. */
+static void
+test_missing_glyph (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GwBlock *block = gw_block_new (GW_BLOCK_PARAGRAPH, "本段含有无法显示的字符\xf4\x8f\xbf\xbd。");
+
+  gw_block_add_span (block, 0, 42, 3);
+  gw_document_append_block (doc, block);
+  gw_document_set_source_path (doc, "draft.txt");
+  bytes = gw_renderer_render_pdf (renderer, doc, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, GW_ERROR, GW_ERROR_MISSING_GLYPH);
+  g_assert_nonnull (strstr (error->message, "U+10FFFD"));
+  g_assert_nonnull (strstr (error->message, "draft.txt"));
+  g_assert_nonnull (strstr (error->message, "42"));
+}
+
+/* A body table crossing a page break repeats its header row. */
+static void
+test_table_break (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  int pages_with_header = 0;
+
+  gw_document_set_meta (doc, GW_META_TITLE, "表格测试");
+  g_ptr_array_add (rows, g_strsplit ("序号|指标名称|分值", "|", -1));
+  for (int i = 1; i <= 40; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("%d|社工站服务台账和档案管理规范，记录完整可查，按季度归档|%d", i, i % 10);
+      g_ptr_array_add (rows, g_strsplit (row, "|", -1));
+    }
+  gw_document_append_block (doc, gw_block_new_table (rows));
+  pdf = render (doc, NULL);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *flat = strip_space (text);
+      if (strstr (flat, "序号") && strstr (flat, "指标名称") && strstr (flat, "分值"))
+        pages_with_header++;
+    }
+  g_assert_cmpint (pages_with_header, ==, poppler_document_get_n_pages (pdf));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = NULL;
+  int status;
+
+  /* Prepared font copies go to a private cache for the test run. */
+  cache = g_build_filename (g_get_tmp_dir (), "gw-test-render-cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  renderer = gw_renderer_new (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/render/pdf/page-size", test_page_size);
+  g_test_add_func ("/render/pdf/text-order", test_text_order);
+  g_test_add_func ("/render/pdf/grid", test_grid);
+  g_test_add_func ("/render/pdf/header", test_header);
+  g_test_add_func ("/render/pdf/page-numbers-colophon", test_page_numbers_and_colophon);
+  g_test_add_func ("/render/pdf/signature", test_signature);
+  g_test_add_func ("/render/pdf/attachment-pages", test_attachment_pages);
+  g_test_add_func ("/render/pdf/fonts", test_fonts);
+  g_test_add_func ("/render/pdf/heading-fonts", test_heading_fonts);
+  g_test_add_func ("/render/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/render/pdf/outline", test_outline);
+  g_test_add_func ("/render/pdf/missing-glyph", test_missing_glyph);
+  g_test_add_func ("/render/pdf/table-break", test_table_break);
+  status = g_test_run ();
+  g_clear_object (&renderer);
+  return status;
+}
