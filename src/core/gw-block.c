@@ -549,12 +549,14 @@ gw_chinese_numeral_value (const char *text,
 static gsize
 cn_numeral_run (const char *p)
 {
+  const char *end = p + strlen (p);
   const char *q = p;
 
   for (;;)
     {
       const char *r = q;
-      if (read_cn_digit (&r, r + 3) >= 0 || strncmp (r, "十", 3) == 0)
+      /* every numeral character is three bytes in UTF-8 */
+      if (read_cn_digit (&r, MIN (q + 3, end)) >= 0 || strncmp (q, "十", 3) == 0)
         q += 3;
       else
         break;
