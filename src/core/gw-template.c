@@ -2082,3 +2082,29 @@ gw_template_list_all (void)
     }
   return G_LIST_MODEL (store);
 }
+
+GwTemplate *
+gw_template_find (const char *id)
+{
+  g_autoptr(GListModel) all = NULL;
+  guint n;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* Built-in ids first, without touching the user's folder. */
+  for (guint i = 0; i < builtin_templates ()->len; i++)
+    {
+      GwTemplate *t = g_ptr_array_index (builtin_templates (), i);
+      if (g_str_equal (t->id, id))
+        return g_object_ref (t);
+    }
+  all = gw_template_list_all ();
+  n = g_list_model_get_n_items (all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GwTemplate) t = g_list_model_get_item (all, i);
+      if (g_str_equal (t->id, id))
+        return g_steal_pointer (&t);
+    }
+  return NULL;
+}

@@ -110,5 +110,9 @@ GwDocument     *gw_template_instantiate       (GwTemplate  *self,
 GListModel     *gw_template_list_all          (void);
 /* $XDG_DATA_HOME/gongwen/templates (transfer full). */
 char           *gw_template_get_user_dir      (void);
+/* The template with @id among those gw_template_list_all() gives (to show
+ * a document's form again from gw_document_get_template_id()), or NULL
+ * (transfer full). */
+GwTemplate     *gw_template_find              (const char  *id);
 
 G_END_DECLS

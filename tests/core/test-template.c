@@ -511,6 +511,24 @@ test_user_folder (void)
   g_assert_cmpstr (gw_template_get_id (mine), ==, "my-notice");
   g_assert_cmpstr (gw_template_get_name (mine), ==, "我的模板");
 
+  /* Finding a user template scans the folder again, warnings included;
+   * a built-in id does not. */
+  g_test_expect_message ("gw-template", G_LOG_LEVEL_WARNING, "*broken.xml*");
+  g_test_expect_message ("gw-template", G_LOG_LEVEL_WARNING, "*dup.xml*");
+  g_test_expect_message ("gw-template", G_LOG_LEVEL_WARNING, "*broken.xml*");
+  g_test_expect_message ("gw-template", G_LOG_LEVEL_WARNING, "*dup.xml*");
+  {
+    g_autoptr(GwTemplate) found = gw_template_find ("my-notice");
+    g_autoptr(GwTemplate) builtin = gw_template_find ("evaluation");
+    g_autoptr(GwTemplate) none = gw_template_find ("no-such-template");
+
+    g_assert_nonnull (found);
+    g_assert_cmpstr (gw_template_get_name (found), ==, "我的模板");
+    g_assert_cmpint (gw_template_get_kind (builtin), ==, GW_DOCUMENT_KIND_EVALUATION);
+    g_assert_null (none);
+  }
+  g_test_assert_expected_messages ();
+
   g_hash_table_insert (values, "township", "高家堡镇");
   doc = gw_template_instantiate (mine, values, NULL, &error);
   g_assert_no_error (error);
