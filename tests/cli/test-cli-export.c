@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* gongwen --export-pdf, run as a user would: the real binary, exit status,
+ * stderr and the files it leaves behind. */
+
+static char *gongwen;
+static char *draft;   /* bytes of tests/data/render/draft.txt */
+static gsize draft_len;
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("gw-cli-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *data,
+            gssize      len)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static int
+run (const char * const *args,
+     char              **err_out)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  char *err = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, gongwen);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (err_out)
+    *err_out = err;
+  else
+    g_free (err);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Names in @dir, sorted, joined with spaces. */
+static char *
+listing (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+assert_pdf (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  g_assert_nonnull (g_strrstr (data + len - 10, "%%EOF"));
+}
+
+static void
+rm_rf (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))
+        rm_rf (p);
+      else
+        g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+/* Good files are exported in parallel while bad ones are reported; exit 1,
+ * no temporary file left, inputs untouched. */
+static void
+test_parallel_with_failures (void)
+{
+  g_autofree char *in = make_tmpdir ();
+  g_autofree char *out = g_build_filename (in, "out", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export-pdf=%s", out);
+  g_autofree char *err = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  const char *good[] = { "a.txt", "b.txt", "c.txt", "d.txt", "e.gwdoc.txt" };
+
+  g_ptr_array_add (args, g_strdup (opt));
+  g_ptr_array_add (args, g_strdup ("--jobs=2"));
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_ptr_array_add (args, write_file (in, good[i], draft, draft_len));
+  g_ptr_array_add (args, write_file (in, "broken.gwdoc", "<gwdoc><unclosed>", -1));
+  g_ptr_array_add (args, write_file (in, "empty.txt", "", 0));
+  g_ptr_array_add (args, g_build_filename (in, "missing.txt", NULL));
+  g_ptr_array_add (args, NULL);
+
+  g_assert_cmpint (run ((const char * const *) args->pdata, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "broken.gwdoc"));
+  g_assert_nonnull (strstr (err, "empty.txt"));
+  g_assert_nonnull (strstr (err, "missing.txt"));
+  g_assert_null (strstr (err, "a.txt"));
+
+  names = listing (out);
+  g_assert_cmpstr (names, ==, "a.pdf b.pdf c.pdf d.pdf e.gwdoc.pdf");
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *base = g_strndup (good[i], strrchr (good[i], '.') - good[i]);
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", out, base);
+      g_autofree char *src = g_build_filename (in, good[i], NULL);
+      g_autofree char *data = NULL;
+      gsize len;
+
+      assert_pdf (pdf);
+      g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+      g_assert_cmpmem (data, len, draft, draft_len);
+    }
+  rm_rf (in);
+}
+
+/* Two inputs with one name: the first is exported, the second refused. */
+static void
+test_same_basename (void)
+{
+  g_autofree char *in = make_tmpdir ();
+  g_autofree char *d1 = g_build_filename (in, "one", NULL);
+  g_autofree char *d2 = g_build_filename (in, "two", NULL);
+  g_autofree char *out = g_build_filename (in, "out", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export-pdf=%s", out);
+  g_autofree char *f1 = NULL, *f2 = NULL, *err = NULL, *names = NULL;
+
+  g_mkdir (d1, 0700);
+  g_mkdir (d2, 0700);
+  f1 = write_file (d1, "x.txt", draft, draft_len);
+  f2 = write_file (d2, "x.txt", draft, draft_len);
+  {
+    const char *args[] = { opt, f1, f2, NULL };
+    g_assert_cmpint (run (args, &err), ==, 1);
+  }
+  g_assert_nonnull (strstr (err, f2));
+  names = listing (out);
+  g_assert_cmpstr (names, ==, "x.pdf");
+  rm_rf (in);
+}
+
+/* An input that sits where its PDF would go is never overwritten. */
+static void
+test_input_not_overwritten (void)
+{
+  g_autofree char *in = make_tmpdir ();
+  g_autofree char *opt = g_strdup_printf ("--export-pdf=%s", in);
+  g_autofree char *f = write_file (in, "notes.pdf", draft, draft_len);
+  g_autofree char *err = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  const char *args[] = { opt, f, NULL };
+
+  g_assert_cmpint (run (args, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "notes.pdf"));
+  g_assert_true (g_file_get_contents (f, &data, &len, NULL));
+  g_assert_cmpmem (data, len, draft, draft_len);
+  rm_rf (in);
+}
+
+/* Success: exit 0, and the same input gives the same bytes again. */
+static void
+test_success_reproducible (void)
+{
+  g_autofree char *in = make_tmpdir ();
+  g_autofree char *out = g_build_filename (in, "out", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export-pdf=%s", out);
+  g_autofree char *f = write_file (in, "draft.txt", draft, draft_len);
+  g_autofree char *pdf = g_build_filename (out, "draft.pdf", NULL);
+  g_autofree char *first = NULL, *second = NULL;
+  gsize l1, l2;
+  const char *args[] = { opt, f, NULL };
+
+  g_assert_cmpint (run (args, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &first, &l1, NULL));
+  g_assert_cmpint (run (args, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &second, &l2, NULL));
+  g_assert_cmpmem (first, l1, second, l2);
+  rm_rf (in);
+}
+
+/* The call is wrong: exit 2. */
+static void
+test_usage_errors (void)
+{
+  g_autofree char *in = make_tmpdir ();
+  g_autofree char *file = write_file (in, "plain", "x", -1);
+  g_autofree char *f = write_file (in, "draft.txt", draft, draft_len);
+  g_autofree char *opt = g_strdup_printf ("--export-pdf=%s", file);
+  g_autofree char *opt2 = g_strdup_printf ("--export-pdf=%s", in);
+  const char *into_file[] = { opt, f, NULL };
+  const char *no_files[] = { opt2, NULL };
+
+  g_assert_cmpint (run (into_file, NULL), ==, 2);
+  g_assert_cmpint (run (no_files, NULL), ==, 2);
+  rm_rf (in);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache = NULL;
+  g_autofree char *draft_path = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  cache = g_build_filename (g_get_tmp_dir (), "gw-test-render-cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  if (g_getenv ("GW_TEST_GONGWEN"))   /* run the suite against another build */
+    gongwen = g_strdup (g_getenv ("GW_TEST_GONGWEN"));
+  else
+    gongwen = g_test_build_filename (G_TEST_BUILT, "..", "src", "gongwen", NULL);
+  draft_path = g_test_build_filename (G_TEST_DIST, "data", "render", "draft.txt", NULL);
+  g_assert_true (g_file_get_contents (draft_path, &draft, &draft_len, NULL));
+
+  g_test_add_func ("/cli/export/parallel-with-failures", test_parallel_with_failures);
+  g_test_add_func ("/cli/export/same-basename", test_same_basename);
+  g_test_add_func ("/cli/export/input-not-overwritten", test_input_not_overwritten);
+  g_test_add_func ("/cli/export/reproducible", test_success_reproducible);
+  g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
+  status = g_test_run ();
+  g_free (gongwen);
+  g_free (draft);
+  return status;
+}
