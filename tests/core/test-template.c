@@ -714,6 +714,82 @@ test_languages (void)
 }
 
 static void
+test_body_elements (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<template id=\"body\" kind=\"opinion\" format=\"1\">\n"
+    "  <name>正文元素</name>\n"
+    "  <fields>\n"
+    "    <field name=\"extra\" type=\"choice\"><label>附加</label><choice>是</choice><choice>否</choice>"
+    "<default>否</default></field>\n"
+    "    <field name=\"n\" type=\"integer\"><label>数量</label><default>12</default></field>\n"
+    "    <field name=\"towns\" type=\"list\"><label>镇</label>"
+    "<default><item>甲镇</item><item>乙镇</item></default></field>\n"
+    "  </fields>\n"
+    "  <document sealed=\"true\">\n"
+    "    <attachments><attachment>固定附件</attachment></attachments>\n"
+    "    <body>\n"
+    "      <heading level=\"1\">第一部分</heading>\n"
+    "      <if field=\"extra\" equals=\"是\"><heading level=\"1\">可选部分</heading></if>\n"
+    "      <heading level=\"1\">第二部分</heading>\n"
+    "      <heading level=\"2\">小节</heading>\n"
+    "      <heading level=\"3\">条目</heading>\n"
+    "      <heading level=\"4\">细目</heading>\n"
+    "      <heading level=\"4\">（9）手写编号</heading>\n"
+    "      <heading level=\"3\">条目</heading>\n"
+    "      <heading level=\"4\">细目</heading>\n"
+    "      <heading level=\"2\">小节</heading>\n"
+    "      <p>共{{n|zh}}项，{{towns|join=和}}<if field=\"extra\" not-equals=\"是\">，无附加</if>。</p>\n"
+    "      <p><if field=\"extra\" equals=\"是\">只在附加时出现</if></p>\n"
+    "      <table><row><cell>镇</cell><cell>数量</cell></row>"
+    "<row><cell>{{towns|count}}</cell><cell>{{n}}</cell></row></table>\n"
+    "      <attachment-page number=\"1\">固定附件</attachment-page>\n"
+    "      <p>附件正文</p>\n"
+    "    </body>\n"
+    "  </document>\n"
+    "</template>\n";
+  static const char *expected[] = {
+    "一、第一部分", "二、第二部分", "（一）小节", "1.条目", "（1）细目", "（9）手写编号",
+    "2.条目", "（1）细目", "（二）小节", "共十二项，甲镇和乙镇，无附加。",
+    "镇\t数量\n2\t12", "固定附件", "附件正文",
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwTemplate) t = gw_template_new_from_bytes (bytes, "body.xml", &error);
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GwDocument) doc = NULL;
+  g_autoptr(GwDocument) doc2 = NULL;
+  double min, max;
+
+  g_assert_no_error (error);
+  doc = gw_template_instantiate (t, values, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_document_get_sealed (doc));
+  g_assert_cmpstr (gw_document_get_attachments (doc)[0], ==, "固定附件");
+  g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (gw_block_get_text (gw_document_get_block (doc, i)), ==, expected[i]);
+  g_assert_cmpuint (gw_block_get_level (gw_document_get_block (doc, 4)), ==, 4);
+  g_assert_cmpint (gw_block_get_kind (gw_document_get_block (doc, 10)), ==, GW_BLOCK_TABLE);
+  g_assert_cmpint (gw_block_get_kind (gw_document_get_block (doc, 11)), ==, GW_BLOCK_ATTACHMENT);
+  g_assert_cmpuint (gw_block_get_number (gw_document_get_block (doc, 11)), ==, 1);
+
+  /* With the optional part the later headings move up by one. */
+  g_hash_table_insert (values, "extra", "是");
+  doc2 = gw_template_instantiate (t, values, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (doc2, 1)), ==, "二、可选部分");
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (doc2, 2)), ==, "三、第二部分");
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (doc2, 10)), ==, "共十二项，甲镇和乙镇。");
+  g_assert_cmpstr (gw_block_get_text (gw_document_get_block (doc2, 11)), ==, "只在附加时出现");
+
+  /* Unbounded range: min > max. */
+  gw_template_field_get_range (gw_template_get_field (t, "n"), &min, &max);
+  g_assert_cmpfloat (min, >, max);
+}
+
+static void
 remove_tree (GFile *file)
 {
   g_autoptr(GFileEnumerator) children =
@@ -761,6 +837,7 @@ main (int   argc,
   g_test_add_func ("/template/source-files", test_fixture_templates);
   g_test_add_func ("/template/county-form", test_county_form);
   g_test_add_func ("/template/languages", test_languages);
+  g_test_add_func ("/template/body-elements", test_body_elements);
 
   status = g_test_run ();
   remove_tree (home_file);
