@@ -576,6 +576,21 @@ gw_template_field_validate (GwTemplateField  *self,
 }
 
 char *
+gw_template_field_format_date (GwTemplateField *self,
+                               guint            year,
+                               guint            month,
+                               guint            day)
+{
+  g_return_val_if_fail (GW_IS_TEMPLATE_FIELD (self), NULL);
+  g_return_val_if_fail (self->type == GW_FIELD_DATE, NULL);
+  g_return_val_if_fail (g_date_valid_dmy (day, month, year), NULL);
+
+  if (self->date_format == DATE_ISO)
+    return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  return g_strdup_printf ("%u年%u月%u日", year, month, day);
+}
+
+char *
 gw_template_field_normalize (GwTemplateField *self,
                              const char      *value)
 {

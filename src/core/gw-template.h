@@ -61,6 +61,12 @@ gboolean     gw_template_field_validate        (GwTemplateField *self,
  * trimmed, one per line), or NULL when @value is invalid. */
 char        *gw_template_field_normalize       (GwTemplateField *self,
                                                 const char      *value);
+/* Date fields: a date written the way the field wants it (2023年3月10日,
+ * or 2023-03-10 for the form's ISO dates), e.g. from a calendar. */
+char        *gw_template_field_format_date     (GwTemplateField *self,
+                                                guint            year,
+                                                guint            month,
+                                                guint            day);
 
 #define GW_TYPE_TEMPLATE (gw_template_get_type ())
 G_DECLARE_FINAL_TYPE (GwTemplate, gw_template, GW, TEMPLATE, GObject)

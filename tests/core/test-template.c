@@ -128,6 +128,10 @@ test_opinion_fields (void)
   g_clear_pointer (&msg, g_free);
   g_assert_false (gw_template_field_validate (f, "2023年2月30日", NULL));
   g_assert_false (gw_template_field_validate (f, "二〇二三年三月十日", NULL));
+  msg = gw_template_field_format_date (f, 2023, 3, 10);
+  g_assert_cmpstr (msg, ==, "2023年3月10日");
+  g_assert_true (gw_template_field_validate (f, msg, NULL));
+  g_clear_pointer (&msg, g_free);
 
   f = gw_template_get_field (t, "pilot-townships");
   g_assert_cmpint (gw_template_field_get_field_type (f), ==, GW_FIELD_LIST);
@@ -368,6 +372,10 @@ test_evaluation_instantiate (void)
   g_assert_cmpstr (gw_evaluation_get_field (ev, GW_EVAL_OPERATOR), ==, "神木市益民社会工作服务中心");
   g_assert_cmpstr (gw_evaluation_get_field (ev, GW_EVAL_CREDIT_CODE), ==, "52610881MJX123456A");
   g_assert_cmpstr (gw_evaluation_get_field (ev, GW_EVAL_SERVICE_END), ==, "2024-03-31");
+  {
+    g_autofree char *iso = gw_template_field_format_date (gw_template_get_field (t, "date"), 2024, 3, 5);
+    g_assert_cmpstr (iso, ==, "2024-03-05");
+  }
   g_assert_cmpstr (gw_evaluation_get_field (ev, GW_EVAL_CONTRACT_NUMBER), ==, "");
   g_assert_cmpuint (gw_evaluation_get_cycle_year (ev), ==, 2);
   g_assert_cmpuint (g_strv_length ((char **) gw_evaluation_get_evaluators (ev)), ==, 3);
