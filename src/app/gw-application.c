@@ -6,14 +6,30 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "gw-app-resources.h"
 #include "gw-application.h"
 #include "gw-cli.h"
+#include "gw-preferences-window.h"
 #include "gw-window.h"
 
 struct _GwApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GwChecker      *checker;
+  GwRenderer     *renderer;
+  GSettings      *settings;
+  gboolean        settings_looked_up;
+  gboolean        checker_failed;
+  gboolean        renderer_failed;
 };
+
+enum {
+  CHECKER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GwApplication, gw_application, ADW_TYPE_APPLICATION)
 
@@ -135,11 +151,35 @@ gw_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* GONGWEN_BENCH_STARTUP=1: print the wall-clock time (µs since the epoch) of
+ * the first painted frame and quit, so bench/startup-bench.sh can measure
+ * launch-to-window without screen scraping. */
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   GtkWindow     *window)
+{
+  g_print ("GONGWEN_FIRST_FRAME %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+on_window_map_cb (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_window_map_cb, NULL);
+  if (clock)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_cb), widget);
+}
+
 static GtkWindow *
 new_window (GwApplication *self)
 {
   GwWindow *window = gw_window_new (self);
 
+  if (g_strcmp0 (g_getenv ("GONGWEN_BENCH_STARTUP"), "1") == 0)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -188,6 +228,27 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GwApplication *self = GW_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GwPreferencesWindow *prefs = gw_preferences_window_new (self);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  new_window (GW_APPLICATION (user_data));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -197,30 +258,82 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "new-window", new_window_action },
   { "quit", quit_action },
 };
 
 static void
 gw_application_startup (GApplication *app)
 {
-  const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.close-page", { "<Control>w", NULL } },
+    { "win.export-pdf", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.replace", { "<Control>h", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.preview", { "<Control><Alt>p", NULL } },
+    { "win.show-findings", { "F9", NULL } },
+    { "win.primary-menu", { "F10", NULL } },
+  };
 
   G_APPLICATION_CLASS (gw_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+gw_application_dispose (GObject *object)
+{
+  GwApplication *self = GW_APPLICATION (object);
+
+  g_clear_object (&self->checker);
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (gw_application_parent_class)->dispose (object);
 }
 
 static void
 gw_application_class_init (GwApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = gw_application_dispose;
+
+  /* Referencing the bundle keeps the linker from dropping it (and its
+   * registering constructor) out of the static library. */
+  g_assert (gw_app_get_resource () != NULL);
 
   app_class->handle_local_options = gw_application_handle_local_options;
   app_class->activate = gw_application_activate;
   app_class->open = gw_application_open;
   app_class->startup = gw_application_startup;
+
+  /**
+   * GwApplication::checker-changed:
+   *
+   * The rule packs changed (Preferences): open documents are checked again.
+   */
+  signals[CHECKER_CHANGED] =
+    g_signal_new ("checker-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -241,4 +354,145 @@ gw_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", "/io/github/gongwen/Gongwen",
                        NULL);
+}
+
+GSettings *
+gw_application_get_settings (GwApplication *self)
+{
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+
+  if (!self->settings_looked_up)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      self->settings_looked_up = TRUE;
+      if (source)
+        schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+      if (schema)
+        self->settings = g_settings_new_full (schema, NULL, NULL);
+      else
+        g_debug ("Settings schema %s not installed; using defaults", APP_ID);
+    }
+  return self->settings;
+}
+
+static char *
+add_user_packs (GwApplication *self,
+                GwChecker     *checker)
+{
+  GSettings *settings = gw_application_get_settings (self);
+  g_auto(GStrv) packs = NULL;
+  g_autoptr(GString) errors = NULL;
+
+  if (settings == NULL)
+    return NULL;
+  packs = g_settings_get_strv (settings, "rule-packs");
+  for (guint i = 0; packs[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gw_checker_add_pack_file (checker, packs[i], &error))
+        {
+          if (errors == NULL)
+            errors = g_string_new (NULL);
+          else
+            g_string_append_c (errors, '\n');
+          g_string_append (errors, error->message);
+          g_warning ("%s", error->message);
+        }
+    }
+  return errors ? g_string_free (g_steal_pointer (&errors), FALSE) : NULL;
+}
+
+GwChecker *
+gw_application_get_checker (GwApplication *self)
+{
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+
+  if (self->checker == NULL && !self->checker_failed)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *pack_errors = NULL;
+
+      self->checker = gw_checker_new_default (&error);
+      if (self->checker == NULL)
+        {
+          self->checker_failed = TRUE;
+          g_warning ("Could not load the rule packs: %s", error->message);
+          return NULL;
+        }
+      pack_errors = add_user_packs (self, self->checker);
+    }
+  return self->checker;
+}
+
+char *
+gw_application_reload_checker (GwApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwChecker) checker = NULL;
+  char *pack_errors;
+
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+
+  checker = gw_checker_new_default (&error);
+  if (checker == NULL)
+    return g_strdup (error->message);
+  pack_errors = add_user_packs (self, checker);
+  g_set_object (&self->checker, checker);
+  self->checker_failed = FALSE;
+  g_signal_emit (self, signals[CHECKER_CHANGED], 0);
+  return pack_errors;
+}
+
+static void
+set_fonts (GwApplication *self)
+{
+  static const char *keys[GW_N_FONT_ROLES] = {
+    [GW_FONT_ROLE_FANGSONG] = "font-fangsong",
+    [GW_FONT_ROLE_HEITI] = "font-heiti",
+    [GW_FONT_ROLE_KAITI] = "font-kaiti",
+    [GW_FONT_ROLE_SONGTI] = "font-songti",
+    [GW_FONT_ROLE_TITLE] = "font-title",
+  };
+  GSettings *settings = gw_application_get_settings (self);
+
+  if (self->renderer == NULL || settings == NULL)
+    return;
+  for (guint i = 0; i < GW_N_FONT_ROLES; i++)
+    {
+      g_autofree char *family = g_settings_get_string (settings, keys[i]);
+      gw_renderer_set_font (self->renderer, i, *family ? family : NULL);
+    }
+}
+
+void
+gw_application_apply_fonts (GwApplication *self)
+{
+  g_return_if_fail (GW_IS_APPLICATION (self));
+
+  set_fonts (self);
+  g_signal_emit (self, signals[CHECKER_CHANGED], 0);
+}
+
+GwRenderer *
+gw_application_get_renderer (GwApplication *self)
+{
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+
+  if (self->renderer == NULL && !self->renderer_failed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->renderer = gw_renderer_new (&error);
+      if (self->renderer == NULL)
+        {
+          self->renderer_failed = TRUE;
+          g_warning ("Could not set up the fonts: %s", error->message);
+          return NULL;
+        }
+      set_fonts (self);
+    }
+  return self->renderer;
 }

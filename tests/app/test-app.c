@@ -1,0 +1,828 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-app"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "gw-application.h"
+#include "gw-document-xml.h"
+#include "gw-editor.h"
+#include "gw-evaluation-editor.h"
+#include "gw-findings-panel.h"
+#include "gw-page.h"
+#include "gw-preview.h"
+#include "gw-recovery.h"
+#include "gw-template-dialog.h"
+#include "gw-window-private.h"
+#include "gw-template.h"
+
+#define LOWEST_PRICE "评审采用最低评标价法，以投标报价最低者为中标人。"
+
+static GwApplication *app;
+static char *tmp_home;
+static guint app_refs;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @cond holds; FALSE after @timeout_ms. */
+static gboolean
+wait_for (Condition cond,
+          gpointer  data,
+          guint     timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static gboolean
+idle_for (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+static void
+spin_main_loop (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  wait_for (idle_for, &until, ms + 1000);
+}
+
+static gboolean
+check_done (gpointer data)
+{
+  return !gw_page_get_checking (GW_PAGE (data)) && gw_page_get_findings (GW_PAGE (data)) != NULL;
+}
+
+static GwFinding *
+find_finding (GwPage     *page,
+              const char *rule_id)
+{
+  GListModel *findings = gw_page_get_findings (page);
+  guint n = findings ? g_list_model_get_n_items (findings) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GwFinding) finding = g_list_model_get_item (findings, i);
+      if (g_str_equal (gw_finding_get_rule_id (finding), rule_id))
+        return finding;  /* the model keeps it alive */
+    }
+  return NULL;
+}
+
+static void
+destroy_window (GwWindow *window)
+{
+  AdwTabView *view = gw_window_get_tab_view (window);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  /* Close every page as the person would, dropping changes. */
+  while (adw_tab_view_get_n_pages (view) > 0)
+    {
+      AdwTabPage *tab = adw_tab_view_get_nth_page (view, 0);
+      GwPage *page = GW_PAGE (adw_tab_page_get_child (tab));
+
+      g_ptr_array_add (pages, g_object_ref (page));
+      gw_page_set_modified (page, FALSE);
+      adw_tab_view_close_page (view, tab);
+    }
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop (50);
+  /* Pages and window go away: no check, preview or timer keeps them. */
+  for (guint i = 0; i < pages->len; i++)
+    g_assert_finalize_object (g_ptr_array_index (pages, i));
+  g_assert_finalize_object (window);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+type_at_end (GwEditor   *editor,
+             const char *text)
+{
+  GtkTextBuffer *buffer = gw_editor_get_buffer (editor);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive (buffer, &end, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/* ---- templates ------------------------------------------------------------ */
+
+static const struct {
+  const char *name;
+  const char *value;
+} opinion_values[] = {
+  { "city", "神木市" },
+  { "issuing-organ", "神木市人民政府办公室" },
+  { "doc-number", "神政办发〔2023〕12号" },
+  { "date", "2023年3月10日" },
+  { "pilot-stations", "3" },
+  { "pilot-townships", "高家堡镇\n店塔镇\n孙家岔镇" },
+  { "price-weight", "10" },
+}, evaluation_values[] = {
+  { "project", "神木市高家堡镇社工站运营服务项目" },
+  { "purchaser", "神木市高家堡镇人民政府" },
+  { "operator", "神木市同心社会工作服务中心" },
+  { "cycle-year", "1" },
+};
+
+static void
+test_template (gconstpointer data)
+{
+  const char *id = data;
+  gboolean opinion = g_str_equal (id, "opinion");
+  GwWindow *window = gw_window_new (app);
+  GwTemplateDialog *dialog;
+  GwTemplateDialog *weak;
+  GwPage *page;
+  guint n_values = opinion ? G_N_ELEMENTS (opinion_values) : G_N_ELEMENTS (evaluation_values);
+
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = gw_template_dialog_new (window, id);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (gw_template_dialog_get_template (dialog));
+  g_assert_cmpstr (gw_template_get_id (gw_template_dialog_get_template (dialog)), ==, id);
+
+  /* Required fields without defaults keep Create off. */
+  g_assert_false (gw_template_dialog_is_valid (dialog));
+  g_assert_false (gw_template_dialog_can_create (dialog));
+  g_assert_null (gw_template_dialog_create (dialog));
+
+  if (opinion)
+    {
+      /* A malformed number is explained right by the field, and marked. */
+      gw_template_dialog_set_value (dialog, "doc-number", "神政办发[2023]第012号");
+      g_assert_nonnull (gw_template_dialog_get_message (dialog, "doc-number"));
+      g_assert_true (gtk_widget_has_css_class (gw_template_dialog_get_row (dialog, "doc-number"),
+                                               "error"));
+    }
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      const char *name = opinion ? opinion_values[i].name : evaluation_values[i].name;
+      const char *value = opinion ? opinion_values[i].value : evaluation_values[i].value;
+
+      gw_template_dialog_set_value (dialog, name, value);
+      if (gw_template_dialog_get_message (dialog, name))
+        g_error ("%s = %s: %s", name, value, gw_template_dialog_get_message (dialog, name));
+      g_assert_false (gtk_widget_has_css_class (gw_template_dialog_get_row (dialog, name),
+                                                "error"));
+    }
+  g_assert_true (gw_template_dialog_is_valid (dialog));
+  g_assert_true (gw_template_dialog_can_create (dialog));
+
+  page = gw_template_dialog_create (dialog);
+  g_assert_nonnull (page);
+  spin_main_loop (20);
+  g_assert_null (weak);  /* the dialog closed */
+  g_assert_true (gw_window_get_current_page (window) == page);
+  g_assert_true (gw_page_get_modified (page));
+  g_assert_true (g_str_has_prefix (gw_page_get_title (page), "• "));
+  if (opinion)
+    {
+      GwDocument *doc = gw_page_get_document (page);
+      g_assert_cmpint (gw_document_get_kind (doc), ==, GW_DOCUMENT_KIND_OPINION);
+      g_assert_cmpstr (gw_document_get_meta (doc, GW_META_DOC_NUMBER), ==, "神政办发〔2023〕12号");
+      g_assert_true (GW_IS_EDITOR (gw_page_get_editor (page)));
+      g_assert_cmpuint (gw_document_get_n_blocks (doc), >, 5);
+    }
+  else
+    {
+      g_assert_true (GW_IS_EVALUATION_EDITOR (gw_page_get_editor (page)));
+      g_assert_nonnull (gw_document_get_evaluation (gw_page_get_document (page)));
+    }
+  destroy_window (window);
+}
+
+/* ---- editing and findings --------------------------------------------------- */
+
+typedef struct {
+  GwPage     *page;
+  const char *rule;
+} FindingWait;
+
+static gboolean
+finding_present (gpointer data)
+{
+  FindingWait *w = data;
+  return check_done (w->page) && find_finding (w->page, w->rule) != NULL;
+}
+
+static gboolean
+finding_absent (gpointer data)
+{
+  FindingWait *w = data;
+  return check_done (w->page) && find_finding (w->page, w->rule) == NULL;
+}
+
+static GwPage *
+new_opinion_page (GwWindow *window)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+
+  gw_document_set_meta (doc, GW_META_TITLE, "关于加强社工站建设的实施意见");
+  gw_document_set_meta (doc, GW_META_RECIPIENTS, "各镇人民政府：");
+  g_autoptr(GwBlock) heading = gw_block_new_heading (1, "一、总体要求");
+  g_autoptr(GwBlock) paragraph = gw_block_new (GW_BLOCK_PARAGRAPH, "加强社工站建设。");
+
+  gw_document_append_block (doc, heading);
+  gw_document_append_block (doc, paragraph);
+  return gw_window_add_document (window, doc, NULL);
+}
+
+static void
+test_editor_findings (void)
+{
+  GwWindow *window = gw_window_new (app);
+  GwPage *page;
+  GwEditor *editor;
+  GtkTextBuffer *buffer;
+  GwFinding *finding;
+  GtkTextIter start, end, sel_start, sel_end;
+  g_autofree char *marked = NULL;
+  FindingWait w;
+  GtkTextTag *tag;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  editor = GW_EDITOR (gw_page_get_editor (page));
+  buffer = gw_editor_get_buffer (editor);
+  g_assert_false (gw_page_get_modified (page));
+
+  /* Headings are recognised as typed: a new level-2 line becomes a block. */
+  type_at_end (editor, "\n（一）指导思想");
+  type_at_end (editor, "\n" LOWEST_PRICE);
+  g_assert_true (gw_page_get_modified (page));
+  gw_editor_sync_now (editor);
+  {
+    GwDocument *doc = gw_page_get_document (page);
+    GwBlock *heading = gw_document_get_block (doc, 2);
+    g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 4);
+    g_assert_cmpint (gw_block_get_kind (heading), ==, GW_BLOCK_HEADING);
+    g_assert_cmpuint (gw_block_get_level (heading), ==, 2);
+  }
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "heading-2");
+  g_assert_true (gtk_text_iter_has_tag (&start, tag));
+
+  /* The checker finds the lowest-price award and points at it. */
+  w.page = page;
+  w.rule = "procurement.not-lowest-price";
+  g_assert_true (wait_for (finding_present, &w, 10000));
+  finding = find_finding (page, w.rule);
+  g_assert_cmpint (gw_finding_get_block (finding), ==, 3);
+  g_assert_true (gw_editor_get_block_range (editor, gw_finding_get_block (finding),
+                                            gw_finding_get_offset (finding),
+                                            gw_finding_get_length (finding), &start, &end));
+  marked = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (marked, !=, "");
+  g_assert_nonnull (strstr (LOWEST_PRICE, marked));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "finding-error");
+  g_assert_true (gtk_text_iter_has_tag (&start, tag));
+
+  /* It is listed, counted, and activating it selects the text. */
+  g_assert_cmpuint (gw_page_count_findings (page, GW_SEVERITY_ERROR), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gw_findings_panel_get_shown (
+                      GW_FINDINGS_PANEL (gw_page_get_findings_panel (page)))), >=, 1);
+  g_signal_emit_by_name (gw_page_get_findings_panel (page), "activate-finding", finding);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end));
+  g_assert_true (gtk_text_iter_equal (&sel_start, &start));
+  g_assert_true (gtk_text_iter_equal (&sel_end, &end));
+
+  /* Only errors under the error filter. */
+  gw_findings_panel_set_filter (GW_FINDINGS_PANEL (gw_page_get_findings_panel (page)),
+                                GW_SEVERITY_WARNING);
+  {
+    GListModel *shown = gw_findings_panel_get_shown (GW_FINDINGS_PANEL (gw_page_get_findings_panel (page)));
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(GwFinding) f = g_list_model_get_item (shown, i);
+        g_assert_cmpint (gw_finding_get_severity (f), ==, GW_SEVERITY_WARNING);
+      }
+  }
+  gw_findings_panel_set_filter (GW_FINDINGS_PANEL (gw_page_get_findings_panel (page)), -1);
+
+  /* Rewriting the sentence makes the finding go away. */
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 3);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "采用综合评分法，不能仅以价低者得为原则。", -1);
+  g_assert_true (wait_for (finding_absent, &w, 10000));
+
+  /* Undo brings the text back. */
+  gw_editor_undo (editor);
+  gw_editor_undo (editor);
+  {
+    g_autofree char *text = buffer_text (buffer);
+    g_assert_nonnull (strstr (text, LOWEST_PRICE));
+  }
+  destroy_window (window);
+}
+
+static void
+test_apply_suggestion (void)
+{
+  GwWindow *window = gw_window_new (app);
+  GwPage *page;
+  GwEditor *editor;
+  GListModel *findings;
+  g_autoptr(GwFinding) fixable = NULL;
+  g_autofree char *rule = NULL;
+  FindingWait w;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  editor = GW_EDITOR (gw_page_get_editor (page));
+  /* Half-width punctuation in Chinese text has a mechanical fix. */
+  type_at_end (editor, "\n各单位要加强管理,确保资金安全.");
+  w.page = page;
+  w.rule = "format.punctuation";
+  g_assert_true (wait_for (finding_present, &w, 10000));
+
+  findings = gw_page_get_findings (page);
+  for (guint i = 0; i < g_list_model_get_n_items (findings) && !fixable; i++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+      if (gw_finding_get_replacement (f) && gw_finding_get_block (f) >= 0)
+        fixable = g_steal_pointer (&f);
+    }
+  g_assert_nonnull (fixable);
+  rule = g_strdup (gw_finding_get_rule_id (fixable));
+
+  /* One click per fix until the rule has nothing left to say. */
+  for (guint round = 0; round < 5; round++)
+    {
+      GwFinding *f = NULL;
+      w.rule = rule;
+      g_assert_true (wait_for (check_done, page, 10000));
+      findings = gw_page_get_findings (page);
+      for (guint i = 0; i < g_list_model_get_n_items (findings) && !f; i++)
+        {
+          g_autoptr(GwFinding) candidate = g_list_model_get_item (findings, i);
+          if (g_str_equal (gw_finding_get_rule_id (candidate), rule) &&
+              gw_finding_get_replacement (candidate))
+            f = candidate;
+        }
+      if (f == NULL)
+        break;
+      g_signal_emit_by_name (gw_page_get_findings_panel (page), "apply-finding", f);
+      spin_main_loop (10);
+    }
+  g_assert_true (wait_for (finding_absent, &w, 10000));
+  {
+    g_autofree char *text = buffer_text (gw_editor_get_buffer (editor));
+    g_assert_null (strstr (text, "管理,"));
+  }
+  destroy_window (window);
+}
+
+static void
+test_find_replace (void)
+{
+  GwWindow *window = gw_window_new (app);
+  GwPage *page;
+  GwEditor *editor;
+  g_autofree char *text = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  editor = GW_EDITOR (gw_page_get_editor (page));
+  gw_page_show_find (page, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.replace", NULL);
+  {
+    GtkSearchEntry *entry = NULL;
+    GtkEntry *replace = NULL;
+    GtkWidget *w;
+
+    /* The editor's private children, reached the way a person would. */
+    for (w = GTK_WIDGET (editor); w; )
+      {
+        if (GTK_IS_SEARCH_ENTRY (w) && !entry)
+          entry = GTK_SEARCH_ENTRY (w);
+        else if (GTK_IS_ENTRY (w) && !replace)
+          replace = GTK_ENTRY (w);
+        if (gtk_widget_get_first_child (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w && w != GTK_WIDGET (editor) && !gtk_widget_get_next_sibling (w))
+              w = gtk_widget_get_parent (w);
+            w = (w && w != GTK_WIDGET (editor)) ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (entry);
+    g_assert_nonnull (replace);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "社工站");
+    gtk_editable_set_text (GTK_EDITABLE (replace), "社会工作服务站");
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace-all", NULL);
+  }
+  text = buffer_text (gw_editor_get_buffer (editor));
+  g_assert_cmpstr (text, ==, "一、总体要求\n加强社会工作服务站建设。");
+  destroy_window (window);
+}
+
+/* ---- evaluation form ------------------------------------------------------- */
+
+static GtkSpinButton *
+find_score_spin (GtkWidget  *root,
+                 const char *indicator_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GwIndicator *indicator = g_object_get_data (G_OBJECT (child), "indicator");
+      const char *which = g_object_get_data (G_OBJECT (child), "which");
+      GtkSpinButton *found;
+
+      if (GTK_IS_SPIN_BUTTON (child) && indicator && g_strcmp0 (which, "score") == 0 &&
+          g_str_equal (gw_indicator_get_id (indicator), indicator_id))
+        return GTK_SPIN_BUTTON (child);
+      if ((found = find_score_spin (child, indicator_id)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_evaluation (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autoptr(GListModel) templates = gw_template_list_all ();
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = NULL;
+  GwTemplate *template = NULL;
+  GwEvaluation *evaluation;
+  GwEvaluationEditor *editor;
+  GtkSpinButton *spin;
+  GwPage *page;
+  g_autofree char *before = NULL;
+  double total_before;
+
+  for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
+    {
+      g_autoptr(GwTemplate) t = g_list_model_get_item (templates, i);
+      if (gw_template_get_kind (t) == GW_DOCUMENT_KIND_EVALUATION)
+        template = t;
+    }
+  g_assert_nonnull (template);
+  for (guint i = 0; i < G_N_ELEMENTS (evaluation_values); i++)
+    g_hash_table_insert (values, (char *) evaluation_values[i].name,
+                         (char *) evaluation_values[i].value);
+  g_hash_table_insert (values, "tier", "镇街社工站");
+  g_hash_table_insert (values, "type", "年度");
+  doc = gw_template_instantiate (template, values, NULL, &error);
+  g_assert_no_error (error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = gw_window_add_document (window, doc, NULL);
+  editor = GW_EVALUATION_EDITOR (gw_page_get_editor (page));
+  evaluation = gw_document_get_evaluation (doc);
+  spin_main_loop (100);  /* let the table bind its rows */
+
+  /* Give every indicator its maximum through the model, then lower A1 in
+   * the table as a person would: total, grade and decision follow. */
+  {
+    GListModel *sections = G_LIST_MODEL (gw_evaluation_get_sections (evaluation));
+    for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+      {
+        g_autoptr(GwEvalSection) section = g_list_model_get_item (sections, i);
+        GListModel *indicators = G_LIST_MODEL (gw_eval_section_get_indicators (section));
+        for (guint j = 0; j < g_list_model_get_n_items (indicators); j++)
+          {
+            g_autoptr(GwIndicator) indicator = g_list_model_get_item (indicators, j);
+            gw_indicator_set_score (indicator, gw_indicator_get_max (indicator));
+          }
+      }
+  }
+  g_assert_cmpfloat (gw_evaluation_compute_total (evaluation), ==, 100);
+  g_assert_cmpstr (gw_evaluation_editor_get_total_text (editor), ==, "100 / 100");
+  g_assert_cmpstr (gw_evaluation_editor_get_grade_text (editor), ==,
+                   gw_evaluation_compute_grade (evaluation));
+  before = g_strdup (gw_evaluation_editor_get_grade_text (editor));
+  total_before = gw_evaluation_compute_total (evaluation);
+
+  spin_main_loop (50);
+  spin = find_score_spin (GTK_WIDGET (gw_evaluation_editor_get_table (editor)), "C1");
+  g_assert_nonnull (spin);
+  /* Bounded by the indicator's maximum, on the form's step. */
+  {
+    double min, max;
+    gtk_spin_button_get_range (spin, &min, &max);
+    g_assert_cmpfloat (max, ==, gw_indicator_get_max (gw_evaluation_find_indicator (evaluation, "C1")));
+  }
+  gtk_spin_button_set_value (spin, 0);
+  g_assert_cmpfloat (gw_indicator_get_score (gw_evaluation_find_indicator (evaluation, "C1")), ==, 0);
+  g_assert_cmpfloat (gw_evaluation_compute_total (evaluation), <, total_before);
+  {
+    g_autofree char *expected = g_strdup_printf ("%g / 100", gw_evaluation_compute_total (evaluation));
+    g_assert_cmpstr (gw_evaluation_editor_get_total_text (editor), ==, expected);
+  }
+  g_assert_cmpstr (gw_evaluation_editor_get_grade_text (editor), ==,
+                   gw_evaluation_compute_grade (evaluation));
+  g_assert_cmpstr (gw_evaluation_editor_get_grade_text (editor), !=, before);
+  g_assert_cmpstr (gw_evaluation_editor_get_decision_text (editor), ==,
+                   gw_evaluation_compute_decision (evaluation));
+
+  /* A veto makes the grade the lowest. */
+  {
+    g_autoptr(GwVetoItem) veto = g_list_model_get_item (G_LIST_MODEL (gw_evaluation_get_veto_items (evaluation)), 0);
+    GPtrArray *grades = gw_evaluation_get_grades (evaluation);
+    GwGrade *lowest = g_ptr_array_index (grades, grades->len - 1);
+
+    gw_veto_item_set_ticked (veto, TRUE);
+    g_assert_cmpstr (gw_evaluation_editor_get_grade_text (editor), ==, lowest->name);
+    gw_veto_item_set_ticked (veto, FALSE);
+  }
+
+  /* Overriding the decision needs a written reason. */
+  g_assert_false (gw_evaluation_editor_get_reason_missing (editor));
+  gtk_editable_set_text (GTK_EDITABLE (gw_evaluation_editor_get_field_row (editor, GW_EVAL_STATED_DECISION)),
+                         "不予续签");
+  g_assert_cmpstr (gw_evaluation_get_field (evaluation, GW_EVAL_STATED_DECISION), ==, "不予续签");
+  g_assert_true (gw_evaluation_editor_get_reason_missing (editor));
+  g_assert_true (gtk_widget_has_css_class (gw_evaluation_editor_get_field_row (editor, GW_EVAL_OVERRIDE_REASON),
+                                           "error"));
+  gtk_editable_set_text (GTK_EDITABLE (gw_evaluation_editor_get_field_row (editor, GW_EVAL_OVERRIDE_REASON)),
+                         "服务对象投诉经查属实");
+  g_assert_false (gw_evaluation_editor_get_reason_missing (editor));
+  g_assert_true (gw_page_get_modified (page));
+  destroy_window (window);
+}
+
+/* ---- export, preview, autosave ----------------------------------------------- */
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autofree char *path = g_build_filename (tmp_home, "export.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  char *contents = NULL;
+  gsize len;
+  guint n_pages = 0;
+  GwPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  type_at_end (GW_EDITOR (gw_page_get_editor (page)), "\n二、主要任务");
+  _gw_window_export_to (window, page, file);
+  g_assert_true (wait_for (file_exists, path, 20000));
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new_take (contents, len);
+  g_assert_true (gw_pdf_read_back (bytes, &n_pages, &text, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 1);
+  g_assert_nonnull (strstr (text, "二、主要任务"));
+  destroy_window (window);
+}
+
+static gboolean
+preview_ready (gpointer data)
+{
+  return gw_preview_get_n_pages (GW_PREVIEW (data)) > 0;
+}
+
+static void
+test_preview (void)
+{
+  GwWindow *window = gw_window_new (app);
+  GwPage *page;
+  GwPreview *preview;
+  g_autofree char *text = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  preview = GW_PREVIEW (gw_page_get_preview (page));
+  g_object_set (window, "show-preview", TRUE, NULL);
+  g_assert_true (gw_page_get_show_preview (page));
+  g_assert_true (wait_for (preview_ready, preview, 20000));
+  text = gw_preview_get_page_text (preview, 0);
+  g_assert_nonnull (strstr (text, "总体要求"));
+  gw_preview_set_zoom (preview, 2.0);
+  g_assert_cmpfloat (gw_preview_get_zoom (preview), ==, 2.0);
+  g_object_set (window, "show-preview", FALSE, NULL);
+  destroy_window (window);
+}
+
+typedef struct {
+  const char *id;
+} RecoveryWait;
+
+static gboolean
+recovery_written (gpointer data)
+{
+  GwPage *page = data;
+  g_autofree char *dir = gw_recovery_get_dir ();
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (gw_page_get_recovery_id (page) == NULL)
+    return FALSE;
+  name = g_strconcat (gw_page_get_recovery_id (page), ".gwdoc", NULL);
+  path = g_build_filename (dir, name, NULL);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_autosave (void)
+{
+  GwWindow *window = gw_window_new (app);
+  GwWindow *second;
+  GwPage *page;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GwDocument) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *plain = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *id = NULL;
+  GwRecoveryEntry *entry;
+  AdwTabView *view;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  type_at_end (GW_EDITOR (gw_page_get_editor (page)), "\n一份尚未保存的草稿。");
+  g_assert_true (wait_for (recovery_written, page, 10000));
+  id = g_strdup (gw_page_get_recovery_id (page));
+
+  /* The copy holds the typed text; this process owns it, so it is no orphan. */
+  entries = gw_recovery_list (FALSE);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->id, ==, id);
+  recovered = gw_document_load_gwdoc (entry->gwdoc_path, &error);
+  g_assert_no_error (error);
+  plain = gw_document_to_plain_text (recovered);
+  g_assert_nonnull (strstr (plain, "一份尚未保存的草稿。"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = gw_recovery_list (TRUE);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* A killed process leaves the copy behind: pretend its writer is gone. */
+  {
+    g_autofree char *dir = gw_recovery_get_dir ();
+    g_autofree char *base = g_strconcat (id, ".info", NULL);
+    info = g_build_filename (dir, base, NULL);
+  }
+  g_assert_true (g_key_file_load_from_file (key_file, info, G_KEY_FILE_NONE, NULL));
+  /* Detach the page from its copy first, as a crash would. */
+  gw_page_set_recovery_id (page, NULL);
+  gw_page_set_modified (page, FALSE);
+  g_key_file_set_int64 (key_file, "Recovery", "pid", 0);
+  g_assert_true (g_key_file_save_to_file (key_file, info, NULL));
+  destroy_window (window);
+
+  entries = gw_recovery_list (TRUE);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  second = gw_window_new (app);
+  gtk_window_present (GTK_WINDOW (second));
+  gw_window_restore_recovered (second);
+  view = gw_window_get_tab_view (second);
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 1);
+  page = gw_window_get_current_page (second);
+  g_assert_true (gw_page_get_modified (page));
+  {
+    g_autofree char *text = buffer_text (gw_editor_get_buffer (GW_EDITOR (gw_page_get_editor (page))));
+    g_assert_nonnull (strstr (text, "一份尚未保存的草稿。"));
+  }
+  /* Restored copies belong to this process again. */
+  entries = gw_recovery_list (TRUE);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Saving removes the copy. */
+  {
+    g_autofree char *path = g_build_filename (tmp_home, "saved.gwdoc", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GwDocument) reread = NULL;
+
+    g_assert_true (gw_page_save (page, file, &error));
+    g_assert_no_error (error);
+    g_assert_false (gw_page_get_modified (page));
+    g_assert_false (g_str_has_prefix (gw_page_get_title (page), "•"));
+    reread = gw_document_load_gwdoc (path, &error);
+    g_assert_no_error (error);
+  }
+  entries = gw_recovery_list (FALSE);
+  g_assert_cmpuint (entries->len, ==, 0);
+  destroy_window (second);
+}
+
+static void
+test_open_text (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autofree char *path = g_build_filename (tmp_home, "draft.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GwPage *page;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "关于加强社工站建设的实施意见\n\n各镇人民政府：\n"
+                                      "　　一、总体要求\n　　" LOWEST_PRICE "\n", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  gw_window_open_file (window, file);
+  page = gw_window_get_current_page (window);
+  g_assert_nonnull (page);
+  /* An import never overwrites the .txt: it has no file until saved. */
+  g_assert_null (gw_page_get_file (page));
+  g_assert_true (gw_page_get_modified (page));
+  g_assert_cmpstr (gw_document_get_meta (gw_page_get_document (page), GW_META_RECIPIENTS), ==,
+                   "各镇人民政府：");
+  destroy_window (window);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  tmp_home = g_dir_make_tmp ("gongwen-test-app-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = gw_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app_refs = G_OBJECT (app)->ref_count;
+  if (gw_application_get_settings (app))
+    g_settings_set_uint (gw_application_get_settings (app), "autosave-interval", 1);
+
+  g_test_add_data_func ("/app/template/opinion", "opinion", test_template);
+  g_test_add_data_func ("/app/template/evaluation", "evaluation", test_template);
+  g_test_add_func ("/app/editor/findings", test_editor_findings);
+  g_test_add_func ("/app/editor/apply-suggestion", test_apply_suggestion);
+  g_test_add_func ("/app/editor/find-replace", test_find_replace);
+  g_test_add_func ("/app/evaluation/scores", test_evaluation);
+  g_test_add_func ("/app/export/pdf", test_export);
+  g_test_add_func ("/app/preview/pages", test_preview);
+  g_test_add_func ("/app/recovery/autosave-restore", test_autosave);
+  g_test_add_func ("/app/open/text-import", test_open_text);
+  status = g_test_run ();
+
+  /* Registering keeps one reference inside GApplication; anything more is
+   * a page or window that leaked. */
+  g_assert_cmpuint (G_OBJECT (app)->ref_count, ==, app_refs);
+  g_object_unref (app);
+  remove_tree (tmp_home);
+  g_free (tmp_home);
+  return status;
+}
