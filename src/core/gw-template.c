@@ -1820,9 +1820,18 @@ gw_template_new_from_file (const char  *path,
   file = g_file_new_for_path (path);
   display = g_filename_display_name (path);
   /* Check the size before reading so a huge file is never loaded. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return NULL;
+  /* A folder, pipe or device named *.xml in the templates folder would
+   * fail oddly or block the read. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: not a regular file"), display);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > GW_MAX_INPUT_SIZE)
     {
       g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
