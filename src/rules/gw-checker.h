@@ -18,6 +18,16 @@ G_DECLARE_FINAL_TYPE (GwChecker, gw_checker, GW, CHECKER, GObject)
 
 /* A checker with the shipped packs (built into the binary). */
 GwChecker  *gw_checker_new_default      (GError     **error);
+/* An empty checker, and the packs it is given one by one; @shipped marks the
+ * pack's ids as the catalogue's, which no later pack may reuse. Add packs
+ * before checking from other threads. */
+GwChecker  *gw_checker_new              (void);
+gboolean    gw_checker_add_pack         (GwChecker   *self,
+                                         GwRulePack  *pack,
+                                         gboolean     shipped,
+                                         GError     **error);
+/* Resource paths of the shipped packs, sorted (free with g_strfreev). */
+char      **gw_checker_list_shipped_packs (void);
 /* Adds a user's pack: new rules are added; "disable": [ids] switches shipped
  * ones off; a pack that redefines a shipped id is refused. */
 gboolean    gw_checker_add_pack_file    (GwChecker   *self,
@@ -30,7 +40,13 @@ GListModel *gw_checker_get_rules        (GwChecker   *self);
  * blocks in reading order), then by rule id. */
 GListModel *gw_checker_check            (GwChecker   *self,
                                          GwDocument  *doc);
-/* The same, off the main thread (GTask); the window calls this. */
+/* Checks @doc as @kind whatever its own kind (the command line's --kind). */
+GListModel *gw_checker_check_as         (GwChecker      *self,
+                                         GwDocument     *doc,
+                                         GwDocumentKind  kind);
+/* The same, off the main thread (GTask); the window calls this. The worker
+ * checks a copy of @doc taken before this returns, so the caller may go on
+ * editing. */
 void        gw_checker_check_async      (GwChecker          *self,
                                          GwDocument         *doc,
                                          GCancellable       *cancellable,

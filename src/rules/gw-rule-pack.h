@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "gw-document.h"
 #include "gw-finding.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,20 @@ const char *gw_rule_get_suggestion  (GwRule *self);
 /* "opinion", "evaluation" or both, NULL-terminated. */
 const char * const *gw_rule_get_kinds (GwRule *self);
 const char *gw_rule_get_pack_name   (GwRule *self);
+/* The message in @language ("zh_CN", "en"; any zh* is Chinese). */
+const char *gw_rule_get_message_for (GwRule     *self,
+                                     const char *language);
+gboolean    gw_rule_applies_to      (GwRule         *self,
+                                     GwDocumentKind  kind);
+/* The rule's own examples, for the test suite and Preferences. */
+guint       gw_rule_get_n_violating_examples (GwRule *self);
+guint       gw_rule_get_n_compliant_examples (GwRule *self);
+/* Checks example @index; TRUE when it behaves as it should (a violating one
+ * triggers the rule, a compliant one does not). */
+gboolean    gw_rule_check_example   (GwRule   *self,
+                                     gboolean  violating,
+                                     guint     index,
+                                     guint    *n_findings);
 
 #define GW_TYPE_RULE_PACK (gw_rule_pack_get_type ())
 G_DECLARE_FINAL_TYPE (GwRulePack, gw_rule_pack, GW, RULE_PACK, GObject)
@@ -35,5 +50,15 @@ GwRulePack *gw_rule_pack_new_from_resource (const char  *resource_path,
 const char *gw_rule_pack_get_name          (GwRulePack  *self);
 /* GListModel of GwRule. */
 GListModel *gw_rule_pack_get_rules         (GwRulePack  *self);
+/* @data: the JSON text; @display_name names it in errors; example files
+ * are looked up in @base_dir (a folder, or "resource:///path"). */
+GwRulePack *gw_rule_pack_new_from_data     (const char  *data,
+                                            gssize       len,
+                                            const char  *display_name,
+                                            const char  *base_dir,
+                                            GError     **error);
+/* Shipped rule ids this pack switches off ("disable": [...]). */
+const char * const *gw_rule_pack_get_disabled (GwRulePack *self);
+const char *gw_rule_pack_get_path          (GwRulePack  *self);
 
 G_END_DECLS

@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gw-matchers"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gw-form-checks.h"
+#include "gw-rule-private.h"
+
+/* Words that, before a trigger in the same clause, forbid or negate it:
+ * 不能仅以"价低者得"为原则 complies. */
+#define DEFAULT_NEGATIONS \
+  "不能|不得|严禁|禁止|避免|杜绝|防止|不应|不以|不搞|纠正|不宜|不准|不允许|不可|" \
+  "不采用|不实行|不采取|不再|不要|反对|摒弃|摈弃|克服|扭转|取消|不是|并非|而非|不作为|不将"
+
+/* A sentence that names the trigger as a problem being corrected. */
+#define DEFAULT_PROBLEMS "问题|弊端|纠正|整治|乱象|误区"
+
+static GRegex *
+default_regex (const char *pattern)
+{
+  GRegex *r = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_assert (r != NULL);
+  return r;
+}
+
+static GRegex *
+negations (void)
+{
+  static gsize once;
+  static GRegex *regex;
+
+  if (g_once_init_enter (&once))
+    {
+      regex = default_regex (DEFAULT_NEGATIONS);
+      g_once_init_leave (&once, 1);
+    }
+  return regex;
+}
+
+static GRegex *
+problems (void)
+{
+  static gsize once;
+  static GRegex *regex;
+
+  if (g_once_init_enter (&once))
+    {
+      regex = default_regex (DEFAULT_PROBLEMS);
+      g_once_init_leave (&once, 1);
+    }
+  return regex;
+}
+
+/* Whether @regex matches somewhere in [start, end) of the text. */
+static gboolean
+matches_in (GwCheckContext *ctx,
+            GRegex         *regex,
+            gsize           start,
+            gsize           end)
+{
+  if (end <= start)
+    return FALSE;
+  return g_regex_match_full (regex, ctx->text, end, start, 0, NULL, NULL);
+}
+
+static gboolean
+matches_around (GwCheckContext *ctx,
+                GRegex         *regex,
+                gsize           pos,
+                GwWithin        within)
+{
+  gsize s, e;
+
+  _gw_check_context_unit (ctx, pos, within, &s, &e);
+  return matches_in (ctx, regex, s, e);
+}
+
+static gboolean
+conds_any (GwCheckContext *ctx,
+           GArray         *conds,
+           gsize           pos)
+{
+  for (guint i = 0; conds && i < conds->len; i++)
+    {
+      GwCond *c = &g_array_index (conds, GwCond, i);
+      if (matches_around (ctx, c->regex, pos, c->within))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+conds_all (GwCheckContext *ctx,
+           GArray         *conds,
+           gsize           pos)
+{
+  for (guint i = 0; conds && i < conds->len; i++)
+    {
+      GwCond *c = &g_array_index (conds, GwCond, i);
+      if (!matches_around (ctx, c->regex, pos, c->within))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Byte ranges of the sections whose heading matches @scope (GArray of
+ * GwTextRange); NULL when the matcher has no scope or no heading matches. */
+static GArray *
+scope_ranges (GwCheckContext *ctx,
+              GRegex         *scope)
+{
+  GArray *ranges;
+
+  if (scope == NULL)
+    return NULL;
+  ranges = g_array_new (FALSE, FALSE, sizeof (GwTextRange));
+  for (guint i = 0; i < ctx->n_blocks; i++)
+    {
+      GwBlockKind kind = gw_block_get_kind (ctx->blocks[i]);
+      GwHeadingMarker marker;
+      gsize s = ctx->block_start[i], e = ctx->block_start[i + 1];
+      gsize head_end = e;
+
+      if (kind != GW_BLOCK_HEADING && kind != GW_BLOCK_ATTACHMENT)
+        continue;
+      /* The heading proper: up to the first 。 of a run-on heading. */
+      for (const char *p = ctx->text + s; p < ctx->text + e; p = g_utf8_next_char (p))
+        if (gw_text_is_delimiter (p, ctx->text, ctx->text + e, GW_TEXT_SENTENCE))
+          {
+            head_end = p - ctx->text;
+            break;
+          }
+      (void) marker;
+      if (matches_in (ctx, scope, s, head_end))
+        {
+          GwTextRange r = { s, ctx->block_start[ctx->section_end[i]] };
+          g_array_append_val (ranges, r);
+        }
+    }
+  if (ranges->len == 0)
+    g_clear_pointer (&ranges, g_array_unref);
+  return ranges;
+}
+
+static gboolean
+in_ranges (GArray *ranges,
+           gsize   pos)
+{
+  if (ranges == NULL)
+    return TRUE;
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      GwTextRange *r = &g_array_index (ranges, GwTextRange, i);
+      if (pos >= r->start && pos < r->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_text_finding (GwCheckContext *ctx,
+                  GwRule         *rule,
+                  GwMatcher      *m,
+                  GPtrArray      *findings,
+                  gsize           start,
+                  gsize           end,
+                  GwSeverity     *severity,
+                  const char     *detail)
+{
+  GwFinding *f = _gw_rule_make_finding (rule, m, ctx->lang, severity, detail);
+
+  _gw_finding_place_text (ctx, f, start, end);
+  if (m->replacement)
+    gw_finding_set_replacement (f, m->replacement);
+  g_ptr_array_add (findings, f);
+}
+
+/* ---- trigger ------------------------------------------------------------ */
+
+static gboolean
+trigger_exempt (GwCheckContext *ctx,
+                GwMatcher      *m,
+                gsize           s,
+                gsize           e)
+{
+  gsize cs, ce, ss, se;
+
+  _gw_check_context_unit (ctx, s, GW_WITHIN_CLAUSE, &cs, &ce);
+  _gw_check_context_unit (ctx, s, GW_WITHIN_SENTENCE, &ss, &se);
+
+  if (m->exempt_negation &&
+      matches_in (ctx, m->negation ? m->negation : negations (), cs, s))
+    return TRUE;
+  if (m->exempt_problem && matches_in (ctx, problems (), ss, se))
+    return TRUE;
+  for (guint i = 0; m->allow && i < m->allow->len; i++)
+    {
+      g_autoptr(GMatchInfo) mi = NULL;
+      g_regex_match_full (g_ptr_array_index (m->allow, i), ctx->text, se, ss, 0, &mi, NULL);
+      while (g_match_info_matches (mi))
+        {
+          int as, ae;
+          g_match_info_fetch_pos (mi, 0, &as, &ae);
+          if ((gsize) as < e && (gsize) ae > s)
+            return TRUE;
+          if (!g_match_info_next (mi, NULL))
+            break;
+        }
+    }
+  if (conds_any (ctx, m->unless, s))
+    return TRUE;
+  if (!conds_all (ctx, m->requires, s))
+    return TRUE;
+  return FALSE;
+}
+
+static void
+run_trigger (GwMatcher      *m,
+             GwRule         *rule,
+             GwCheckContext *ctx,
+             GPtrArray      *findings)
+{
+  g_autoptr(GMatchInfo) mi = NULL;
+  g_autoptr(GArray) scope = scope_ranges (ctx, m->scope);
+  gsize last_clause = G_MAXSIZE;
+
+  if (m->scope && scope == NULL)
+    return;   /* the section the rule reads is not there */
+
+  g_regex_match_full (m->pattern, ctx->text, ctx->len, 0, 0, &mi, NULL);
+  while (g_match_info_matches (mi))
+    {
+      int s = -1, e = -1;
+      gsize cs, ce;
+
+      if (!g_match_info_fetch_named_pos (mi, "hit", &s, &e) || s < 0)
+        g_match_info_fetch_pos (mi, 0, &s, &e);
+      if (e > s && in_ranges (scope, s))
+        {
+          _gw_check_context_unit (ctx, s, GW_WITHIN_CLAUSE, &cs, &ce);
+          if (cs != last_clause && !trigger_exempt (ctx, m, s, e))
+            {
+              add_text_finding (ctx, rule, m, findings, s, e, NULL, NULL);
+              last_clause = cs;
+            }
+        }
+      if (!g_match_info_next (mi, NULL))
+        break;
+    }
+}
+
+/* ---- required ----------------------------------------------------------- */
+
+static gboolean
+required_met (GwCheckContext *ctx,
+              GwMatcher      *m,
+              gsize           s,
+              gsize           e)
+{
+  for (guint i = 0; m->all && i < m->all->len; i++)
+    if (!matches_in (ctx, g_ptr_array_index (m->all, i), s, e))
+      return FALSE;
+  if (m->any)
+    {
+      guint n = 0;
+      for (guint i = 0; i < m->any->len; i++)
+        if (matches_in (ctx, g_ptr_array_index (m->any, i), s, e))
+          n++;
+      if (n < m->min)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+run_required (GwMatcher      *m,
+              GwRule         *rule,
+              GwCheckContext *ctx,
+              GPtrArray      *findings)
+{
+  g_autoptr(GArray) scope = scope_ranges (ctx, m->scope);
+
+  if (m->when)
+    {
+      g_autoptr(GMatchInfo) mi = NULL;
+      gsize last_unit = G_MAXSIZE;
+
+      g_regex_match_full (m->when, ctx->text, ctx->len, 0, 0, &mi, NULL);
+      while (g_match_info_matches (mi))
+        {
+          int s, e;
+          gsize us, ue;
+
+          g_match_info_fetch_pos (mi, 0, &s, &e);
+          if (in_ranges (scope, s))
+            {
+              _gw_check_context_unit (ctx, s, m->within, &us, &ue);
+              if (us != last_unit)
+                {
+                  last_unit = us;
+                  if (!required_met (ctx, m, us, ue))
+                    add_text_finding (ctx, rule, m, findings, s, e, NULL, NULL);
+                  if (m->within == GW_WITHIN_DOCUMENT)
+                    break;
+                }
+            }
+          if (!g_match_info_next (mi, NULL))
+            break;
+        }
+      return;
+    }
+
+  if (scope)
+    {
+      for (guint i = 0; i < scope->len; i++)
+        {
+          GwTextRange *r = &g_array_index (scope, GwTextRange, i);
+          if (required_met (ctx, m, r->start, r->end))
+            return;
+        }
+      {
+        GwTextRange *r = &g_array_index (scope, GwTextRange, 0);
+        gsize head_end = r->start;
+        while (head_end < r->end && ctx->text[head_end] != '\n')
+          head_end++;
+        add_text_finding (ctx, rule, m, findings, r->start, head_end, NULL, NULL);
+      }
+      return;
+    }
+
+  if (!required_met (ctx, m, 0, ctx->len))
+    {
+      GwFinding *f = _gw_rule_make_finding (rule, m, ctx->lang, NULL, NULL);
+      g_ptr_array_add (findings, f);
+    }
+}
+
+/* ---- number ------------------------------------------------------------- */
+
+static gboolean
+measure_value (GwMeasure       measure,
+               const GwNumber *n,
+               double         *value)
+{
+  if (n->ordinal)
+    return FALSE;
+  if (measure == GW_MEASURE_SHARE)
+    {
+      switch (n->unit)
+        {
+        case GW_NUMBER_PERCENT:
+        case GW_NUMBER_POINTS:
+          *value = n->value;
+          return TRUE;
+        case GW_NUMBER_WEIGHT:
+          *value = n->value * 100;
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+  switch (n->unit)
+    {
+    case GW_NUMBER_YEARS:
+      *value = n->value;
+      return TRUE;
+    case GW_NUMBER_MONTHS:
+      *value = n->value / 12;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+run_number (GwMatcher      *m,
+            GwRule         *rule,
+            GwCheckContext *ctx,
+            GPtrArray      *findings)
+{
+  g_autoptr(GMatchInfo) mi = NULL;
+  g_autoptr(GArray) scope = scope_ranges (ctx, m->scope);
+
+  if (m->scope && scope == NULL)
+    return;
+
+  /* The numbers read are those inside the context match: the pattern says
+   * how far from its key word a number may stand. */
+  g_regex_match_full (m->context, ctx->text, ctx->len, 0, 0, &mi, NULL);
+  while (g_match_info_matches (mi))
+    {
+      int s, e;
+
+      g_match_info_fetch_pos (mi, 0, &s, &e);
+      if (e > s && in_ranges (scope, s))
+        {
+          g_autoptr(GArray) numbers = gw_text_extract_numbers (ctx->text + s, e - s);
+
+          for (guint i = 0; i < numbers->len; i++)
+            {
+              GwNumber *n = &g_array_index (numbers, GwNumber, i);
+              gsize ns = s + n->start, ne = s + n->end;
+              gsize us, ue;
+              double v;
+              GwSeverity severity;
+              gboolean escalated = FALSE;
+              char detail[64];
+
+              if (!measure_value (m->measure, n, &v))
+                continue;
+              if (!((m->has_lower && v < m->lower) || (m->has_upper && v > m->upper)))
+                continue;
+              _gw_check_context_unit (ctx, ns, GW_WITHIN_CLAUSE, &us, &ue);
+              if (m->skip_before && matches_in (ctx, m->skip_before, us, ns))
+                continue;
+              if (conds_any (ctx, m->unless, ns))
+                continue;
+              if (m->escalate && matches_around (ctx, m->escalate, ns, m->escalate_within))
+                {
+                  severity = m->escalate_severity;
+                  escalated = TRUE;
+                }
+              if (m->measure == GW_MEASURE_SHARE)
+                g_snprintf (detail, sizeof detail, "%g%%", v);
+              else
+                g_snprintf (detail, sizeof detail, ctx->lang == 0 ? "%g年" : "%g years", v);
+              add_text_finding (ctx, rule, m, findings, ns, ne, escalated ? &severity : NULL,
+                                detail);
+            }
+        }
+      if (!g_match_info_next (mi, NULL))
+        break;
+    }
+}
+
+/* ---- enumeration -------------------------------------------------------- */
+
+static void
+run_enumeration (GwMatcher      *m,
+                 GwRule         *rule,
+                 GwCheckContext *ctx,
+                 GPtrArray      *findings)
+{
+  g_autoptr(GMatchInfo) mi = NULL;
+  gsize last_unit = G_MAXSIZE;
+
+  g_regex_match_full (m->term, ctx->text, ctx->len, 0, 0, &mi, NULL);
+  while (g_match_info_matches (mi))
+    {
+      int s, e;
+      gsize us, ue;
+
+      g_match_info_fetch_pos (mi, 0, &s, &e);
+      _gw_check_context_unit (ctx, s, m->within, &us, &ue);
+      if (us != last_unit)
+        {
+          guint best = 0;
+          gsize p = us;
+
+          last_unit = us;
+          /* The list is the sentence of the unit naming most members. */
+          while (p < ue)
+            {
+              gsize ss, se;
+              guint n = 0;
+
+              _gw_check_context_unit (ctx, p, GW_WITHIN_SENTENCE, &ss, &se);
+              se = MIN (se, ue);
+              for (guint i = 0; i < m->members->len; i++)
+                if (matches_in (ctx, g_ptr_array_index (m->members, i), MAX (ss, us), se))
+                  n++;
+              best = MAX (best, n);
+              p = se + 1;
+              while (p < ue && (ctx->text[p] & 0xC0) == 0x80)
+                p++;
+            }
+          if (best >= m->min_listed && best < m->members->len)
+            add_text_finding (ctx, rule, m, findings, s, e, NULL, NULL);
+        }
+      if (!g_match_info_next (mi, NULL))
+        break;
+    }
+}
+
+/* ---- form --------------------------------------------------------------- */
+
+static void
+run_form (GwMatcher      *m,
+          GwRule         *rule,
+          GwCheckContext *ctx,
+          GPtrArray      *findings)
+{
+  GwEvaluation *ev = gw_document_get_evaluation (ctx->doc);
+  g_autoptr(GPtrArray) issues = NULL;
+
+  /* A plain-text draft of a form carries no scores to add up. */
+  if (ev == NULL)
+    return;
+  issues = gw_form_check (m->name, ev, ctx->doc);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      GwFormIssue *issue = g_ptr_array_index (issues, i);
+      GwFinding *f = _gw_rule_make_finding (rule, m, ctx->lang, NULL, issue->detail);
+
+      gw_finding_set_place (f, -1, -1, issue->target, 0, 0);
+      gw_finding_set_excerpt (f, issue->target);
+      g_ptr_array_add (findings, f);
+    }
+}
+
+void
+_gw_matcher_run (GwMatcher      *m,
+                 GwRule         *rule,
+                 GwCheckContext *ctx,
+                 GPtrArray      *findings)
+{
+  switch (m->type)
+    {
+    case GW_MATCHER_TRIGGER:
+      run_trigger (m, rule, ctx, findings);
+      break;
+    case GW_MATCHER_REQUIRED:
+      run_required (m, rule, ctx, findings);
+      break;
+    case GW_MATCHER_NUMBER:
+      run_number (m, rule, ctx, findings);
+      break;
+    case GW_MATCHER_ENUMERATION:
+      run_enumeration (m, rule, ctx, findings);
+      break;
+    case GW_MATCHER_BUILTIN:
+      m->func (ctx, rule, m, findings);
+      break;
+    case GW_MATCHER_FORM:
+      run_form (m, rule, ctx, findings);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "gw-document.h"
+#include "gw-rule-pack.h"
+#include "gw-text.h"
+
+G_BEGIN_DECLS
+
+/* Internals shared by the rule, pack, checker and matcher files. */
+
+typedef enum {
+  GW_WITHIN_CLAUSE,
+  GW_WITHIN_SENTENCE,
+  GW_WITHIN_PARAGRAPH,
+  GW_WITHIN_SECTION,
+  GW_WITHIN_DOCUMENT,
+} GwWithin;
+
+typedef enum {
+  GW_MATCHER_TRIGGER,
+  GW_MATCHER_REQUIRED,
+  GW_MATCHER_NUMBER,
+  GW_MATCHER_ENUMERATION,
+  GW_MATCHER_BUILTIN,
+  GW_MATCHER_FORM,
+} GwMatcherType;
+
+typedef enum {
+  GW_MEASURE_SHARE,   /* percent, points of 100, weight × 100 */
+  GW_MEASURE_YEARS,   /* years, months ÷ 12 */
+} GwMeasure;
+
+typedef struct {
+  GRegex   *regex;
+  GwWithin  within;
+} GwCond;
+
+typedef struct _GwCheckContext GwCheckContext;
+typedef struct _GwMatcher GwMatcher;
+
+typedef void (*GwBuiltinFunc) (GwCheckContext *ctx,
+                               GwRule         *rule,
+                               GwMatcher      *matcher,
+                               GPtrArray      *findings);
+
+struct _GwMatcher
+{
+  GwMatcherType  type;
+  gboolean       has_severity;
+  GwSeverity     severity;
+  char          *message[2];      /* zh_CN, en: overrides the rule's */
+  char          *suggestion[2];
+  char          *replacement;
+  GRegex        *scope;           /* heading of the section the rule reads */
+
+  /* trigger */
+  GRegex        *pattern;
+  GPtrArray     *allow;           /* GRegex* */
+  GArray        *unless;          /* GwCond */
+  GArray        *requires;        /* GwCond */
+  gboolean       exempt_negation;
+  gboolean       exempt_problem;
+  GRegex        *negation;
+
+  /* required */
+  GRegex        *when;
+  GwWithin       within;
+  GPtrArray     *all;             /* GRegex* */
+  GPtrArray     *any;             /* GRegex* */
+  guint          min;
+
+  /* number */
+  GRegex        *context;
+  GwMeasure      measure;
+  gboolean       has_lower, has_upper;
+  double         lower, upper;
+  GRegex        *skip_before;
+  GRegex        *escalate;
+  GwWithin       escalate_within;
+  GwSeverity     escalate_severity;
+
+  /* enumeration */
+  GRegex        *term;
+  GPtrArray     *members;         /* GRegex* */
+  guint          min_listed;
+
+  /* builtin / form */
+  char          *name;
+  GwBuiltinFunc  func;
+};
+
+void       _gw_matcher_free (GwMatcher *matcher);
+
+/* The document prepared once for all rules. */
+struct _GwCheckContext
+{
+  GwDocument     *doc;
+  GwDocumentKind  kind;
+  guint           lang;           /* 0 zh_CN, 1 en */
+  guint           n_blocks;
+  GwBlock       **blocks;
+  GwTextMap      *map;
+  const char     *text;           /* normalised body */
+  gsize           len;
+  guint          *block_start;    /* byte in text where each block starts (n_blocks + 1) */
+  guint          *block_orig;     /* original char offset of each block (n_blocks + 1) */
+  GArray         *delims[3];      /* gsize: delimiter bytes per GwTextUnit */
+  guint          *section_end;    /* per block: first block after its section */
+  guint          *section_start;  /* per block: the heading block its section starts at */
+};
+
+GwCheckContext *_gw_check_context_new   (GwDocument     *doc,
+                                         GwDocumentKind  kind,
+                                         guint           lang);
+void            _gw_check_context_free  (GwCheckContext *ctx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwCheckContext, _gw_check_context_free)
+
+/* Byte range of the unit around @pos in the normalised text. */
+void            _gw_check_context_unit  (GwCheckContext *ctx,
+                                         gsize           pos,
+                                         GwWithin        within,
+                                         gsize          *start,
+                                         gsize          *end);
+guint           _gw_check_context_block_at (GwCheckContext *ctx,
+                                            gsize           pos);
+
+/* The language messages are shown in: 0 for Chinese locales, 1 otherwise. */
+guint           _gw_lang_current        (void);
+
+/* A finding for @rule (matcher overrides applied). */
+GwFinding      *_gw_rule_make_finding   (GwRule         *rule,
+                                         GwMatcher      *matcher,
+                                         guint           lang,
+                                         GwSeverity     *severity_override,
+                                         const char     *detail);
+/* Places @finding on the normalised byte range [@start, @end). */
+void            _gw_finding_place_text  (GwCheckContext *ctx,
+                                         GwFinding      *finding,
+                                         gsize           start,
+                                         gsize           end);
+/* Places @finding on @meta, chars [@offset, @offset + @length) of its value. */
+void            _gw_finding_place_meta  (GwCheckContext *ctx,
+                                         GwFinding      *finding,
+                                         GwMeta          meta,
+                                         guint           offset,
+                                         guint           length);
+/* Places @finding on block @index, chars of its original text. */
+void            _gw_finding_place_block (GwCheckContext *ctx,
+                                         GwFinding      *finding,
+                                         guint           index,
+                                         guint           offset,
+                                         guint           length);
+
+/* Runs one rule over a prepared document, appending GwFinding*. */
+void            _gw_rule_check          (GwRule         *rule,
+                                         GwCheckContext *ctx,
+                                         GPtrArray      *findings);
+gboolean        _gw_rule_applies_to     (GwRule         *rule,
+                                         GwDocumentKind  kind);
+
+/* Parsing (gw-rule.c). @where names the pack file for messages. */
+GwRule         *_gw_rule_new_from_json  (JsonObject     *object,
+                                         const char     *pack_name,
+                                         const char     *where,
+                                         const char     *base_dir,
+                                         GError        **error);
+/* Runs the rule's own examples; an error names the failing one. */
+gboolean        _gw_rule_verify_examples (GwRule        *rule,
+                                          const char    *where,
+                                          GError       **error);
+guint           _gw_rule_get_n_examples (GwRule         *rule);
+
+/* Matchers (gw-matchers.c) and built-ins (gw-builtins.c). */
+void            _gw_matcher_run         (GwMatcher      *matcher,
+                                         GwRule         *rule,
+                                         GwCheckContext *ctx,
+                                         GPtrArray      *findings);
+GwBuiltinFunc   _gw_builtin_lookup      (const char     *name);
+const char * const *_gw_builtin_names   (void);
+
+/* Sorts findings into reading order, then by rule id. */
+void            _gw_findings_sort       (GPtrArray      *findings,
+                                         GwDocument     *doc);
+
+GwRulePack     *_gw_rule_pack_new_from_resource_unverified (const char  *resource_path,
+                                                           GError     **error);
+
+/* Documents built from example snippets (gw-rule.c). */
+GwDocument     *_gw_snippet_document_new (GwDocumentKind kind,
+                                          const char    *text);
+
+G_END_DECLS

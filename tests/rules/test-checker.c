@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gw-checker.h"
+#include "gw-error.h"
+#include "gw-import-text.h"
+#include "gw-open.h"
+#include "gw-text.h"
+
+static GwChecker *shared_checker;
+
+static GwChecker *
+checker (void)
+{
+  if (shared_checker == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      shared_checker = gw_checker_new_default (&error);
+      g_assert_no_error (error);
+    }
+  return shared_checker;
+}
+
+static GListModel *
+check_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = gw_import_text_data (text, strlen (text), "test.txt", &error);
+
+  g_assert_no_error (error);
+  return gw_checker_check (checker (), doc);
+}
+
+static guint
+count_rule (GListModel *findings,
+            const char *rule_id,
+            GwFinding **first)
+{
+  guint n = 0;
+
+  if (first)
+    *first = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+      if (g_str_equal (gw_finding_get_rule_id (f), rule_id))
+        {
+          if (first && *first == NULL)
+            *first = g_object_ref (f);
+          n++;
+        }
+    }
+  return n;
+}
+
+/* A prohibition is not a violation: the same clause forbids it. */
+static void
+test_negated_trigger (void)
+{
+  g_autoptr(GListModel) bad = check_text ("运营服务项目以“价低者得”为原则。\n");
+  g_autoptr(GListModel) good = check_text ("运营服务项目不能仅以“价低者得”为原则。\n");
+  g_autoptr(GListModel) good2 = check_text ("运营服务项目严禁单纯以「价低者得」为原则。\n");
+  g_autoptr(GListModel) other_clause = check_text ("不能拖延，运营服务项目以价低者得为原则。\n");
+
+  g_assert_cmpuint (count_rule (bad, "procurement.not-lowest-price", NULL), ==, 1);
+  g_assert_cmpuint (count_rule (good, "procurement.not-lowest-price", NULL), ==, 0);
+  g_assert_cmpuint (count_rule (good2, "procurement.not-lowest-price", NULL), ==, 0);
+  /* a negation in another clause does not excuse it */
+  g_assert_cmpuint (count_rule (other_clause, "procurement.not-lowest-price", NULL), ==, 1);
+}
+
+/* 低价优先法 computes the price score; ties broken by lower bid are lawful. */
+static void
+test_allowed_phrases (void)
+{
+  g_autoptr(GListModel) a = check_text ("价格分采用低价优先法计算。\n");
+  g_autoptr(GListModel) b = check_text ("得分相同的，按报价由低到高排列。\n");
+  g_autoptr(GListModel) c = check_text ("各镇按报价由低到高确定承接机构。\n");
+
+  g_assert_cmpuint (count_rule (a, "procurement.not-lowest-price", NULL), ==, 0);
+  g_assert_cmpuint (count_rule (b, "procurement.not-lowest-price", NULL), ==, 0);
+  g_assert_cmpuint (count_rule (c, "procurement.not-lowest-price", NULL), ==, 1);
+}
+
+/* A phrase broken across lines still matches, and the position maps back
+ * to the line and column of the file. */
+static void
+test_broken_line_position (void)
+{
+  g_autoptr(GListModel) findings =
+    check_text ("关于社工站建设的通知\n\n各镇人民政府：\n\n为推进社工站建设，评审采用最低评\n标价法确定承接机构。\n");
+  g_autoptr(GwFinding) f = NULL;
+
+  g_assert_cmpuint (count_rule (findings, "procurement.not-lowest-price", &f), ==, 1);
+  g_assert_nonnull (f);
+  g_assert_cmpint (gw_finding_get_block (f), >=, 0);
+  g_assert_cmpuint (gw_finding_get_line (f), ==, 5);
+  g_assert_cmpuint (gw_finding_get_column (f), ==, 14);
+  g_assert_cmpuint (gw_finding_get_length (f), ==, 6);
+  g_assert_nonnull (strstr (gw_finding_get_excerpt (f), "最低评"));
+}
+
+static void
+test_numbers_compared (void)
+{
+  g_autoptr(GListModel) low = check_text ("价格分值占总分值的5%。\n");
+  g_autoptr(GListModel) high = check_text ("价格权重为0.6。\n");
+  g_autoptr(GListModel) high_tos = check_text ("采用竞争性磋商方式，价格分值为40分。\n");
+  g_autoptr(GListModel) ok = check_text ("价格分值占总分值的比重为百分之二十。\n");
+  g_autoptr(GListModel) five = check_text ("合同一次签订五年。\n");
+  g_autoptr(GListModel) three = check_text ("以三年为一个周期，周期内一年一签。\n");
+  g_autoptr(GwFinding) f = NULL;
+
+  g_assert_cmpuint (count_rule (low, "procurement.price-weight-range", &f), ==, 1);
+  g_assert_cmpint (gw_finding_get_severity (f), ==, GW_SEVERITY_ERROR);
+  g_clear_object (&f);
+  g_assert_cmpuint (count_rule (high, "procurement.price-weight-range", &f), ==, 1);
+  g_assert_cmpint (gw_finding_get_severity (f), ==, GW_SEVERITY_WARNING);
+  g_clear_object (&f);
+  g_assert_cmpuint (count_rule (high_tos, "procurement.price-weight-range", &f), ==, 1);
+  g_assert_cmpint (gw_finding_get_severity (f), ==, GW_SEVERITY_ERROR);
+  g_assert_cmpuint (count_rule (ok, "procurement.price-weight-range", NULL), ==, 0);
+  g_assert_cmpuint (count_rule (five, "contract.term-max-3y", NULL), ==, 1);
+  g_assert_cmpuint (count_rule (three, "contract.term-max-3y", NULL), ==, 0);
+}
+
+static void
+test_one_click_fixes (void)
+{
+  g_autoptr(GListModel) findings =
+    check_text ("某某县民政局文件\n\n某民发[2024]007号\n\n关于印发方案的通知\n\n各乡镇人民政府：\n\n"
+                "为推进社工站建设,制定本方案。\n\n某某县民政局\n2024年03月05日\n");
+  g_autoptr(GwFinding) number = NULL;
+  g_autoptr(GwFinding) date = NULL;
+  g_autoptr(GwFinding) comma = NULL;
+
+  g_assert_cmpuint (count_rule (findings, "format.doc-number", &number), ==, 1);
+  g_assert_cmpstr (gw_finding_get_replacement (number), ==, "某民发〔2024〕7号");
+  g_assert_cmpint (gw_finding_get_meta (number), ==, GW_META_DOC_NUMBER);
+  g_assert_cmpuint (gw_finding_get_offset (number), ==, 0);
+  g_assert_cmpuint (gw_finding_get_length (number), ==, 13);
+  g_assert_cmpuint (gw_finding_get_line (number), ==, 3);
+
+  g_assert_cmpuint (count_rule (findings, "format.date", &date), ==, 1);
+  g_assert_cmpstr (gw_finding_get_replacement (date), ==, "2024年3月5日");
+  g_assert_cmpuint (gw_finding_get_line (date), ==, 12);
+
+  g_assert_cmpuint (count_rule (findings, "format.punctuation", &comma), ==, 1);
+  g_assert_cmpstr (gw_finding_get_replacement (comma), ==, "，");
+  g_assert_cmpuint (gw_finding_get_line (comma), ==, 9);
+  g_assert_cmpuint (gw_finding_get_column (comma), ==, 9);
+}
+
+static void
+test_sorted (void)
+{
+  g_autoptr(GListModel) findings =
+    check_text ("某民发[2024]7号\n\n关于印发方案的通知\n\n各乡镇人民政府：\n\n一、建设内容\n\n三、运营管理\n\n"
+                "合同一次签订五年，期满自动续签。\n\n某某县民政局\n2024年03月05日\n");
+  guint last_line = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (findings), >, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+      if (gw_finding_get_line (f) == 0)
+        continue;
+      g_assert_cmpuint (gw_finding_get_line (f), >=, last_line);
+      last_line = gw_finding_get_line (f);
+    }
+}
+
+/* ---- the corpus and the drafts of tests/data/check ---------------------- */
+
+static gboolean
+rule_matches (const char *pattern,
+              const char *id)
+{
+  if (g_str_has_suffix (pattern, "*"))
+    return strncmp (id, pattern, strlen (pattern) - 1) == 0;
+  return g_str_equal (pattern, id);
+}
+
+static void
+test_expected (gconstpointer data)
+{
+  const char *txt = data;
+  g_autofree char *json_path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  JsonObject *expected;
+  JsonArray *must, *must_not;
+  gboolean any_error = FALSE;
+  guint failures = 0;
+  const char *kind;
+
+  {
+    g_autofree char *stem = g_strndup (txt, strrchr (txt, '.') - txt);
+    json_path = g_strconcat (stem, ".expected.json", NULL);
+  }
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  expected = json_node_get_object (json_parser_get_root (parser));
+
+  doc = gw_document_open (txt, &error);
+  g_assert_no_error (error);
+  kind = json_object_get_string_member_with_default (expected, "kind", NULL);
+  if (kind)
+    {
+      GwDocumentKind k;
+      g_assert_true (gw_document_kind_from_string (kind, &k));
+      g_assert_cmpint (gw_checker_detect_kind (doc), ==, k);
+      findings = gw_checker_check_as (checker (), doc, k);
+    }
+  else
+    findings = gw_checker_check_as (checker (), doc, gw_checker_detect_kind (doc));
+
+  must = json_object_get_array_member (expected, "must_report");
+  for (guint i = 0; must && i < json_array_get_length (must); i++)
+    {
+      JsonObject *m = json_array_get_object_element (must, i);
+      const char *rule = json_object_get_string_member (m, "rule");
+      gint64 line = json_object_get_int_member_with_default (m, "line", 0);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (findings); j++)
+        {
+          g_autoptr(GwFinding) f = g_list_model_get_item (findings, j);
+          if (g_str_equal (gw_finding_get_rule_id (f), rule) &&
+              (line == 0 || gw_finding_get_line (f) == line))
+            found = TRUE;
+        }
+      if (!found)
+        {
+          g_printerr ("%s: missing %s at line %" G_GINT64_FORMAT "\n", txt, rule, line);
+          failures++;
+        }
+    }
+
+  must_not = json_object_get_array_member (expected, "must_not_report");
+  for (guint j = 0; j < g_list_model_get_n_items (findings); j++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, j);
+      if (gw_finding_get_severity (f) == GW_SEVERITY_ERROR)
+        any_error = TRUE;
+      for (guint i = 0; must_not && i < json_array_get_length (must_not); i++)
+        if (rule_matches (json_array_get_string_element (must_not, i), gw_finding_get_rule_id (f)))
+          {
+            g_printerr ("%s:%u:%u: false alarm %s: %s [%s]\n", txt, gw_finding_get_line (f),
+                        gw_finding_get_column (f), gw_finding_get_rule_id (f),
+                        gw_finding_get_message (f), gw_finding_get_excerpt (f));
+            failures++;
+          }
+    }
+  if (json_object_has_member (expected, "exit_status"))
+    {
+      gint64 status = json_object_get_int_member (expected, "exit_status");
+      if ((status == 1) != any_error)
+        {
+          g_printerr ("%s: exit status would be %d, expected %" G_GINT64_FORMAT "\n", txt,
+                      any_error ? 1 : 0, status);
+          failures++;
+        }
+    }
+  g_assert_cmpuint (failures, ==, 0);
+}
+
+static void
+add_expected_tests (const char *dir_name)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", dir_name, NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".gwdoc"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (names->len, >, 0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *n = g_ptr_array_index (names, i);
+      g_autofree char *test_path = g_strdup_printf ("/rules/%s/%s", dir_name, n);
+      g_test_add_data_func_full (test_path, g_build_filename (dir_path, n, NULL), test_expected,
+                                 g_free);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/rules/checker/negated-trigger", test_negated_trigger);
+  g_test_add_func ("/rules/checker/allowed-phrases", test_allowed_phrases);
+  g_test_add_func ("/rules/checker/broken-line-position", test_broken_line_position);
+  g_test_add_func ("/rules/checker/numbers-compared", test_numbers_compared);
+  g_test_add_func ("/rules/checker/one-click-fixes", test_one_click_fixes);
+  g_test_add_func ("/rules/checker/sorted", test_sorted);
+  add_expected_tests ("corpus");
+
+  ret = g_test_run ();
+  g_clear_object (&shared_checker);
+  return ret;
+}
