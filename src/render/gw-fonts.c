@@ -15,13 +15,15 @@
 
 #include "gw-error.h"
 #include "gw-fonts.h"
+#include "gw-hot-hanzi.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_blob_t, hb_blob_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_face_t, hb_face_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_subset_input_t, hb_subset_input_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_set_t, hb_set_destroy)
 
 /* Bump when the way copies are made changes: old cache entries then miss. */
-#define GW_PREP_VERSION 3
+#define GW_PREP_VERSION 5
 
 #define FANDOL_DIR "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
 
@@ -106,26 +108,38 @@ gw_fonts_new_font_map (GwFonts *fonts)
   return map;
 }
 
-static void
-add_range (hb_set_t *set,
-           hb_codepoint_t first,
-           hb_codepoint_t last)
-{
-  hb_set_add_range (set, first, last);
-}
 
-/* GB 2312: every double-byte code the charset defines, decoded by iconv. */
+/* The prepared copy of a font is split in tiers: cairo 1.16 pays, for
+ * every glyph it embeds, a copy and a linear scan of the font's whole
+ * cmap subtable (to find the glyph's Unicode value), and for every font it
+ * embeds, a copy of the whole CFF program. A document mostly uses a few
+ * hundred common characters, so those come from a small font and the
+ * rarely used rest from bigger ones. Pango picks, character by character,
+ * the first family of the list that has it. */
+typedef enum {
+  TIER_HOT,      /* symbols, ASCII and the ~1000 most frequent hanzi */
+  TIER_LEVEL1,   /* the other GB 2312 level-1 (common) hanzi */
+  TIER_LEVEL2,   /* the other GB 2312 level-2 hanzi */
+  TIER_DIGITS,   /* page numbers */
+  N_TIERS
+} Tier;
+
+/* GB 2312 by iconv: rows 0xA1–0xA9 symbols, 0xB0–0xD7 level 1,
+ * 0xD8–0xF7 level 2. */
 static void
-add_gb2312 (hb_set_t *set)
+add_gb2312_rows (hb_set_t *set,
+                 guint     first_row,
+                 guint     last_row)
 {
   GIConv cd = g_iconv_open ("UTF-8", "GB2312");
 
   if (cd == (GIConv) -1)
     {
-      add_range (set, 0x4E00, 0x9FA5);   /* no iconv table: all URO ideographs */
+      if (first_row >= 0xB0)
+        hb_set_add_range (set, 0x4E00, 0x9FA5);   /* no iconv table: all of URO */
       return;
     }
-  for (guint hi = 0xA1; hi <= 0xF7; hi++)
+  for (guint hi = first_row; hi <= last_row; hi++)
     for (guint lo = 0xA1; lo <= 0xFE; lo++)
       {
         char in[2] = { (char) hi, (char) lo };
@@ -144,31 +158,60 @@ add_gb2312 (hb_set_t *set)
 }
 
 static void
-fill_repertoire (hb_set_t     *set,
-                 GwRepertoire  repertoire)
+add_string (hb_set_t   *set,
+            const char *chars)
 {
-  add_range (set, 0x20, 0x7E);
-  add_range (set, 0x2010, 0x2027);        /* dashes, quotes, ellipsis */
-  if (repertoire == GW_REPERTOIRE_DIGITS)
-    return;
-  add_range (set, 0xA0, 0xFF);
-  add_range (set, 0x2030, 0x203B);
-  add_range (set, 0x2160, 0x216B);        /* Roman numerals */
-  add_range (set, 0x2460, 0x2473);        /* circled numbers */
-  add_range (set, 0x25A0, 0x25CF);        /* squares, circles */
-  add_range (set, 0x2605, 0x2606);
-  add_range (set, 0x2610, 0x2612);        /* ballot boxes ☐☑☒ */
-  add_range (set, 0x2713, 0x2714);
-  add_range (set, 0x3000, 0x303F);        /* CJK punctuation, 〔〕 */
-  add_range (set, 0xFF01, 0xFF5E);        /* full-width forms */
-  add_range (set, 0xFFE0, 0xFFE5);
-  add_gb2312 (set);
+  for (const char *c = chars; *c; c = g_utf8_next_char (c))
+    hb_set_add (set, g_utf8_get_char (c));
+}
+
+static void
+fill_repertoire (hb_set_t *set,
+                 Tier      tier)
+{
+  g_autoptr(hb_set_t) hot = hb_set_create ();
+
+  switch (tier)
+    {
+    case TIER_DIGITS:
+      hb_set_add_range (set, 0x20, 0x7E);
+      hb_set_add_range (set, 0x2010, 0x2027);
+      break;
+    case TIER_HOT:
+      hb_set_add_range (set, 0x20, 0x7E);
+      hb_set_add_range (set, 0xA0, 0xFF);
+      hb_set_add_range (set, 0x2010, 0x203B);   /* dashes, quotes, ellipsis, ‰ */
+      hb_set_add_range (set, 0x2160, 0x216B);   /* Roman numerals */
+      hb_set_add_range (set, 0x2460, 0x2473);   /* circled numbers */
+      hb_set_add_range (set, 0x25A0, 0x25CF);   /* squares, circles */
+      hb_set_add_range (set, 0x2605, 0x2606);
+      hb_set_add_range (set, 0x2610, 0x2612);   /* ballot boxes ☐☑☒ */
+      hb_set_add_range (set, 0x2713, 0x2714);
+      hb_set_add_range (set, 0x3000, 0x303F);   /* CJK punctuation, 〔〕 */
+      hb_set_add_range (set, 0xFF01, 0xFF5E);   /* full-width forms */
+      hb_set_add_range (set, 0xFFE0, 0xFFE5);
+      add_gb2312_rows (set, 0xA1, 0xA9);
+      add_string (set, gw_hot_hanzi);
+      break;
+    case TIER_LEVEL1:
+    case TIER_LEVEL2:
+      if (tier == TIER_LEVEL1)
+        add_gb2312_rows (set, 0xB0, 0xD7);
+      else
+        add_gb2312_rows (set, 0xD8, 0xF7);
+      add_string (hot, gw_hot_hanzi);
+      hb_set_subtract (set, hot);
+      break;
+    case N_TIERS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static GBytes *
 make_copy (const char    *file,
            int            index,
-           GwRepertoire   repertoire,
+           Tier           tier,
            GError       **error)
 {
   g_autoptr(hb_blob_t) blob = hb_blob_create_from_file_or_fail (file);
@@ -191,7 +234,7 @@ make_copy (const char    *file,
       g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("Out of memory preparing %s"), file);
       return NULL;
     }
-  fill_repertoire (hb_subset_input_unicode_set (input), repertoire);
+  fill_repertoire (hb_subset_input_unicode_set (input), tier);
   /* Keep every name record (cairo and PDF readers show them) and every
    * layout feature (vertical forms, ligatures Pango may ask for). */
   hb_set_clear (hb_subset_input_set (input, HB_SUBSET_SETS_NAME_ID));
@@ -226,10 +269,10 @@ make_copy (const char    *file,
  * and registering the copy if needed; NULL (with a warning) when it cannot,
  * in which case the stock font is used as it is. */
 static char *
-prepare (GwFonts      *self,
-         const char   *file,
-         int           index,
-         GwRepertoire  repertoire)
+prepare (GwFonts    *self,
+         const char *file,
+         int         index,
+         Tier        tier)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
@@ -246,7 +289,7 @@ prepare (GwFonts      *self,
     return NULL;
   key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT "\n%d\n%d\n%s\n%d",
                          file, (gint64) st.st_mtime, (gint64) st.st_size, index,
-                         (int) repertoire, hb_version_string (), GW_PREP_VERSION);
+                         (int) tier, hb_version_string (), GW_PREP_VERSION);
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
   hash[16] = '\0';
   dir = gw_fonts_get_cache_dir ();
@@ -258,7 +301,7 @@ prepare (GwFonts      *self,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_autoptr(GBytes) bytes = make_copy (file, index, repertoire, &error);
+      g_autoptr(GBytes) bytes = make_copy (file, index, tier, &error);
 
       if (bytes == NULL)
         {
@@ -321,7 +364,7 @@ gw_fonts_resolve (GwFonts      *self,
   FcChar8 *matched_family = NULL;
   FcChar8 *format = NULL;
   int index = 0;
-  g_autofree char *prep = NULL;
+  g_autoptr(GString) prep = g_string_new (NULL);
 
   if (family == NULL || *family == '\0')
     {
@@ -349,7 +392,16 @@ gw_fonts_resolve (GwFonts      *self,
       FcPatternGetInteger (match, FC_INDEX, 0, &index);
       /* Only CFF needs a copy: cairo's TrueType subsetter reads just the
        * glyphs it embeds. */
-      prep = prepare (self, (const char *) file, index, repertoire);
+      for (Tier t = 0; t < N_TIERS; t++)
+        {
+          g_autofree char *family_t = NULL;
+
+          if ((repertoire == GW_REPERTOIRE_DIGITS) != (t == TIER_DIGITS))
+            continue;
+          family_t = prepare (self, (const char *) file, index, t);
+          if (family_t)
+            g_string_append_printf (prep, "%s,", family_t);
+        }
     }
   else if (match == NULL || matched_family == NULL ||
            g_ascii_strcasecmp ((const char *) matched_family, family) != 0)
@@ -358,8 +410,7 @@ gw_fonts_resolve (GwFonts      *self,
     FcPatternDestroy (match);
   g_mutex_unlock (&self->lock);
 
-  if (prep)
-    g_string_append_printf (families, "%s,", prep);
+  g_string_append (families, prep->str);
   g_string_append (families, family);
   if (fallbacks && *fallbacks)
     g_string_append_printf (families, ",%s", fallbacks);
