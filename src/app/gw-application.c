@@ -22,6 +22,7 @@ struct _GwApplication
   gboolean        settings_looked_up;
   gboolean        checker_failed;
   gboolean        renderer_failed;
+  GStrv           pending_files;
 };
 
 enum {
@@ -147,7 +148,11 @@ gw_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  /* Files given to the window go through GApplication::open. */
+  /* G_OPTION_REMAINING took the file names out of argv, so GApplication
+   * would only activate: keep them for activate to open. */
+  g_clear_pointer (&GW_APPLICATION (app)->pending_files, g_strfreev);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay",
+                         &GW_APPLICATION (app)->pending_files);
   return -1;
 }
 
@@ -187,10 +192,17 @@ new_window (GwApplication *self)
 static void
 gw_application_activate (GApplication *app)
 {
+  GwApplication *self = GW_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_auto(GStrv) files = g_steal_pointer (&self->pending_files);
 
   if (window == NULL)
-    window = new_window (GW_APPLICATION (app));
+    window = new_window (self);
+  for (guint i = 0; files && files[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      gw_window_open_file (GW_WINDOW (window), file);
+    }
   gtk_window_present (window);
 }
 
@@ -306,6 +318,7 @@ gw_application_dispose (GObject *object)
   g_clear_object (&self->checker);
   g_clear_object (&self->renderer);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_files, g_strfreev);
   G_OBJECT_CLASS (gw_application_parent_class)->dispose (object);
 }
 

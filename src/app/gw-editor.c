@@ -213,6 +213,12 @@ style_line (GwEditor *self,
   if (gw_block_get_kind (block) == GW_BLOCK_HEADING)
     {
       guint level = gw_block_get_level (block);
+      GtkTextIter stop, after;
+
+      /* A heading may run on into body text after its first 。; only the
+       * heading itself takes the heading face, as on paper. */
+      if (gtk_text_iter_forward_search (&start, "。", 0, &stop, &after, &end))
+        end = after;
       if (level == 1)
         gtk_text_buffer_apply_tag (self->buffer, self->tag_h1, &start, &end);
       else if (level == 2)

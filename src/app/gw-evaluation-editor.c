@@ -13,6 +13,7 @@ struct _GwEvaluationEditor
   GtkWidget            parent_instance;
 
   AdwPreferencesGroup *header_group;
+  AdwExpanderRow      *header_expander;
   AdwPreferencesGroup *result_group;
   AdwPreferencesGroup *veto_group;
   AdwPreferencesGroup *decision_group;
@@ -304,6 +305,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_list_item_set_child (item, label);
 }
 
@@ -320,9 +323,15 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   if (g_str_equal (which, "section"))
     {
       GwEvalSection *section = g_hash_table_lookup (self->section_of, indicator);
-      text = section ? g_strdup_printf ("%s %s", gw_eval_section_get_id (section),
-                                        gw_eval_section_get_name (section))
-                     : g_strdup ("");
+      g_autoptr(GwIndicator) first = NULL;
+
+      /* The section is named on its first row only, as on the paper form. */
+      if (section)
+        first = g_list_model_get_item (G_LIST_MODEL (gw_eval_section_get_indicators (section)), 0);
+      text = section && first == indicator
+        ? g_strdup_printf ("%s %s", gw_eval_section_get_id (section),
+                           gw_eval_section_get_name (section))
+        : g_strdup ("");
     }
   else if (g_str_equal (which, "indicator"))
     text = g_strdup_printf ("%s %s", gw_indicator_get_id (indicator),
@@ -475,7 +484,12 @@ build_rows (GwEvaluationEditor *self)
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evaluation.use-suggested");
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
         }
-      adw_preferences_group_add (groups[field_rows[i].group], row);
+      /* The header comes from the contract and is filled in once: folded
+       * away so the scores are what the form opens on. */
+      if (field_rows[i].group == 0)
+        adw_expander_row_add_row (self->header_expander, row);
+      else
+        adw_preferences_group_add (groups[field_rows[i].group], row);
       self->field_rows[field_rows[i].field] = row;
 
       if (field_rows[i].field == GW_EVAL_TEAM_LEADER)
@@ -595,6 +609,10 @@ gw_evaluation_editor_set_document (GwEvaluationEditor *self,
     gtk_editable_set_text (GTK_EDITABLE (self->evaluators_row), joined);
     self->updating = FALSE;
   }
+  {
+    const char *project = gw_evaluation_get_field (evaluation, GW_EVAL_PROJECT);
+    adw_expander_row_set_expanded (self->header_expander, project == NULL || *project == '\0');
+  }
   build_sections (self);
   g_signal_connect_object (evaluation, "changed", G_CALLBACK (update_results), self,
                            G_CONNECT_SWAPPED);
@@ -660,6 +678,8 @@ gw_evaluation_editor_select_finding (GwEvaluationEditor *self,
   row = row_for_target (self, gw_finding_get_target (finding));
   if (row == NULL)
     return FALSE;
+  if (gtk_widget_is_ancestor (row, GTK_WIDGET (self->header_expander)))
+    adw_expander_row_set_expanded (self->header_expander, TRUE);
   return gtk_widget_grab_focus (row);
 }
 
@@ -714,7 +734,7 @@ gw_evaluation_editor_grab_focus (GtkWidget *widget)
 {
   GwEvaluationEditor *self = GW_EVALUATION_EDITOR (widget);
 
-  return gtk_widget_grab_focus (self->field_rows[GW_EVAL_PROJECT]);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->header_expander));
 }
 
 static void
@@ -759,6 +779,7 @@ gw_evaluation_editor_class_init (GwEvaluationEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gongwen/Gongwen/gw-evaluation-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, header_group);
+  gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, header_expander);
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, result_group);
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, veto_group);
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, decision_group);

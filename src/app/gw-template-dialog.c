@@ -183,18 +183,10 @@ on_day_selected_cb (GtkCalendar      *calendar,
 {
   FieldRow *fr = g_object_get_data (G_OBJECT (calendar), "field-row");
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  /* Official documents write dates out in Chinese without leading zeros;
-   * forms may want ISO dates: take the first the field accepts. */
-  g_autofree char *text = g_strdup_printf ("%d年%d月%d日", g_date_time_get_year (date),
-                                           g_date_time_get_month (date),
-                                           g_date_time_get_day_of_month (date));
-  g_autofree char *message = NULL;
-
-  if (!gw_template_field_validate (fr->field, text, &message))
-    {
-      g_free (text);
-      text = g_date_time_format (date, "%Y-%m-%d");
-    }
+  g_autofree char *text = gw_template_field_format_date (fr->field,
+                                                         g_date_time_get_year (date),
+                                                         g_date_time_get_month (date),
+                                                         g_date_time_get_day_of_month (date));
 
   gtk_editable_set_text (GTK_EDITABLE (fr->input), text);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
