@@ -555,24 +555,25 @@ sort_key (GwFinding *f,
   int block = gw_finding_get_block (f);
   int meta = gw_finding_get_meta (f);
 
+  /* The document as a whole first, then the head, the body and the tail. */
   if (block >= 0)
     {
-      *group = 1;
+      *group = 2;
       *index = block;
     }
   else if (meta >= 0)
     {
-      *group = meta < GW_META_SIGNATURE ? 0 : 2;
+      *group = meta < GW_META_SIGNATURE ? 1 : 3;
       *index = meta;
     }
   else if (gw_finding_get_line (f) > 0)
     {
-      *group = 1;
+      *group = 2;
       *index = n_blocks;
     }
   else
     {
-      *group = 3;
+      *group = 0;
       *index = 0;
     }
 }

@@ -232,7 +232,18 @@ _gw_rule_make_finding (GwRule     *rule,
   if (severity_override)
     severity = *severity_override;
   if (detail && *detail)
-    full = g_strdup_printf (lang == 0 ? "%s：%s" : "%s: %s", message, detail);
+    {
+      /* "发文字号格式不规范：年份应使用六角括号〔〕" — the message's own full
+       * stop gives way to the colon. */
+      g_autofree char *head = g_strdup (message);
+      gsize n = strlen (head);
+
+      if (n >= 3 && strcmp (head + n - 3, "。") == 0)
+        head[n - 3] = '\0';
+      else if (n >= 1 && head[n - 1] == '.')
+        head[n - 1] = '\0';
+      full = g_strdup_printf (lang == 0 ? "%s：%s" : "%s: %s", head, detail);
+    }
 
   finding = gw_finding_new (rule->id, severity, full ? full : message);
   gw_finding_set_basis (finding, rule->basis[lang]);
