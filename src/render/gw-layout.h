@@ -30,6 +30,7 @@ typedef enum {
   GW_OP_TEXT,     /* one PangoLayoutLine at a baseline origin */
   GW_OP_RULE,     /* a horizontal line */
   GW_OP_BOX,      /* a stroked rectangle */
+  GW_OP_TICK,     /* a check mark inside the box x, y, w, h */
 } GwOpKind;
 
 typedef struct {
@@ -84,7 +85,6 @@ void                        _gw_renderer_release_font_map (GwRenderer   *self,
 /* gw-layout.c */
 gboolean _gw_layout_document   (GwPagination *pagination,
                                 GError      **error);
-/* gw-layout-eval.c */
 gboolean _gw_layout_evaluation (GwPagination *pagination,
                                 GError      **error);
 

@@ -346,6 +346,13 @@ gw_pagination_draw_page (GwPagination *pagination,
           cairo_rectangle (cr, op->x, op->y, op->w, op->h);
           cairo_stroke (cr);
           break;
+        case GW_OP_TICK:
+          cairo_set_line_width (cr, op->line_width);
+          cairo_move_to (cr, op->x + op->w * 0.2, op->y + op->h * 0.55);
+          cairo_line_to (cr, op->x + op->w * 0.42, op->y + op->h * 0.78);
+          cairo_line_to (cr, op->x + op->w * 0.82, op->y + op->h * 0.22);
+          cairo_stroke (cr);
+          break;
         }
       cairo_restore (cr);
     }

@@ -711,6 +711,80 @@ test_table_break (void)
   g_assert_cmpint (pages_with_header, ==, poppler_document_get_n_pages (pdf));
 }
 
+
+/* The evaluation form: the indicator table runs over pages with its header
+ * row repeated, totals, grade and decision, page numbers as for opinions. */
+static void
+test_evaluation (void)
+{
+  g_autoptr(GwDocument) doc = open_fixture ("evaluation.gwdoc");
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  GwEvaluation *ev = gw_document_get_evaluation (doc);
+  int n, table_pages = 0;
+
+  g_assert_nonnull (ev);
+  pdf = render (doc, NULL);
+  n = poppler_document_get_n_pages (pdf);
+  g_assert_cmpint (n, >=, 2);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *flat = strip_space (text);
+      g_autofree char *num = g_strdup_printf ("—%d—", i + 1);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, 595.28, 1);
+      g_assert_nonnull (strstr (flat, num));
+      /* a page with indicator rows starts them with the header row */
+      if (strstr (flat, "A1") || strstr (flat, "B2") || strstr (flat, "C2") || strstr (flat, "E1"))
+        {
+          table_pages++;
+          g_assert_nonnull (strstr (flat, "评估指标"));
+          g_assert_nonnull (strstr (flat, "自评"));
+        }
+      g_string_append (all, flat);
+    }
+  g_assert_cmpint (table_pages, >=, 2);
+  g_assert_nonnull (strstr (all->str, "神木市益民社会工作服务中心"));
+  g_assert_nonnull (strstr (all->str, "评估等次：良好"));
+  g_assert_nonnull (strstr (all->str, "续签下一年度合同"));
+  g_assert_nonnull (strstr (all->str, "民政局审核意见"));
+  {
+    g_autofree char *total = g_strdup_printf ("评估总分：%g分", gw_evaluation_compute_total (ev));
+    g_assert_nonnull (strstr (all->str, total));
+  }
+}
+
+/* A ticked veto item: a drawn tick in its box, the lowest grade. */
+static void
+test_evaluation_veto (void)
+{
+  g_autoptr(GwDocument) doc = open_fixture ("evaluation.gwdoc");
+  GwEvaluation *ev = gw_document_get_evaluation (doc);
+  GListModel *vetoes = G_LIST_MODEL (gw_evaluation_get_veto_items (ev));
+  g_autoptr(GwVetoItem) first = g_list_model_get_item (vetoes, 0);
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autoptr(PopplerDocument) pdf = render (doc, &before);
+  g_autoptr(PopplerDocument) pdf2 = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  gw_veto_item_set_ticked (first, TRUE);
+  pdf2 = render (doc, &after);
+  g_assert_false (g_bytes_equal (before, after));
+  for (int i = 0; i < poppler_document_get_n_pages (pdf2); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf2, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *flat = strip_space (text);
+      g_string_append (all, flat);
+    }
+  g_assert_nonnull (strstr (all->str, "（一票否决）"));
+  g_assert_nonnull (strstr (all->str, gw_evaluation_compute_grade (ev)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +813,8 @@ main (int   argc,
   g_test_add_func ("/render/pdf/outline", test_outline);
   g_test_add_func ("/render/pdf/missing-glyph", test_missing_glyph);
   g_test_add_func ("/render/pdf/table-break", test_table_break);
+  g_test_add_func ("/render/pdf/evaluation", test_evaluation);
+  g_test_add_func ("/render/pdf/evaluation-veto", test_evaluation_veto);
   status = g_test_run ();
   g_clear_object (&renderer);
   return status;
