@@ -126,7 +126,11 @@ create_row (gpointer item,
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (icon, severity_label (severity));
   gtk_box_append (GTK_BOX (top), icon);
-  gtk_box_append (GTK_BOX (top), wrapped_label (gw_finding_get_message (finding), "gw-finding-message"));
+  {
+    GtkWidget *message = wrapped_label (gw_finding_get_message (finding), "heading");
+    gtk_widget_set_hexpand (message, TRUE);
+    gtk_box_append (GTK_BOX (top), message);
+  }
   gtk_box_append (GTK_BOX (box), top);
 
   if (excerpt && *excerpt)
