@@ -194,7 +194,10 @@ trigger_exempt (GwCheckContext *ctx,
   if (m->exempt_negation &&
       matches_in (ctx, m->negation ? m->negation : negations (), cs, s))
     return TRUE;
-  if (m->exempt_problem && matches_in (ctx, problems (), ss, se))
+  /* "…低价中标等问题", "纠正转包": the problem word stands in the trigger's
+   * clause or after it in the sentence, not in a motive clause before it
+   * (为缓解人手不足的问题，…为镇政府招聘工作人员 is still a violation). */
+  if (m->exempt_problem && matches_in (ctx, problems (), cs, se))
     return TRUE;
   for (guint i = 0; m->allow && i < m->allow->len; i++)
     {
@@ -438,6 +441,94 @@ run_number (GwMatcher      *m,
 
 /* ---- enumeration -------------------------------------------------------- */
 
+typedef struct {
+  guint member;
+  gsize start;
+  gsize end;
+} MemberHit;
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const MemberHit *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
+/* Whether the text between two members joins them into a list: short, and
+ * with a separator (以社区为平台、社会组织为载体… / 社区、社会组织和社工). */
+static gboolean
+joins_list (GwCheckContext *ctx,
+            gsize           from,
+            gsize           to)
+{
+  static const char *seps[] = { "、", "，", "和", "与", "及", "以及", "或" };
+  const char *p = ctx->text + from, *end = ctx->text + to;
+
+  if (to < from || g_utf8_strlen (p, to - from) > 8)
+    return FALSE;
+  for (; p < end; p = g_utf8_next_char (p))
+    for (guint i = 0; i < G_N_ELEMENTS (seps); i++)
+      if (g_str_has_prefix (p, seps[i]))
+        return TRUE;
+  return FALSE;
+}
+
+/* Members named in one list in [start, end): the longest chain of mentions
+ * joined by separators, counted once per member. */
+static guint
+longest_list (GwCheckContext *ctx,
+              GwMatcher      *m,
+              gsize           start,
+              gsize           end)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (MemberHit));
+  guint best = 0;
+
+  for (guint i = 0; i < m->members->len; i++)
+    {
+      g_autoptr(GMatchInfo) mi = NULL;
+      g_regex_match_full (g_ptr_array_index (m->members, i), ctx->text, end, start, 0, &mi, NULL);
+      while (g_match_info_matches (mi))
+        {
+          int s, e;
+          MemberHit h;
+          g_match_info_fetch_pos (mi, 0, &s, &e);
+          h.member = i;
+          h.start = s;
+          h.end = e;
+          g_array_append_val (hits, h);
+          if (!g_match_info_next (mi, NULL))
+            break;
+        }
+    }
+  g_array_sort (hits, compare_hits);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      guint64 seen = 0;
+      guint n = 0;
+      gsize last_end = 0;
+
+      for (guint j = i; j < hits->len; j++)
+        {
+          MemberHit *h = &g_array_index (hits, MemberHit, j);
+          if (j > i && h->start < last_end)
+            continue;   /* overlapping mention (社区 inside 社区志愿者) */
+          if (j > i && !joins_list (ctx, last_end, h->start))
+            break;
+          if (!(seen & (G_GUINT64_CONSTANT (1) << h->member)))
+            {
+              seen |= G_GUINT64_CONSTANT (1) << h->member;
+              n++;
+            }
+          last_end = h->end;
+        }
+      best = MAX (best, n);
+    }
+  return best;
+}
+
 static void
 run_enumeration (GwMatcher      *m,
                  GwRule         *rule,
@@ -457,27 +548,11 @@ run_enumeration (GwMatcher      *m,
       _gw_check_context_unit (ctx, s, m->within, &us, &ue);
       if (us != last_unit)
         {
-          guint best = 0;
-          gsize p = us;
+          guint listed;
 
           last_unit = us;
-          /* The list is the sentence of the unit naming most members. */
-          while (p < ue)
-            {
-              gsize ss, se;
-              guint n = 0;
-
-              _gw_check_context_unit (ctx, p, GW_WITHIN_SENTENCE, &ss, &se);
-              se = MIN (se, ue);
-              for (guint i = 0; i < m->members->len; i++)
-                if (matches_in (ctx, g_ptr_array_index (m->members, i), MAX (ss, us), se))
-                  n++;
-              best = MAX (best, n);
-              p = se + 1;
-              while (p < ue && (ctx->text[p] & 0xC0) == 0x80)
-                p++;
-            }
-          if (best >= m->min_listed && best < m->members->len)
+          listed = longest_list (ctx, m, us, ue);
+          if (listed >= m->min_listed && listed < m->members->len)
             add_text_finding (ctx, rule, m, findings, s, e, NULL, NULL);
         }
       if (!g_match_info_next (mi, NULL))

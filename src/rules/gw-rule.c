@@ -932,6 +932,11 @@ parse_matcher (JsonNode        *node,
             return NULL;
           }
         m->min_listed = has_min ? (guint) min : 3;
+        if (m->members->len > 64)
+          {
+            fail (error, pc, "members", _("at most 64 members"));
+            return NULL;
+          }
       }
       break;
 
