@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gw-rule-pack.h"
+#include "fuzz-common.h"
+
+/* Rule packs come from --rules=FILE and the user's folder: any bytes give
+ * a pack or an error with a message. */
+
+static char *path;
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_autofree char *dir = NULL;
+
+  fuzz_init_glib ();
+  dir = g_dir_make_tmp ("gw-fuzz-rules-XXXXXX", NULL);
+  if (dir == NULL)
+    abort ();
+  path = g_build_filename (dir, "fuzz.json", NULL);
+
+  /* The shipped packs name example files beside them: copy those so the
+   * seeds load whole and the fuzzer starts from deep inside the parser. */
+  {
+    g_autofree char *examples = g_build_filename (dir, "examples", NULL);
+    g_autofree char *src = g_build_filename (GW_FUZZ_SOURCE_ROOT, "data", "rules",
+                                             "examples", "evaluation-good.gwdoc", NULL);
+    g_autofree char *dst = g_build_filename (examples, "evaluation-good.gwdoc", NULL);
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_mkdir_with_parents (examples, 0700);
+    if (g_file_get_contents (src, &contents, &len, NULL))
+      g_file_set_contents (dst, contents, len, NULL);
+  }
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwRulePack) pack = NULL;
+
+  if (!g_file_set_contents (path, (const char *) data, size, &error))
+    abort ();
+  pack = gw_rule_pack_new_from_file (path, &error);
+  if (pack == NULL)
+    fuzz_check_error (error);
+  else if (error != NULL)
+    abort ();
+  return 0;
+}
