@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gw-checker.h"
 #include "gw-cli.h"
 #include "gw-error.h"
 #include "gw-open.h"
@@ -31,6 +32,7 @@ typedef struct {
 
 typedef struct {
   GwRenderer         *renderer;
+  GwChecker          *checker;    /* --strict only */
   const GwCliOptions *options;
   GMutex              lock;
   guint               done;
@@ -91,6 +93,32 @@ export_one (gpointer data,
       if (gw_document_kind_from_string (batch->options->kind, &kind))
         gw_document_set_kind (doc, kind);
     }
+  if (doc && batch->checker)
+    {
+      g_autoptr(GListModel) findings = gw_checker_check (batch->checker, doc);
+      guint errors = 0;
+      GwFinding *first = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        {
+          g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+          if (gw_finding_get_severity (f) == GW_SEVERITY_ERROR && errors++ == 0)
+            first = g_object_ref (f);
+        }
+      if (errors > 0)
+        {
+          job->skipped = TRUE;
+          job->error = g_strdup_printf (ngettext ("%s: not exported (--strict): %u error finding, "
+                                                  "first %s: %s",
+                                                  "%s: not exported (--strict): %u error findings, "
+                                                  "first %s: %s", errors),
+                                        job->input, errors, gw_finding_get_rule_id (first),
+                                        gw_finding_get_message (first));
+          g_object_unref (first);
+          report_progress (batch, job->input);
+          return;
+        }
+    }
   if (doc == NULL)
     job->error = g_strdup (error->message);
   else if (!gw_renderer_export_pdf (batch->renderer, doc, job->output, &error))
@@ -103,6 +131,7 @@ gw_cli_export_pdf (const GwCliOptions *options,
                    char              **files)
 {
   g_autoptr(GwRenderer) renderer = NULL;
+  g_autoptr(GwChecker) checker = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) planned = NULL;
   g_autofree Job *jobs = NULL;
@@ -134,8 +163,16 @@ gw_cli_export_pdf (const GwCliOptions *options,
     }
   if (options->strict)
     {
-      g_printerr (_("gongwen: --strict is not available in this build: the checker is missing\n"));
-      return 2;
+      /* the same rules --check applies, packs from --rules included */
+      checker = gw_checker_new_default (&error);
+      for (guint i = 0; checker && options->rule_packs && options->rule_packs[i]; i++)
+        if (!gw_checker_add_pack_file (checker, options->rule_packs[i], &error))
+          g_clear_object (&checker);
+      if (checker == NULL)
+        {
+          g_printerr ("gongwen: %s\n", error->message);
+          return 2;
+        }
     }
 
   renderer = gw_renderer_new (&error);
@@ -178,6 +215,7 @@ gw_cli_export_pdf (const GwCliOptions *options,
     }
 
   batch.renderer = renderer;
+  batch.checker = checker;
   batch.options = options;
   g_mutex_init (&batch.lock);
   for (guint i = 0; i < n; i++)
@@ -206,8 +244,9 @@ gw_cli_export_pdf (const GwCliOptions *options,
   g_mutex_clear (&batch.lock);
 
   if (failed > 0)
-    g_printerr (ngettext ("gongwen: %u of %u file was not exported\n",
-                          "gongwen: %u of %u files were not exported\n", n),
-                failed, n);
+    g_printerr (ngettext ("gongwen: %u of %u file was not exported (%u skipped by --strict)\n",
+                          "gongwen: %u of %u files were not exported (%u skipped by --strict)\n",
+                          n),
+                failed, n, skipped);
   return failed > 0 ? 1 : 0;
 }

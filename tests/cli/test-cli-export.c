@@ -238,6 +238,32 @@ test_usage_errors (void)
   rm_rf (in);
 }
 
+
+/* --strict: a draft with error findings is skipped and named; exit 1. */
+static void
+test_strict (void)
+{
+  g_autofree char *in = make_tmpdir ();
+  g_autofree char *out = g_build_filename (in, "out", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export-pdf=%s", out);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "render", "violations.txt", NULL);
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "data", "render", "opinion.txt", NULL);
+  g_autofree char *err = NULL, *names = NULL;
+  const char *strict[] = { opt, "--strict", good_path, bad_path, NULL };
+  const char *lax[] = { opt, good_path, bad_path, NULL };
+
+  g_assert_cmpint (run (strict, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "violations.txt"));
+  g_assert_nonnull (strstr (err, "--strict"));
+  names = listing (out);
+  g_assert_cmpstr (names, ==, "opinion.pdf");
+  g_clear_pointer (&names, g_free);
+  g_assert_cmpint (run (lax, NULL), ==, 0);
+  names = listing (out);
+  g_assert_cmpstr (names, ==, "opinion.pdf violations.pdf");
+  rm_rf (in);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/input-not-overwritten", test_input_not_overwritten);
   g_test_add_func ("/cli/export/reproducible", test_success_reproducible);
   g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/export/strict", test_strict);
   status = g_test_run ();
   g_free (gongwen);
   g_free (draft);
