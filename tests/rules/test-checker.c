@@ -9,6 +9,7 @@
 #include "gw-error.h"
 #include "gw-import-text.h"
 #include "gw-open.h"
+#include "gw-template.h"
 #include "gw-text.h"
 
 static GwChecker *shared_checker;
@@ -174,6 +175,133 @@ test_sorted (void)
     }
 }
 
+/* The shipped opinion template filled in with the Shenmu values must pass
+ * every error rule: the template is what bureau staff start from. */
+static void
+test_template_opinion (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwTemplate) tpl =
+    gw_template_new_from_resource ("/io/github/gongwen/Gongwen/core/templates/opinion.xml", &error);
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) field_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GwDocument) doc = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  guint n_errors = 0;
+
+  g_assert_no_error (error);
+  g_hash_table_insert (values, "city", "神木市");
+  g_hash_table_insert (values, "issuing-organ", "神木市人民政府办公室");
+  g_hash_table_insert (values, "organ-mark", "神木市人民政府办公室文件");
+  g_hash_table_insert (values, "doc-number", "神政办发〔2023〕12号");
+  g_hash_table_insert (values, "date", "2023年3月10日");
+  g_hash_table_insert (values, "printing-organ", "神木市人民政府办公室");
+  g_hash_table_insert (values, "printing-date", "2023年3月10日");
+  g_hash_table_insert (values, "pilot-townships", "高家堡镇\n孙家岔镇\n滨河新区街道");
+  g_hash_table_insert (values, "attachments", "神木市社工站（室）建设标准\n神木市社工站运营服务项目年度评估表");
+  doc = gw_template_instantiate (tpl, values, field_errors, &error);
+  if (doc == NULL)
+    {
+      GHashTableIter iter;
+      gpointer k, v;
+      g_hash_table_iter_init (&iter, field_errors);
+      while (g_hash_table_iter_next (&iter, &k, &v))
+        g_printerr ("field %s: %s\n", (char *) k, (char *) v);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+
+  findings = gw_checker_check (checker (), doc);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+      if (gw_finding_get_severity (f) == GW_SEVERITY_ERROR)
+        {
+          g_printerr ("template: %s: %s [%s]\n", gw_finding_get_rule_id (f),
+                      gw_finding_get_message (f),
+                      gw_finding_get_excerpt (f) ? gw_finding_get_excerpt (f) : "");
+          n_errors++;
+        }
+    }
+  g_assert_cmpuint (n_errors, ==, 0);
+}
+
+/* The async path gives the same findings as the synchronous one. */
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GListModel **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gw_checker_check_finish (GW_CHECKER (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  const char *text = "关于社工站的通知\n\n各镇人民政府：\n\n评审采用最低评标价法，合同期满自动续签。\n";
+  g_autoptr(GwDocument) doc = gw_import_text_data (text, strlen (text), "a.txt", NULL);
+  g_autoptr(GListModel) sync = gw_checker_check (checker (), doc);
+  g_autoptr(GListModel) async = NULL;
+
+  gw_checker_check_async (checker (), doc, NULL, check_done_cb, &async);
+  /* the caller may edit right away: the worker has its own copy */
+  gw_block_set_text (gw_document_get_block (doc, 0), "已修改。");
+  while (async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (async), ==, g_list_model_get_n_items (sync));
+  for (guint i = 0; i < g_list_model_get_n_items (sync); i++)
+    {
+      g_autoptr(GwFinding) a = g_list_model_get_item (sync, i);
+      g_autoptr(GwFinding) b = g_list_model_get_item (async, i);
+      g_assert_cmpstr (gw_finding_get_rule_id (a), ==, gw_finding_get_rule_id (b));
+      g_assert_cmpuint (gw_finding_get_line (a), ==, gw_finding_get_line (b));
+    }
+}
+
+static gpointer
+check_thread (gpointer data)
+{
+  GwDocument *doc = data;
+  guint n = 0;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GListModel) findings = gw_checker_check (checker (), doc);
+      n = g_list_model_get_n_items (findings);
+    }
+  return GUINT_TO_POINTER (n);
+}
+
+/* One checker, several threads at once, each with its own document. */
+static void
+test_threads (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "opinion-violations.txt", NULL);
+  GThread *threads[4];
+  GwDocument *docs[4];
+  guint expected;
+
+  docs[0] = gw_document_open (path, NULL);
+  g_assert_nonnull (docs[0]);
+  {
+    g_autoptr(GListModel) f = gw_checker_check (checker (), docs[0]);
+    expected = g_list_model_get_n_items (f);
+  }
+  for (guint i = 1; i < 4; i++)
+    docs[i] = gw_document_copy (docs[0]);
+  for (guint i = 0; i < 4; i++)
+    threads[i] = g_thread_new ("check", check_thread, docs[i]);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, expected);
+      g_object_unref (docs[i]);
+    }
+}
+
 /* ---- the corpus and the drafts of tests/data/check ---------------------- */
 
 static gboolean
@@ -309,6 +437,9 @@ main (int   argc,
   g_test_add_func ("/rules/checker/numbers-compared", test_numbers_compared);
   g_test_add_func ("/rules/checker/one-click-fixes", test_one_click_fixes);
   g_test_add_func ("/rules/checker/sorted", test_sorted);
+  g_test_add_func ("/rules/checker/template-opinion", test_template_opinion);
+  g_test_add_func ("/rules/checker/async", test_async);
+  g_test_add_func ("/rules/checker/threads", test_threads);
   add_expected_tests ("corpus");
 
   ret = g_test_run ();
