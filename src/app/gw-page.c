@@ -42,6 +42,7 @@ struct _GwPage
   gboolean         modified;
   gboolean         has_recovery_copy;
   gboolean         preview_stale;
+  gboolean         preview_has_renderer;
 };
 
 enum {
@@ -301,6 +302,12 @@ preview_timeout_cb (gpointer user_data)
 
   self->preview_source = 0;
   self->preview_stale = FALSE;
+  if (!self->preview_has_renderer)
+    {
+      self->preview_has_renderer = TRUE;
+      gw_preview_set_document (self->preview, gw_application_get_renderer (self->app),
+                               self->document);
+    }
   if (GW_IS_EDITOR (self->editor))
     gw_editor_sync_now (GW_EDITOR (self->editor));
   gw_preview_refresh (self->preview);
@@ -746,7 +753,10 @@ gw_page_new (GwApplication *app,
                                G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
     }
   adw_bin_set_child (self->editor_bin, self->editor);
-  gw_preview_set_document (self->preview, gw_application_get_renderer (app), doc);
+  /* The renderer (fonts) is set up when the preview is first shown, and
+   * the first check runs a moment after the window is on screen: neither
+   * holds up opening. */
+  gw_preview_set_document (self->preview, NULL, doc);
 
   update_title (self);
   g_signal_connect_object (doc, "changed", G_CALLBACK (on_document_changed_cb), self,
@@ -754,6 +764,6 @@ gw_page_new (GwApplication *app,
   g_signal_connect_object (app, "checker-changed", G_CALLBACK (on_checker_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->preview_stale = TRUE;
-  gw_page_check_now (self);
+  schedule_check (self);
   return self;
 }

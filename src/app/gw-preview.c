@@ -195,8 +195,16 @@ gw_preview_refresh (GwPreview *self)
 
   g_return_if_fail (GW_IS_PREVIEW (self));
 
-  if (self->renderer == NULL || self->document == NULL)
+  if (self->document == NULL)
     return;
+  if (self->renderer == NULL)
+    {
+      adw_status_page_set_description (self->error_page,
+                                       _("The fonts for the pages could not be set up. "
+                                         "Check the fonts chosen in Preferences."));
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -216,13 +224,6 @@ gw_preview_set_document (GwPreview  *self,
 
   g_set_object (&self->renderer, renderer);
   g_set_object (&self->document, doc);
-  if (renderer == NULL)
-    {
-      adw_status_page_set_description (self->error_page,
-                                       _("The fonts for the pages could not be set up. "
-                                         "Check the fonts chosen in Preferences."));
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
 }
 
 guint
