@@ -400,23 +400,28 @@ run_number (GwMatcher      *m,
       g_match_info_fetch_pos (mi, 0, &s, &e);
       if (e > s && in_ranges (scope, s))
         {
-          g_autoptr(GArray) numbers = gw_text_extract_numbers (ctx->text + s, e - s);
+          gsize us, ue;
+          g_autoptr(GArray) numbers = NULL;
 
+          /* Numbers are read from the whole clause (a match may begin in
+           * the middle of 2025年) and kept where they touch the match. */
+          _gw_check_context_unit (ctx, s, GW_WITHIN_CLAUSE, &us, &ue);
+          numbers = gw_text_extract_numbers (ctx->text + us, ue - us);
           for (guint i = 0; i < numbers->len; i++)
             {
               GwNumber *n = &g_array_index (numbers, GwNumber, i);
-              gsize ns = s + n->start, ne = s + n->end;
-              gsize us, ue;
+              gsize ns = us + n->start, ne = us + n->end;
               double v;
               GwSeverity severity;
               gboolean escalated = FALSE;
               char detail[64];
 
+              if (ne <= (gsize) s || ns >= (gsize) e)
+                continue;
               if (!measure_value (m->measure, n, &v))
                 continue;
               if (!((m->has_lower && v < m->lower) || (m->has_upper && v > m->upper)))
                 continue;
-              _gw_check_context_unit (ctx, ns, GW_WITHIN_CLAUSE, &us, &ue);
               if (m->skip_before && matches_in (ctx, m->skip_before, us, ns))
                 continue;
               if (conds_any (ctx, m->unless, ns))
