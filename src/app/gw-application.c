@@ -27,6 +27,7 @@ struct _GwApplication
 
 enum {
   CHECKER_CHANGED,
+  PACK_ERRORS,
   N_SIGNALS
 };
 
@@ -347,6 +348,15 @@ gw_application_class_init (GwApplicationClass *klass)
   signals[CHECKER_CHANGED] =
     g_signal_new ("checker-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * GwApplication::pack-errors:
+   * @errors: one line per rule pack of the user's that could not be loaded
+   *
+   * The shipped rules still apply; the window tells the person.
+   */
+  signals[PACK_ERRORS] =
+    g_signal_new ("pack-errors", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -412,7 +422,7 @@ add_user_packs (GwApplication *self,
           else
             g_string_append_c (errors, '\n');
           g_string_append (errors, error->message);
-          g_warning ("%s", error->message);
+          g_debug ("%s", error->message);
         }
     }
   return errors ? g_string_free (g_steal_pointer (&errors), FALSE) : NULL;
@@ -436,6 +446,8 @@ gw_application_get_checker (GwApplication *self)
           return NULL;
         }
       pack_errors = add_user_packs (self, self->checker);
+      if (pack_errors)
+        g_signal_emit (self, signals[PACK_ERRORS], 0, pack_errors);
     }
   return self->checker;
 }

@@ -55,7 +55,11 @@ gw_window_toast (GwWindow   *self,
 
   g_return_if_fail (GW_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  /* Toast titles are markup; file names may hold & or <. */
+  {
+    g_autofree char *escaped = g_markup_escape_text (message, -1);
+    toast = adw_toast_new (escaped);
+  }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
@@ -666,6 +670,21 @@ on_drop_cb (GtkDropTarget *target,
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
+on_pack_errors_cb (GwApplication *app,
+                   const char    *errors,
+                   GwWindow      *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Some of your rule packs could not be "
+                                                "loaded; the built-in rules still apply. %s"),
+                                              errors);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
 gw_window_constructed (GObject *object)
 {
   GwWindow *self = GW_WINDOW (object);
@@ -676,6 +695,8 @@ gw_window_constructed (GObject *object)
   if (app)
     {
       GSettings *settings = gw_application_get_settings (GW_APPLICATION (app));
+
+      g_signal_connect_object (app, "pack-errors", G_CALLBACK (on_pack_errors_cb), self, 0);
 
       if (settings)
         {

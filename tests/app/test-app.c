@@ -12,6 +12,7 @@
 #include "gw-evaluation-editor.h"
 #include "gw-findings-panel.h"
 #include "gw-page.h"
+#include "gw-preferences-window.h"
 #include "gw-preview.h"
 #include "gw-recovery.h"
 #include "gw-template-dialog.h"
@@ -79,11 +80,23 @@ find_finding (GwPage     *page,
   return NULL;
 }
 
+static gboolean
+all_gone (gpointer data)
+{
+  GPtrArray *weak = data;
+
+  for (guint i = 0; i < weak->len; i++)
+    if (g_ptr_array_index (weak, i) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 destroy_window (GwWindow *window)
 {
   AdwTabView *view = gw_window_get_tab_view (window);
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  /* Weak pointers live in the array's own slots. */
+  g_autoptr(GPtrArray) weak = g_ptr_array_sized_new (16);
 
   /* Close every page as the person would, dropping changes. */
   while (adw_tab_view_get_n_pages (view) > 0)
@@ -91,17 +104,18 @@ destroy_window (GwWindow *window)
       AdwTabPage *tab = adw_tab_view_get_nth_page (view, 0);
       GwPage *page = GW_PAGE (adw_tab_page_get_child (tab));
 
-      g_ptr_array_add (pages, g_object_ref (page));
+      g_assert_cmpuint (weak->len, <, 15);
+      g_ptr_array_add (weak, page);
+      g_object_add_weak_pointer (G_OBJECT (page), &weak->pdata[weak->len - 1]);
       gw_page_set_modified (page, FALSE);
       adw_tab_view_close_page (view, tab);
     }
-  g_object_ref (window);
+  g_ptr_array_add (weak, window);
+  g_object_add_weak_pointer (G_OBJECT (window), &weak->pdata[weak->len - 1]);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_main_loop (50);
-  /* Pages and window go away: no check, preview or timer keeps them. */
-  for (guint i = 0; i < pages->len; i++)
-    g_assert_finalize_object (g_ptr_array_index (pages, i));
-  g_assert_finalize_object (window);
+  /* Pages and window go away once a check still running in a thread has
+   * returned: nothing else (timers, bindings, signal handlers) keeps them. */
+  g_assert_true (wait_for (all_gone, weak, 10000));
 }
 
 static char *
@@ -767,6 +781,129 @@ test_open_text (void)
   destroy_window (window);
 }
 
+
+/* ---- closing and preferences ------------------------------------------------ */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  /* What a button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (dialog_gone, NULL, 5000));
+}
+
+static void
+test_close_modified (void)
+{
+  GwWindow *window = gw_window_new (app);
+  AdwTabView *view = gw_window_get_tab_view (window);
+  AdwMessageDialog *dialog;
+  GwPage *page;
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  type_at_end (GW_EDITOR (gw_page_get_editor (page)), "\n不能丢的一段话。");
+  g_assert_true (gw_page_autosave_now (page, &error));
+  id = g_strdup (gw_page_get_recovery_id (page));
+
+  /* Closing asks; Cancel keeps the page and its text. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-page", NULL);
+  g_assert_true (wait_for (dialog_shown, NULL, 5000));
+  dialog = find_message_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  respond ("cancel");
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 1);
+  g_assert_true (gw_page_get_modified (page));
+
+  /* Closing the window asks the same, and Cancel keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (dialog_shown, NULL, 5000));
+  respond ("cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 1);
+
+  /* Discard closes it and drops its recovery copy. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-page", NULL);
+  g_assert_true (wait_for (dialog_shown, NULL, 5000));
+  respond ("discard");
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 0);
+  entries = gw_recovery_list (FALSE);
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_cmpstr (((GwRecoveryEntry *) g_ptr_array_index (entries, i))->id, !=, id);
+  destroy_window (window);
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings = gw_application_get_settings (app);
+  g_autofree char *bad = g_build_filename (tmp_home, "broken-pack.json", NULL);
+  const char *packs[] = { bad, NULL };
+  const char *none[] = { NULL };
+  g_auto(GStrv) families = gw_list_cjk_families ();
+  g_autofree char *errors = NULL;
+  GwPreferencesWindow *prefs;
+
+  g_assert_nonnull (settings);
+  /* Only fonts that can set Chinese text are offered. */
+  g_assert_nonnull (families);
+  g_assert_cmpuint (g_strv_length (families), >, 0);
+
+  prefs = gw_preferences_window_new (app);
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin_main_loop (20);
+
+  /* A broken pack is reported by name; the shipped rules keep working. */
+  g_assert_true (g_file_set_contents (bad, "{ \"rules\": [ { \"id\": 3 } ] }", -1, NULL));
+  g_settings_set_strv (settings, "rule-packs", packs);
+  errors = gw_application_reload_checker (app);
+  g_assert_nonnull (errors);
+  g_assert_nonnull (strstr (errors, "broken-pack.json"));
+  g_assert_nonnull (gw_application_get_checker (app));
+  g_settings_set_strv (settings, "rule-packs", none);
+  g_clear_pointer (&errors, g_free);
+  errors = gw_application_reload_checker (app);
+  g_assert_null (errors);
+
+  g_object_ref (prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin_main_loop (20);
+  g_assert_finalize_object (prefs);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -816,6 +953,8 @@ main (int   argc,
   g_test_add_func ("/app/preview/pages", test_preview);
   g_test_add_func ("/app/recovery/autosave-restore", test_autosave);
   g_test_add_func ("/app/open/text-import", test_open_text);
+  g_test_add_func ("/app/close/modified-asks", test_close_modified);
+  g_test_add_func ("/app/preferences/packs-and-fonts", test_preferences);
   status = g_test_run ();
 
   /* Registering keeps one reference inside GApplication; anything more is
