@@ -439,14 +439,13 @@ on_draw_page_cb (GtkPrintOperation *operation,
   gw_pagination_draw_page (pagination, cr, page_nr);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+GtkPrintOperationResult
+_gw_window_print (GwWindow                *self,
+                  GwPage                  *page,
+                  GtkPrintOperationAction  action,
+                  const char              *export_filename)
 {
-  GwWindow *self = GW_WINDOW (widget);
-  GwPage *page = gw_window_get_current_page (self);
-  GwRenderer *renderer;
+  GwRenderer *renderer = get_renderer (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
@@ -454,13 +453,13 @@ print_action (GtkWidget  *widget,
   GwPagination *pagination;
   GtkPrintOperationResult result;
 
-  if (page == NULL || (renderer = get_renderer (self)) == NULL)
-    return;
+  if (renderer == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
   pagination = gw_renderer_paginate (renderer, gw_page_get_document (page), &error);
   if (pagination == NULL)
     {
       _gw_window_show_error (self, _("Could Not Print"), error);
-      return;
+      return GTK_PRINT_OPERATION_RESULT_ERROR;
     }
 
   operation = gtk_print_operation_new ();
@@ -472,15 +471,29 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_job_name (operation, gw_page_get_name (page));
   gtk_print_operation_set_embed_page_setup (operation, FALSE);
+  if (export_filename)
+    gtk_print_operation_set_export_filename (operation, export_filename);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), pagination);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), pagination);
   g_object_set_data_full (G_OBJECT (operation), "gw-pagination", pagination,
                           (GDestroyNotify) gw_pagination_free);
 
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     _gw_window_show_error (self, _("Could Not Print"), error);
+  return result;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  GwPage *page = gw_window_get_current_page (self);
+
+  if (page)
+    _gw_window_print (self, page, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
 }
 
 /* ---- editing ------------------------------------------------------------ */

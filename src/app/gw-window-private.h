@@ -49,4 +49,11 @@ void _gw_window_export_to              (GwWindow   *self,
                                        GwPage     *page,
                                        GFile      *file);
 
+/* Prints @page through the renderer's pagination; with
+ * GTK_PRINT_OPERATION_ACTION_EXPORT, into @export_filename (tests). */
+GtkPrintOperationResult _gw_window_print (GwWindow                *self,
+                                          GwPage                  *page,
+                                          GtkPrintOperationAction  action,
+                                          const char              *export_filename);
+
 G_END_DECLS

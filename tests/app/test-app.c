@@ -172,6 +172,8 @@ test_template (gconstpointer data)
   guint n_values = opinion ? G_N_ELEMENTS (opinion_values) : G_N_ELEMENTS (evaluation_values);
 
   gtk_window_present (GTK_WINDOW (window));
+  /* The shortcuts window from gtk/help-overlay.ui is wired up. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
   dialog = gw_template_dialog_new (window, id);
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
@@ -284,6 +286,17 @@ test_editor_findings (void)
   editor = GW_EDITOR (gw_page_get_editor (page));
   buffer = gw_editor_get_buffer (editor);
   g_assert_false (gw_page_get_modified (page));
+
+  /* The header form is bound to the document both ways. */
+  gtk_editable_set_text (GTK_EDITABLE (gw_editor_get_meta_row (editor, GW_META_DOC_NUMBER)),
+                         "神政办发〔2024〕3号");
+  g_assert_cmpstr (gw_document_get_meta (gw_page_get_document (page), GW_META_DOC_NUMBER), ==,
+                   "神政办发〔2024〕3号");
+  gw_document_set_meta (gw_page_get_document (page), GW_META_SIGNATURE, "神木市民政局");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gw_editor_get_meta_row (editor, GW_META_SIGNATURE))),
+                   ==, "神木市民政局");
+  g_assert_true (gw_page_get_modified (page));
+  gw_page_set_modified (page, FALSE);
 
   /* Headings are recognised as typed: a new level-2 line becomes a block. */
   type_at_end (editor, "\n（一）指导思想");
@@ -904,6 +917,57 @@ test_preferences (void)
   g_assert_finalize_object (prefs);
 }
 
+
+static void
+test_print (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autofree char *path = g_build_filename (tmp_home, "printed.pdf", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  char *contents = NULL;
+  gsize len;
+  guint n_pages = 0;
+  GwPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  /* The print path (pagination drawn on the print context) into a file. */
+  g_assert_cmpint (_gw_window_print (window, page, GTK_PRINT_OPERATION_ACTION_EXPORT, path), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new_take (contents, len);
+  g_assert_true (gw_pdf_read_back (bytes, &n_pages, &text, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 1);
+  g_assert_nonnull (strstr (text, "总体要求"));
+  destroy_window (window);
+}
+
+static void
+test_export_error (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autofree char *path = g_build_filename (tmp_home, "never.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  GwPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  /* A private-use character no installed font has. */
+  type_at_end (GW_EDITOR (gw_page_get_editor (page)), "\n加强\xee\x80\x80管理。");
+  _gw_window_export_to (window, page, file);
+  g_assert_true (wait_for (dialog_shown, NULL, 20000));
+  dialog = find_message_dialog ();
+  /* What went wrong and what to do about it. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "font"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  respond ("close");
+  destroy_window (window);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -955,6 +1019,8 @@ main (int   argc,
   g_test_add_func ("/app/open/text-import", test_open_text);
   g_test_add_func ("/app/close/modified-asks", test_close_modified);
   g_test_add_func ("/app/preferences/packs-and-fonts", test_preferences);
+  g_test_add_func ("/app/print/export-through-print", test_print);
+  g_test_add_func ("/app/export/missing-glyph-explained", test_export_error);
   status = g_test_run ();
 
   /* Registering keeps one reference inside GApplication; anything more is
