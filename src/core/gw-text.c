@@ -10,8 +10,10 @@
 struct _GwTextMap
 {
   GString *text;
-  GArray  *bytes;   /* guint: byte offset of each normalised character */
-  GArray  *orig;    /* guint: original character offset of each one */
+  guint   *bytes;   /* byte offset of each normalised character */
+  guint   *orig;    /* original character offset of each one */
+  guint    n;       /* normalised characters */
+  guint    cap;     /* room in bytes[] and orig[] */
   guint    n_orig;  /* original characters consumed */
 };
 
@@ -21,9 +23,28 @@ gw_text_map_new (void)
   GwTextMap *map = g_new0 (GwTextMap, 1);
 
   map->text = g_string_new (NULL);
-  map->bytes = g_array_new (FALSE, FALSE, sizeof (guint));
-  map->orig = g_array_new (FALSE, FALSE, sizeof (guint));
   return map;
+}
+
+void
+gw_text_map_reserve (GwTextMap *map,
+                     gsize      bytes)
+{
+  g_return_if_fail (map != NULL);
+
+  if (map->text->allocated_len < map->text->len + bytes + 1)
+    {
+      gsize keep = map->text->len;
+      g_string_set_size (map->text, keep + bytes);
+      g_string_truncate (map->text, keep);
+    }
+  /* a character takes at least one byte */
+  if (map->cap < map->n + bytes)
+    {
+      map->cap = map->n + bytes;
+      map->bytes = g_renew (guint, map->bytes, map->cap);
+      map->orig = g_renew (guint, map->orig, map->cap);
+    }
 }
 
 void
@@ -32,8 +53,8 @@ gw_text_map_free (GwTextMap *map)
   if (map == NULL)
     return;
   g_string_free (map->text, TRUE);
-  g_array_unref (map->bytes);
-  g_array_unref (map->orig);
+  g_free (map->bytes);
+  g_free (map->orig);
   g_free (map);
 }
 
@@ -123,16 +144,43 @@ closes_paragraph (gunichar c)
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A;
 }
 
-static void
+static inline void
 emit (GwTextMap *map,
       gunichar   c,
       guint      orig)
 {
-  guint b = map->text->len;
+  if (G_UNLIKELY (map->n >= map->cap))
+    {
+      map->cap = MAX (64, map->cap * 2);
+      map->bytes = g_renew (guint, map->bytes, map->cap);
+      map->orig = g_renew (guint, map->orig, map->cap);
+    }
+  map->bytes[map->n] = map->text->len;
+  map->orig[map->n] = orig;
+  map->n++;
+  if (c < 0x80)
+    g_string_append_c (map->text, (char) c);
+  else
+    g_string_append_unichar (map->text, c);
+}
 
-  g_array_append_val (map->bytes, b);
-  g_array_append_val (map->orig, orig);
-  g_string_append_unichar (map->text, c);
+/* A character copied as it is (its bytes at @p). */
+static inline void
+emit_raw (GwTextMap  *map,
+          const char *p,
+          gsize       n,
+          guint       orig)
+{
+  if (G_UNLIKELY (map->n >= map->cap))
+    {
+      map->cap = MAX (64, map->cap * 2);
+      map->bytes = g_renew (guint, map->bytes, map->cap);
+      map->orig = g_renew (guint, map->orig, map->cap);
+    }
+  map->bytes[map->n] = map->text->len;
+  map->orig[map->n] = orig;
+  map->n++;
+  g_string_append_len (map->text, p, n);
 }
 
 static gunichar
@@ -163,7 +211,23 @@ gw_text_map_append (GwTextMap  *map,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar c;
+
+      /* ASCII letters and digits and the common CJK characters go straight
+       * through; everything else takes the careful road. */
+      if ((guchar) *p < 0x80 && g_ascii_isalnum (*p))
+        {
+          emit (map, (guchar) *p, map->n_orig++);
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c >= 0x4E00 && c <= 0x9FFF)
+        {
+          emit_raw (map, p, 3, map->n_orig++);
+          p += 3;
+          continue;
+        }
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
@@ -244,6 +308,7 @@ gw_text_normalize (const char *text,
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   map = gw_text_map_new ();
+  gw_text_map_reserve (map, len < 0 ? strlen (text) : (gsize) len);
   gw_text_map_append (map, text, len);
   return map;
 }
@@ -263,7 +328,7 @@ guint
 gw_text_map_get_n_chars (GwTextMap *map)
 {
   g_return_val_if_fail (map != NULL, 0);
-  return map->bytes->len;
+  return map->n;
 }
 
 guint
@@ -283,9 +348,9 @@ gw_text_map_byte_to_char (GwTextMap *map,
   g_return_val_if_fail (map != NULL, 0);
 
   if (byte >= map->text->len)
-    return map->bytes->len;
-  b = (const guint *) map->bytes->data;
-  hi = map->bytes->len;
+    return map->n;
+  b = map->bytes;
+  hi = map->n;
   /* last index with b[i] <= byte */
   while (hi - lo > 1)
     {
@@ -304,9 +369,9 @@ gw_text_map_char_to_byte (GwTextMap *map,
 {
   g_return_val_if_fail (map != NULL, 0);
 
-  if (norm_char >= map->bytes->len)
+  if (norm_char >= map->n)
     return map->text->len;
-  return g_array_index (map->bytes, guint, norm_char);
+  return map->bytes[norm_char];
 }
 
 guint
@@ -315,9 +380,9 @@ gw_text_map_to_original (GwTextMap *map,
 {
   g_return_val_if_fail (map != NULL, 0);
 
-  if (norm_char >= map->orig->len)
+  if (norm_char >= map->n)
     return map->n_orig;
-  return g_array_index (map->orig, guint, norm_char);
+  return map->orig[norm_char];
 }
 
 void

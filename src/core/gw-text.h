@@ -26,6 +26,10 @@ G_BEGIN_DECLS
 typedef struct _GwTextMap GwTextMap;
 
 GwTextMap  *gw_text_map_new             (void);
+/* Makes room for @bytes more bytes of text, so a long document is not
+ * copied as it grows. */
+void        gw_text_map_reserve         (GwTextMap  *map,
+                                         gsize       bytes);
 void        gw_text_map_free            (GwTextMap  *map);
 
 /* Normalises @text (@len bytes, or NUL-terminated when -1) in one go. */

@@ -278,13 +278,21 @@ _gw_check_context_new (GwDocument     *doc,
   ctx->section_end = g_new0 (guint, ctx->n_blocks + 1);
   ctx->map = gw_text_map_new ();
 
+  {
+    gsize total = 0;
+    for (guint i = 0; i < ctx->n_blocks; i++)
+      {
+        ctx->blocks[i] = g_list_model_get_item (G_LIST_MODEL (gw_document_get_blocks (doc)), i);
+        total += strlen (gw_block_get_text (ctx->blocks[i]) ? gw_block_get_text (ctx->blocks[i]) : "") + 1;
+      }
+    gw_text_map_reserve (ctx->map, total);
+  }
   for (guint i = 0; i < ctx->n_blocks; i++)
     {
-      GwBlock *block = g_list_model_get_item (G_LIST_MODEL (gw_document_get_blocks (doc)), i);
+      GwBlock *block = ctx->blocks[i];
       const char *text = gw_block_get_text (block);
       gsize before;
 
-      ctx->blocks[i] = block;
       gw_text_map_append_break (ctx->map, 0);
       gw_text_map_get_text (ctx->map, &before);
       ctx->block_start[i] = before;
@@ -297,21 +305,31 @@ _gw_check_context_new (GwDocument     *doc,
 
   for (guint u = 0; u < 3; u++)
     ctx->delims[u] = g_array_new (FALSE, FALSE, sizeof (gsize));
-  for (const char *p = ctx->text; p < ctx->text + ctx->len; p = g_utf8_next_char (p))
+  /* Byte-wise: \n, 。(E3 80 82) and ！，；？ (EF BC 81/8C/9B/9F) are the only
+   * delimiters, and none of their bytes starts another character. */
+  for (gsize pos = 0; pos < ctx->len; pos++)
     {
-      gsize pos = p - ctx->text;
+      const guchar *p = (const guchar *) ctx->text + pos;
       if (*p == '\n')
         {
           for (guint u = 0; u < 3; u++)
             g_array_append_val (ctx->delims[u], pos);
         }
-      else if (gw_text_is_delimiter (p, ctx->text, ctx->text + ctx->len, GW_TEXT_SENTENCE))
+      else if (*p == 0xE3 && pos + 2 < ctx->len && p[1] == 0x80 && p[2] == 0x82)
         {
           g_array_append_val (ctx->delims[GW_TEXT_CLAUSE], pos);
           g_array_append_val (ctx->delims[GW_TEXT_SENTENCE], pos);
         }
-      else if (gw_text_is_delimiter (p, ctx->text, ctx->text + ctx->len, GW_TEXT_CLAUSE))
-        g_array_append_val (ctx->delims[GW_TEXT_CLAUSE], pos);
+      else if (*p == 0xEF && pos + 2 < ctx->len && p[1] == 0xBC)
+        {
+          if (p[2] == 0x81 || p[2] == 0x9F)
+            {
+              g_array_append_val (ctx->delims[GW_TEXT_CLAUSE], pos);
+              g_array_append_val (ctx->delims[GW_TEXT_SENTENCE], pos);
+            }
+          else if (p[2] == 0x8C || p[2] == 0x9B)
+            g_array_append_val (ctx->delims[GW_TEXT_CLAUSE], pos);
+        }
     }
 
   /* Sections: a heading and what follows it up to the next heading of the

@@ -63,7 +63,9 @@ matches_in (GwCheckContext *ctx,
 {
   if (end <= start)
     return FALSE;
-  return g_regex_match_full (regex, ctx->text, end, start, 0, NULL, NULL);
+  /* The unit alone, not the text up to its end: PCRE checks the UTF-8 of
+   * the whole subject on every call, which made long documents quadratic. */
+  return g_regex_match_full (regex, ctx->text + start, end - start, 0, 0, NULL, NULL);
 }
 
 static gboolean
@@ -202,12 +204,12 @@ trigger_exempt (GwCheckContext *ctx,
   for (guint i = 0; m->allow && i < m->allow->len; i++)
     {
       g_autoptr(GMatchInfo) mi = NULL;
-      g_regex_match_full (g_ptr_array_index (m->allow, i), ctx->text, se, ss, 0, &mi, NULL);
+      g_regex_match_full (g_ptr_array_index (m->allow, i), ctx->text + ss, se - ss, 0, 0, &mi, NULL);
       while (g_match_info_matches (mi))
         {
           int as, ae;
           g_match_info_fetch_pos (mi, 0, &as, &ae);
-          if ((gsize) as < e && (gsize) ae > s)
+          if (ss + as < e && ss + ae > s)
             return TRUE;
           if (!g_match_info_next (mi, NULL))
             break;
@@ -405,7 +407,12 @@ run_number (GwMatcher      *m,
 
           /* Numbers are read from the whole clause (a match may begin in
            * the middle of 2025年) and kept where they touch the match. */
+          gsize from = s;
+
           _gw_check_context_unit (ctx, s, GW_WITHIN_CLAUSE, &us, &ue);
+          /* 五年一签: the number may stand just before the key word. */
+          for (guint k = 0; k < m->lookback && from > us; k++)
+            from = g_utf8_prev_char (ctx->text + from) - ctx->text;
           numbers = gw_text_extract_numbers (ctx->text + us, ue - us);
           for (guint i = 0; i < numbers->len; i++)
             {
@@ -416,7 +423,7 @@ run_number (GwMatcher      *m,
               gboolean escalated = FALSE;
               char detail[64];
 
-              if (ne <= (gsize) s || ns >= (gsize) e)
+              if (ne <= from || ns >= (gsize) e)
                 continue;
               if (!measure_value (m->measure, n, &v))
                 continue;
@@ -493,15 +500,16 @@ longest_list (GwCheckContext *ctx,
   for (guint i = 0; i < m->members->len; i++)
     {
       g_autoptr(GMatchInfo) mi = NULL;
-      g_regex_match_full (g_ptr_array_index (m->members, i), ctx->text, end, start, 0, &mi, NULL);
+      g_regex_match_full (g_ptr_array_index (m->members, i), ctx->text + start, end - start, 0, 0,
+                          &mi, NULL);
       while (g_match_info_matches (mi))
         {
           int s, e;
           MemberHit h;
           g_match_info_fetch_pos (mi, 0, &s, &e);
           h.member = i;
-          h.start = s;
-          h.end = e;
+          h.start = start + s;
+          h.end = start + e;
           g_array_append_val (hits, h);
           if (!g_match_info_next (mi, NULL))
             break;

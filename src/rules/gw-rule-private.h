@@ -78,6 +78,7 @@ struct _GwMatcher
   gboolean       has_lower, has_upper;
   double         lower, upper;
   GRegex        *skip_before;
+  guint          lookback;        /* characters before the match read too */
   GRegex        *escalate;
   GwWithin       escalate_within;
   GwSeverity     escalate_severity;

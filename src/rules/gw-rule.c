@@ -722,7 +722,7 @@ parse_matcher (JsonNode        *node,
   static const char *trigger_keys[] = { "patterns", "allow", "unless", "requires", "exempt",
                                         "negations", NULL };
   static const char *required_keys[] = { "when", "within", "all", "any", "min", NULL };
-  static const char *number_keys[] = { "context", "measure", "min", "max",
+  static const char *number_keys[] = { "context", "measure", "min", "max", "lookback",
                                        "skip-before", "unless", "escalate", NULL };
   static const char *enum_keys[] = { "term", "members", "min-listed", "within", NULL };
   static const char *builtin_keys[] = { "name", NULL };
@@ -867,6 +867,18 @@ parse_matcher (JsonNode        *node,
           m->skip_before = get_pattern (o, "skip-before", FALSE, pc, error, &ok);
         if (ok)
           m->unless = get_conds (o, "unless", GW_WITHIN_SENTENCE, pc, error, &ok);
+        {
+          gboolean has_lookback;
+          double lookback = 0;
+          if (ok && !get_number (o, "lookback", &has_lookback, &lookback, pc, error))
+            return NULL;
+          if (lookback < 0 || lookback > 100)
+            {
+              fail (error, pc, "lookback", _("must be between 0 and 100 characters"));
+              return NULL;
+            }
+          m->lookback = (guint) lookback;
+        }
         if (!ok || !get_number (o, "min", &m->has_lower, &m->lower, pc, error) ||
             !get_number (o, "max", &m->has_upper, &m->upper, pc, error))
           return NULL;
