@@ -112,6 +112,27 @@ decode_utf16 (const char  *data,
   return text;
 }
 
+/* XML 1.0 cannot carry C0 controls other than TAB and LF, nor U+FFFE and
+ * U+FFFF: a draft holding them (Word pastes form feeds and vertical tabs for
+ * page and line breaks) would import, then save changed, and the user would
+ * find other text on reopening. Replace them here, byte for byte, so that
+ * every column stays where the user sees it. @text is valid UTF-8. */
+static void
+blank_unsavable (char  *text,
+                 gsize  len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = text[i];
+
+      if (c < 0x20 && c != '\t' && c != '\n')
+        text[i] = ' ';
+      else if (c == 0xEF && i + 2 < len && (guchar) text[i + 1] == 0xBF &&
+               ((guchar) text[i + 2] == 0xBE || (guchar) text[i + 2] == 0xBF))
+        text[i + 2] = (char) 0xBD;   /* U+FFFD */
+    }
+}
+
 char *
 gw_text_decode (const char  *data,
                 gsize        len,
@@ -197,6 +218,7 @@ gw_text_decode (const char  *data,
     return NULL;
 
   n = fold_newlines (text, strlen (text));
+  blank_unsavable (text, n);
   if (n == 0)
     {
       g_free (text);
