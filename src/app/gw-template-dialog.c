@@ -294,7 +294,7 @@ build_row (GwTemplateDialog *self,
         gtk_text_view_set_top_margin (GTK_TEXT_VIEW (fr->input), 6);
         gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (fr->input), 6);
         gtk_text_view_set_left_margin (GTK_TEXT_VIEW (fr->input), 6);
-        gtk_widget_set_size_request (fr->input, 280, 72);
+        gtk_widget_set_size_request (fr->input, 220, 72);
         buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fr->input));
         gtk_text_buffer_set_text (buffer, value, -1);
         gtk_frame_set_child (GTK_FRAME (frame), fr->input);
@@ -313,9 +313,12 @@ build_row (GwTemplateDialog *self,
         fr->row = adw_action_row_new ();
         fr->input = gtk_entry_new ();
         gtk_editable_set_text (GTK_EDITABLE (fr->input), value);
-        gtk_editable_set_width_chars (GTK_EDITABLE (fr->input), 24);
+        /* Wide enough for an organ's name, yet able to shrink: some long
+         * descriptions do not wrap short enough and would otherwise push
+         * the entry out of the form. */
+        gtk_editable_set_width_chars (GTK_EDITABLE (fr->input), 8);
+        gtk_editable_set_max_width_chars (GTK_EDITABLE (fr->input), 18);
         gtk_widget_set_valign (fr->input, GTK_ALIGN_CENTER);
-        gtk_widget_set_hexpand (fr->input, TRUE);
         adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->input);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (fr->row), fr->input);
         g_signal_connect (fr->input, "changed", G_CALLBACK (on_entry_changed_cb), self);
