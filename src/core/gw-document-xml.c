@@ -906,6 +906,35 @@ attr_value (xmlNodePtr  node,
   return copy;
 }
 
+/* An attribute whose schema type is a token (<value>true</value>, the
+ * document kind, evaluation field names): RELAX NG compares those with
+ * leading and trailing white space dropped and inner runs collapsed, so
+ * kind=" opinion" passes validation and must read as "opinion" here too. */
+static char *
+token_attr_value (xmlNodePtr  node,
+                  const char *name)
+{
+  char *value = attr_value (node, name);
+  char *out;
+
+  if (value == NULL)
+    return NULL;
+  out = value;
+  for (const char *p = value; *p; p++)
+    {
+      gboolean space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+
+      if (!space)
+        *out++ = *p;
+      else if (out > value && out[-1] != ' ')
+        *out++ = ' ';
+    }
+  if (out > value && out[-1] == ' ')
+    out--;
+  *out = '\0';
+  return value;
+}
+
 static const char *
 type_label (const char *type)
 {
@@ -1252,7 +1281,7 @@ read_evaluation (xmlNodePtr   node,
         {
           FOR_EACH_ELEMENT (field, group)
             {
-              g_autofree char *field_name = attr_value (field, "name");
+              g_autofree char *field_name = token_attr_value (field, "name");
               g_autofree char *value = node_text (field);
               GwEvalField f;
 
@@ -1332,7 +1361,7 @@ read_evaluation (xmlNodePtr   node,
           FOR_EACH_ELEMENT (veto, group)
             {
               g_autofree char *text = node_text (veto);
-              g_autofree char *ticked = attr_value (veto, "ticked");
+              g_autofree char *ticked = token_attr_value (veto, "ticked");
               g_autoptr(GwVetoItem) item =
                 gw_veto_item_new (text, g_strcmp0 (ticked, "true") == 0);
 
@@ -1372,8 +1401,8 @@ build_document (xmlDocPtr    xml,
 {
   xmlNodePtr root = xmlDocGetRootElement (xml);
   g_autoptr(GwDocument) doc = NULL;
-  g_autofree char *kind_str = attr_value (root, "kind");
-  g_autofree char *sealed = attr_value (root, "sealed");
+  g_autofree char *kind_str = token_attr_value (root, "kind");
+  g_autofree char *sealed = token_attr_value (root, "sealed");
   g_autofree char *template_id = attr_value (root, "template");
   GwDocumentKind kind = GW_DOCUMENT_KIND_OPINION;
   xmlNodePtr node;

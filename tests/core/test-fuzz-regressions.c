@@ -6,6 +6,7 @@
 #include "gw-block.h"
 #include "gw-document-xml.h"
 #include "gw-error.h"
+#include "gw-evaluation.h"
 #include "gw-import-text.h"
 #include "gw-template.h"
 
@@ -160,6 +161,32 @@ test_replay (gconstpointer data)
   c->replay (c->path, bytes);
 }
 
+/* Token attributes with white space around them pass the schema (RELAX NG
+ * collapses white space in <value> comparisons); once they crashed the
+ * loader (kind) or read as false (sealed, ticked). They must read as the
+ * schema read them. */
+static void
+test_gwdoc_token_attributes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz-regressions", "gwdoc",
+                                                 "token-attributes-spaced.gwdoc", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = gw_document_load_gwdoc (path, &error);
+  g_autoptr(GwVetoItem) veto = NULL;
+  GwEvaluation *evaluation;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (gw_document_get_kind (doc), ==, GW_DOCUMENT_KIND_EVALUATION);
+  g_assert_true (gw_document_get_sealed (doc));
+  evaluation = gw_document_get_evaluation (doc);
+  g_assert_nonnull (evaluation);
+  g_assert_cmpstr (gw_evaluation_get_field (evaluation, GW_EVAL_PROJECT), ==,
+                   "神木市滨河新区街道社工站运营服务项目（2023—2024年度）");
+  veto = g_list_model_get_item (G_LIST_MODEL (gw_evaluation_get_veto_items (evaluation)), 0);
+  g_assert_true (gw_veto_item_get_ticked (veto));
+}
+
 static guint n_cases;
 
 static int
@@ -213,6 +240,7 @@ main (int   argc,
         }
     }
   g_test_add_func ("/fuzz-regressions/has-cases", test_has_cases);
+  g_test_add_func ("/fuzz-regressions/gwdoc-token-attributes", test_gwdoc_token_attributes);
 
   return g_test_run ();
 }
