@@ -490,6 +490,32 @@ layout_header (GwPagination *p)
 
 /* ---- 主体 ------------------------------------------------------------- */
 
+/* Titles break at word boundaries (§7.3.1); Pango knows no Chinese words,
+ * but a short bracketed group — （街道） 《办法》 “五社联动” — is never split. */
+static void
+keep_groups_whole (PangoLayout *layout,
+                   const char  *text)
+{
+  static const char *open[] = { "（", "《", "“", "〔", "【" };
+  static const char *close[] = { "）", "》", "”", "〕", "】" };
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    for (guint k = 0; k < G_N_ELEMENTS (open); k++)
+      if (g_str_has_prefix (p, open[k]))
+        {
+          const char *end = strstr (p, close[k]);
+          if (end && g_utf8_strlen (p, end - p) <= 10)
+            {
+              PangoAttribute *a = pango_attr_allow_breaks_new (FALSE);
+              a->start_index = p - text;
+              a->end_index = end + strlen (close[k]) - text;
+              pango_attr_list_insert (attrs, a);
+            }
+        }
+  pango_layout_set_attributes (layout, attrs);
+}
+
 /* The title: 二号, centred, lines balanced (梯形/菱形) unless the author
  * broke them. */
 static gboolean
@@ -505,6 +531,7 @@ layout_title (GwPagination *p)
   where = where_meta (p, GW_META_TITLE);
   l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, title);
   pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+  keep_groups_whole (l, title);
   if (!_gw_pagination_check_glyphs (p, l, where))
     return FALSE;
   n = pango_layout_get_line_count (l);
