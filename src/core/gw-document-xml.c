@@ -811,6 +811,50 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* The encoding named in the XML declaration, or NULL when there is none.
+ * Read here rather than by libxml2: told "GBK" or "Shift_JIS", libxml2
+ * would convert the (already checked) UTF-8 bytes, print its own errors on
+ * stderr and stop at a made-up syntax error in the middle of the file. */
+static char *
+declared_encoding (const char *data,
+                   gsize       size)
+{
+  const char *end;
+  const char *p;
+  char quote;
+  const char *value;
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
+  if (size < 5 || memcmp (data, "<?xml", 5) != 0)
+    return NULL;
+  end = g_strstr_len (data, MIN (size, 1024), "?>");
+  if (end == NULL)
+    return NULL;
+  p = g_strstr_len (data, end - data, "encoding");
+  if (p == NULL)
+    return NULL;
+  p += strlen ("encoding");
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p >= end || *p++ != '=')
+    return NULL;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p >= end || (*p != '"' && *p != '\''))
+    return NULL;
+  quote = *p++;
+  value = p;
+  while (p < end && *p != quote)
+    p++;
+  if (p >= end)
+    return NULL;
+  return g_strndup (value, p - value);
+}
+
 static xmlDocPtr
 parse_safely (const char  *data,
               gsize        size,
@@ -820,6 +864,18 @@ parse_safely (const char  *data,
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   ParseState state = { name, };
+  g_autofree char *encoding = declared_encoding (data, size);
+
+  /* The bytes were checked as UTF-8; a declaration of anything else would
+   * make libxml2 decode them wrongly. */
+  if (encoding && g_ascii_strcasecmp (encoding, "UTF-8") != 0 &&
+      g_ascii_strcasecmp (encoding, "UTF8") != 0)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_ENCODING,
+                   _("%s:1: the file declares the encoding “%s”, but a .gwdoc is always UTF-8"),
+                   name, encoding);
+      return NULL;
+    }
 
   ctxt = xmlCreateMemoryParserCtxt (data, (int) size);
   if (ctxt == NULL)
@@ -831,7 +887,7 @@ parse_safely (const char  *data,
   /* No NOENT, DTDLOAD, DTDATTR or DTDVALID: nothing is fetched, loaded or
    * substituted. NONET guards any path that would still try. */
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-                           XML_PARSE_NOWARNING);
+                           XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
   ctxt->_private = &state;
   ctxt->sax->internalSubset = on_internal_subset_cb;
   ctxt->sax->entityDecl = on_entity_decl_cb;

@@ -66,6 +66,12 @@ def make_cases(tmp):
     cases.append(("truncated inside a character", write("cut-char.gwdoc", whole[:mid]),
                   r":\d+:|\b\d+\b"))
 
+    # UTF-8 bytes declared as GBK: libxml2 must not get to decode them (it
+    # printed its own errors and a made-up syntax error).
+    gbk = whole.replace(b'encoding="UTF-8"', b'encoding="GBK"', 1)
+    cases.append(("UTF-8 .gwdoc declared GBK", write("declared-gbk.gwdoc", gbk),
+                  r":\d+:|\b\d+\b"))
+
     cases.append(("schema-breaking .gwdoc",
                   os.path.join(DATA, "gwdoc", "schema-violation.gwdoc"), r":\d+:|\b\d+\b"))
 

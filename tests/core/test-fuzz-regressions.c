@@ -187,6 +187,23 @@ test_gwdoc_token_attributes (void)
   g_assert_true (gw_veto_item_get_ticked (veto));
 }
 
+/* Told "GBK", libxml2 converted the UTF-8 bytes, printed its own errors on
+ * stderr and reported a syntax error deep in the file; the declaration
+ * itself is what is wrong. */
+static void
+test_gwdoc_declared_encoding (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz-regressions", "gwdoc",
+                                                 "declared-gbk.gwdoc", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = gw_document_load_gwdoc (path, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, GW_ERROR, GW_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "GBK"));
+  g_assert_nonnull (strstr (error->message, ":1:"));
+}
+
 static guint n_cases;
 
 static int
@@ -241,6 +258,7 @@ main (int   argc,
     }
   g_test_add_func ("/fuzz-regressions/has-cases", test_has_cases);
   g_test_add_func ("/fuzz-regressions/gwdoc-token-attributes", test_gwdoc_token_attributes);
+  g_test_add_func ("/fuzz-regressions/gwdoc-declared-encoding", test_gwdoc_declared_encoding);
 
   return g_test_run ();
 }
