@@ -120,8 +120,19 @@ doc_number_regex (void)
   static GRegex *r;
   static gsize once;
   return static_regex (&r, &once,
-    "^(?<org>.*?)\\s*(?<open>[\\[\\(（【［〔{｛〈<〖]?)\\s*(?<year>[0-9０-９]{4})\\s*"
+    "^(?<org>.*?)\\s*(?<open>[\\[\\(（【［〔{｛〈<〖]?)\\s*(?<year>[0-9０-９]{2,4})\\s*"
     "(?<close>[\\]\\)）】］〕}｝〉>〗]?)\\s*(?<di>第?)\\s*(?<num>[0-9０-９]+)\\s*号");
+}
+
+/* A line that looks like a document number the importer did not take for
+ * one (高民发〔23〕12号). */
+static GRegex *
+loose_doc_number_regex (void)
+{
+  static GRegex *r;
+  static gsize once;
+  return static_regex (&r, &once,
+    "^\\S{1,15}?[\\[\\(（【［〔〖]\\s*[0-9０-９]{2,4}\\s*[\\]\\)）】］〕〗]\\s*第?\\s*[0-9０-９]{1,4}\\s*号\\s*$");
 }
 
 /* Checks one document number; @value as written. Sets *replacement to the
@@ -165,8 +176,11 @@ doc_number_problems (GwCheckContext *ctx,
   while (digits[0] == '0' && digits[1] != '\0')
     digits++;
 
+  if (strlen (year_ascii) != 4)
+    g_string_append_printf (what, "%s", L (ctx, "年份应写全四位", "write the year in full (four digits)"));
   if (!g_str_equal (open, "〔") || !g_str_equal (close, "〕"))
-    g_string_append_printf (what, "%s", L (ctx, "年份应使用六角括号〔〕", "the year goes in 〔〕"));
+    g_string_append_printf (what, "%s%s", what->len ? L (ctx, "；", "; ") : "",
+                            L (ctx, "年份应使用六角括号〔〕", "the year goes in 〔〕"));
   if (*di)
     g_string_append_printf (what, "%s%s", what->len ? L (ctx, "；", "; ") : "",
                             L (ctx, "序号前不加“第”", "no 第 before the number"));
@@ -183,7 +197,7 @@ doc_number_problems (GwCheckContext *ctx,
     return FALSE;
   if (what->len == 0)
     g_string_append (what, L (ctx, "中间不留空格", "no spaces inside"));
-  if (*org)
+  if (*org && strlen (year_ascii) == 4)
     *replacement = g_strdup_printf ("%s〔%s〕%s号", org, year_ascii, digits);
   *detail = g_string_free (g_steal_pointer (&what), FALSE);
   return TRUE;
@@ -208,12 +222,24 @@ builtin_doc_number (GwCheckContext *ctx,
       return;
     }
 
-  /* Not recognised as metadata: look for it at the head of the body. */
+  /* Not recognised as metadata: an unusual number may have been taken for
+   * the title, or left at the head of the body. */
+  {
+    const char *title = gw_document_get_meta (ctx->doc, GW_META_TITLE);
+    if (!is_blank (title) && g_regex_match (loose_doc_number_regex (), title, 0, NULL))
+      {
+        if (doc_number_problems (ctx, title, &length, &replacement, &detail))
+          add_meta_finding (ctx, rule, m, findings, GW_META_TITLE, 0, length, replacement, NULL,
+                            detail);
+        return;
+      }
+  }
   for (guint i = 0; i < MIN (ctx->n_blocks, 6u); i++)
     {
       const char *text = gw_block_get_text (ctx->blocks[i]);
       if (gw_block_get_kind (ctx->blocks[i]) == GW_BLOCK_PARAGRAPH &&
-          gw_text_is_doc_number (text, NULL))
+          (gw_text_is_doc_number (text, NULL) ||
+           g_regex_match (loose_doc_number_regex (), text, 0, NULL)))
         {
           if (doc_number_problems (ctx, text, &length, &replacement, &detail))
             add_block_finding (ctx, rule, m, findings, i, 0, length, replacement, NULL, detail);
@@ -521,8 +547,26 @@ builtin_required_elements (GwCheckContext *ctx,
     return;
 
   if (is_blank (recipients))
+    {
+      /* The importer may have missed it when the head is unusual: a short
+       * line ending in a colon before the body is the recipients. */
+      for (guint i = 0; i < MIN (ctx->n_blocks, 4u); i++)
+        {
+          g_autofree char *t = g_strstrip (g_strdup (gw_block_get_text (ctx->blocks[i])));
+          if (gw_block_get_kind (ctx->blocks[i]) == GW_BLOCK_PARAGRAPH &&
+              (g_str_has_suffix (t, "：") || g_str_has_suffix (t, ":")) &&
+              g_utf8_strlen (t, -1) < 100 && strstr (t, "。") == NULL)
+            {
+              recipients = gw_block_get_text (ctx->blocks[i]);
+              break;
+            }
+        }
+    }
+  if (is_blank (recipients))
     add_document_finding (ctx, rule, m, findings, "recipients",
                           L (ctx, "缺少主送机关", "the main recipients (主送机关) are missing"));
+  else if (recipients != gw_document_get_meta (ctx->doc, GW_META_RECIPIENTS))
+    ;   /* found in the body: its colon is the punctuation rule's business */
   else
     {
       g_autofree char *trimmed = g_strdup (recipients);
@@ -553,6 +597,35 @@ builtin_required_elements (GwCheckContext *ctx,
   if (is_blank (gw_document_get_meta (ctx->doc, GW_META_DATE)))
     add_document_finding (ctx, rule, m, findings, "date",
                           L (ctx, "缺少成文日期", "the date (成文日期) is missing"));
+
+  /* Every attachment page must be named in the 附件说明. */
+  {
+    guint listed = attachments ? g_strv_length ((char **) attachments) : 0;
+    guint pages = 0;
+
+    for (guint i = 0; i < ctx->n_blocks; i++)
+      {
+        GwBlock *block = ctx->blocks[i];
+        guint number;
+
+        if (gw_block_get_kind (block) != GW_BLOCK_ATTACHMENT)
+          continue;
+        pages++;
+        number = gw_block_get_number (block) > 0 ? gw_block_get_number (block) : pages;
+        if (number > listed)
+          {
+            g_autofree char *detail = NULL;
+            GwFinding *f;
+
+            detail = g_strdup_printf (L (ctx, "附件%u“%s”未在附件说明中列出",
+                                         "attachment %u “%s” is not named in the attachment list"),
+                                      number, gw_block_get_text (block));
+            f = _gw_rule_make_finding (rule, m, ctx->lang, NULL, detail);
+            _gw_finding_place_block (ctx, f, i, 0, 0);
+            g_ptr_array_add (findings, f);
+          }
+      }
+  }
 
   for (guint i = 0; attachments && attachments[i]; i++)
     {

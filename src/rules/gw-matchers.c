@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gw-form-checks.h"
@@ -292,6 +293,7 @@ run_required (GwMatcher      *m,
     {
       g_autoptr(GMatchInfo) mi = NULL;
       gsize last_unit = G_MAXSIZE;
+      int first_s = -1, first_e = -1;
 
       g_regex_match_full (m->when, ctx->text, ctx->len, 0, 0, &mi, NULL);
       while (g_match_info_matches (mi))
@@ -306,7 +308,18 @@ run_required (GwMatcher      *m,
               if (us != last_unit)
                 {
                   last_unit = us;
-                  if (!required_met (ctx, m, us, ue))
+                  if (required_met (ctx, m, us, ue))
+                    {
+                      /* once: one unit that meets it is enough */
+                      if (m->once)
+                        return;
+                    }
+                  else if (m->once)
+                    {
+                      if (first_s < 0)
+                        first_s = s, first_e = e;
+                    }
+                  else
                     add_text_finding (ctx, rule, m, findings, s, e, NULL, NULL);
                   if (m->within == GW_WITHIN_DOCUMENT)
                     break;
@@ -315,6 +328,8 @@ run_required (GwMatcher      *m,
           if (!g_match_info_next (mi, NULL))
             break;
         }
+      if (m->once && first_s >= 0)
+        add_text_finding (ctx, rule, m, findings, first_s, first_e, NULL, NULL);
       return;
     }
 
@@ -380,6 +395,69 @@ measure_value (GwMeasure       measure,
     }
 }
 
+static GRegex *
+date_range_regex (void)
+{
+  static gsize once;
+  static GRegex *regex;
+
+  if (g_once_init_enter (&once))
+    {
+      regex = default_regex ("(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?(?:起)?\\s*(?:至|到|—|–|-|~)\\s*"
+                             "(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?");
+      g_once_init_leave (&once, 1);
+    }
+  return regex;
+}
+
+static int
+fetch_int (GMatchInfo *mi,
+           int         group,
+           int         fallback)
+{
+  g_autofree char *s = g_match_info_fetch (mi, group);
+  return s && *s ? atoi (s) : fallback;
+}
+
+/* 自2024年1月1日至2028年12月31日: a term written as a span of dates, in
+ * years; a span of whole years counts both ends (2024年至2026年 is three). */
+static gboolean
+date_span (GwCheckContext *ctx,
+           gsize           start,
+           gsize           end,
+           double         *years,
+           gsize          *span_start,
+           gsize          *span_end)
+{
+  g_autoptr(GMatchInfo) mi = NULL;
+  int y1, m1, d1, y2, m2, d2, s, e;
+  GDate a, b;
+
+  if (!g_regex_match_full (date_range_regex (), ctx->text + start, end - start, 0, 0, &mi, NULL))
+    return FALSE;
+  y1 = fetch_int (mi, 1, 0);
+  m1 = fetch_int (mi, 2, 1);
+  d1 = fetch_int (mi, 3, 1);
+  y2 = fetch_int (mi, 4, 0);
+  m2 = fetch_int (mi, 5, 12);
+  d2 = fetch_int (mi, 6, 0);
+  if (!g_date_valid_dmy (d1, m1, y1) || y2 < y1 || y2 > 9999 || m2 < 1 || m2 > 12)
+    return FALSE;
+  if (d2 == 0)
+    d2 = g_date_get_days_in_month (m2, y2);
+  if (!g_date_valid_dmy (d2, m2, y2))
+    return FALSE;
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_dmy (&a, d1, m1, y1);
+  g_date_set_dmy (&b, d2, m2, y2);
+  *years = (g_date_days_between (&a, &b) + 1) / 365.25;
+  g_match_info_fetch_pos (mi, 0, &s, &e);
+  *span_start = start + s;
+  *span_end = start + e;
+  return TRUE;
+}
+
 static void
 run_number (GwMatcher      *m,
             GwRule         *rule,
@@ -388,6 +466,7 @@ run_number (GwMatcher      *m,
 {
   g_autoptr(GMatchInfo) mi = NULL;
   g_autoptr(GArray) scope = scope_ranges (ctx, m->scope);
+  gsize last_span = G_MAXSIZE;
 
   if (m->scope && scope == NULL)
     return;
@@ -414,6 +493,22 @@ run_number (GwMatcher      *m,
           for (guint k = 0; k < m->lookback && from > us; k++)
             from = g_utf8_prev_char (ctx->text + from) - ctx->text;
           numbers = gw_text_extract_numbers (ctx->text + us, ue - us);
+          if (m->measure == GW_MEASURE_YEARS)
+            {
+              double years;
+              gsize ds, de;
+
+              if (date_span (ctx, us, ue, &years, &ds, &de) && ds != last_span &&
+                  ((m->has_upper && years > m->upper + 0.01) || (m->has_lower && years < m->lower)) &&
+                  !conds_any (ctx, m->unless, ds))
+                {
+                  char detail[64];
+                  g_snprintf (detail, sizeof detail, ctx->lang == 0 ? "%.1f年" : "%.1f years", years);
+                  add_text_finding (ctx, rule, m, findings, ds, de, NULL, detail);
+                  last_span = ds;
+                  goto next;
+                }
+            }
           for (guint i = 0; i < numbers->len; i++)
             {
               GwNumber *n = &g_array_index (numbers, GwNumber, i);
@@ -446,6 +541,7 @@ run_number (GwMatcher      *m,
                                 detail);
             }
         }
+    next:
       if (!g_match_info_next (mi, NULL))
         break;
     }

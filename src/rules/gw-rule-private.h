@@ -68,6 +68,7 @@ struct _GwMatcher
   /* required */
   GRegex        *when;
   GwWithin       within;
+  gboolean       once;            /* met when any unit around a "when" meets it */
   GPtrArray     *all;             /* GRegex* */
   GPtrArray     *any;             /* GRegex* */
   guint          min;

@@ -721,7 +721,7 @@ parse_matcher (JsonNode        *node,
                                   "scope", NULL };
   static const char *trigger_keys[] = { "patterns", "allow", "unless", "requires", "exempt",
                                         "negations", NULL };
-  static const char *required_keys[] = { "when", "within", "all", "any", "min", NULL };
+  static const char *required_keys[] = { "when", "within", "all", "any", "min", "once", NULL };
   static const char *number_keys[] = { "context", "measure", "min", "max", "lookback",
                                        "skip-before", "unless", "escalate", NULL };
   static const char *enum_keys[] = { "term", "members", "min-listed", "within", NULL };
@@ -849,6 +849,16 @@ parse_matcher (JsonNode        *node,
             return NULL;
           }
         m->min = has_min ? (guint) min : 1;
+        {
+          JsonNode *once = json_object_get_member (o, "once");
+          if (once && (!JSON_NODE_HOLDS_VALUE (once) ||
+                       json_node_get_value_type (once) != G_TYPE_BOOLEAN))
+            {
+              fail (error, pc, "once", _("must be true or false"));
+              return NULL;
+            }
+          m->once = once && json_node_get_boolean (once);
+        }
         if (m->any && (m->min < 1 || m->min > m->any->len))
           {
             fail (error, pc, "min", _("must be between 1 and the number of “any” patterns"));
