@@ -938,6 +938,7 @@ layout_signature (GwPagination *p)
   double date_w = date ? grid_text_width (p, date) : 0;
   double sig_x = 0, date_x = 0;
   int need = (sig ? 1 : 0) + (date ? 1 : 0);
+  int blank = 0, slot;
 
   if (need > 0)
     {
@@ -947,7 +948,7 @@ layout_signature (GwPagination *p)
            * room for the seal, whose top stays within a line of the body. */
           date_x = right - 4 * GW_CHAR - date_w;
           sig_x = date ? date_x + (date_w - sig_w) / 2 : right - 4 * GW_CHAR - sig_w;
-          skip_lines (p, 2);
+          blank = 2;
         }
       else
         {
@@ -960,11 +961,30 @@ layout_signature (GwPagination *p)
               date_x = right - 2 * GW_CHAR - date_w;
               sig_x = date_x - 2 * GW_CHAR;
             }
-          skip_lines (p, 1);
+          blank = 1;
         }
-      /* keep the two lines on one page */
-      if (current_slot (p) + need > GW_LINES)
-        _gw_pagination_new_page (p);
+      /* §7.3.5.5: when signature and date don't fit, first close the
+       * space above them; failing that, carry the last line of text over
+       * with them, so that neither they nor a seal stand alone on a page. */
+      slot = current_slot (p);
+      if (slot + blank + need > GW_LINES && slot + 1 + need <= GW_LINES)
+        blank = 1;
+      if (slot + blank + need > GW_LINES)
+        {
+          GwPage *old = p->page;
+          GwOp *last = old->ops->len > 0 ? g_ptr_array_index (old->ops, old->ops->len - 1) : NULL;
+
+          _gw_pagination_new_page (p);
+          if (last && last->kind == GW_OP_TEXT && slot > 0 &&
+              fabs (last->y - _gw_baseline_in_slot (slot_top (slot - 1), GW_BODY_SIZE)) < 0.01)
+            {
+              last = g_ptr_array_steal_index (old->ops, old->ops->len - 1);
+              last->y -= slot_top (slot - 1) - slot_top (0);
+              g_ptr_array_add (p->page->ops, last);
+              p->y = slot_top (1);
+            }
+        }
+      skip_lines (p, blank);
       if (sig)
         {
           g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, sig, GW_CHARS, 0, NULL);

@@ -785,6 +785,49 @@ test_evaluation_veto (void)
   g_assert_nonnull (strstr (all->str, gw_evaluation_compute_grade (ev)));
 }
 
+
+/* §7.3.5.5: whatever the length of the body, the signature and date never
+ * stand alone on a page: some text comes with them. */
+static void
+test_signature_not_alone (void)
+{
+  for (int sealed = 0; sealed <= 1; sealed++)
+    for (int n = 16; n <= 22; n++)
+      {
+        g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+        g_autoptr(PopplerDocument) pdf = NULL;
+        g_autoptr(PopplerPage) page = NULL;
+        g_autoptr(GPtrArray) lines = NULL;
+        int sig_page = -1;
+        guint others = 0;
+        Line *sig;
+
+        gw_document_set_meta (doc, GW_META_TITLE, "测试");
+        gw_document_set_meta (doc, GW_META_SIGNATURE, "临川市民政局");
+        gw_document_set_meta (doc, GW_META_DATE, "2024年5月8日");
+        gw_document_set_sealed (doc, sealed);
+        for (int i = 0; i < n; i++)   /* one grid line each */
+          gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH,
+                                                       "社会工作服务站建设和管理服务的实施意见社会工作服务站建"));
+        pdf = render (doc, NULL);
+        sig = find_line (pdf, "临川市民政局", &sig_page);
+        g_assert_nonnull (sig);
+        line_free (sig);
+        page = poppler_document_get_page (pdf, sig_page);
+        lines = page_lines (page);
+        for (guint k = 0; k < lines->len; k++)
+          {
+            const char *t = ((Line *) g_ptr_array_index (lines, k))->text->str;
+            if (g_strcmp0 (t, "临川市民政局") != 0 && g_strcmp0 (t, "2024年5月8日") != 0 &&
+                !is_page_number (t))
+              others++;
+          }
+        if (others == 0)
+          g_error ("%s, %d paragraphs: the signature stands alone on page %d",
+                   sealed ? "sealed" : "unsealed", n, sig_page + 1);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/header", test_header);
   g_test_add_func ("/render/pdf/page-numbers-colophon", test_page_numbers_and_colophon);
   g_test_add_func ("/render/pdf/signature", test_signature);
+  g_test_add_func ("/render/pdf/signature-not-alone", test_signature_not_alone);
   g_test_add_func ("/render/pdf/attachment-pages", test_attachment_pages);
   g_test_add_func ("/render/pdf/fonts", test_fonts);
   g_test_add_func ("/render/pdf/heading-fonts", test_heading_fonts);
