@@ -19,6 +19,7 @@ struct _GwEvaluationEditor
   AdwPreferencesGroup *decision_group;
   AdwPreferencesGroup *signoff_group;
   GtkColumnView       *table;
+  AdwActionRow        *total_row;
   GtkLabel            *total_label;
   GtkLabel            *grade_label;
   GtkLabel            *decision_label;
@@ -629,8 +630,15 @@ row_for_target (GwEvaluationEditor *self,
 
   if (target == NULL)
     return NULL;
+  /* The checker's names for the form's stated results. */
   if (g_str_equal (target, "evaluators"))
     return self->evaluators_row;
+  if (g_str_equal (target, "grade"))
+    return self->field_rows[GW_EVAL_STATED_GRADE];
+  if (g_str_equal (target, "decision"))
+    return self->field_rows[GW_EVAL_STATED_DECISION];
+  if (g_str_equal (target, "total"))
+    return GTK_WIDGET (self->total_row);
   if (gw_eval_field_from_string (target, &field) && field < GW_N_EVAL_FIELDS)
     return self->field_rows[field];
   return g_hash_table_lookup (self->spin_of, target);
@@ -650,6 +658,8 @@ gw_evaluation_editor_set_findings (GwEvaluationEditor *self,
         gtk_widget_remove_css_class (self->field_rows[i], "error");
         gtk_widget_remove_css_class (self->field_rows[i], "warning");
       }
+  gtk_widget_remove_css_class (self->evaluators_row, "error");
+  gtk_widget_remove_css_class (self->evaluators_row, "warning");
   n = findings ? g_list_model_get_n_items (findings) : 0;
   for (guint i = 0; i < n; i++)
     {
@@ -785,6 +795,7 @@ gw_evaluation_editor_class_init (GwEvaluationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, decision_group);
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, signoff_group);
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, table);
+  gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, total_row);
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, total_label);
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, grade_label);
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, decision_label);

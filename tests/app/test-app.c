@@ -597,6 +597,30 @@ test_evaluation (void)
                          "服务对象投诉经查属实");
   g_assert_false (gw_evaluation_editor_get_reason_missing (editor));
   g_assert_true (gw_page_get_modified (page));
+
+  /* A stated grade the total does not give is found, marked on its row,
+   * and activating the finding goes to that row. */
+  {
+    GtkWidget *grade_row = gw_evaluation_editor_get_field_row (editor, GW_EVAL_STATED_GRADE);
+    FindingWait w = { page, "form.grade-matches-score" };
+    const char *computed = gw_evaluation_compute_grade (evaluation);
+    GPtrArray *grades = gw_evaluation_get_grades (evaluation);
+    const char *wrong = NULL;
+
+    for (guint i = 0; i < grades->len && !wrong; i++)
+      if (g_strcmp0 (((GwGrade *) g_ptr_array_index (grades, i))->name, computed) != 0)
+        wrong = ((GwGrade *) g_ptr_array_index (grades, i))->name;
+    gtk_editable_set_text (GTK_EDITABLE (grade_row), wrong);
+    g_assert_true (wait_for (finding_present, &w, 10000));
+    g_assert_true (gtk_widget_has_css_class (grade_row, "error"));
+    g_signal_emit_by_name (gw_page_get_findings_panel (page), "activate-finding",
+                           find_finding (page, w.rule));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), grade_row) ||
+                   gtk_root_get_focus (GTK_ROOT (window)) == grade_row);
+    gtk_editable_set_text (GTK_EDITABLE (grade_row), computed);
+    g_assert_true (wait_for (finding_absent, &w, 10000));
+    g_assert_false (gtk_widget_has_css_class (grade_row, "error"));
+  }
   destroy_window (window);
 }
 
