@@ -133,7 +133,8 @@ create_row (gpointer item,
   }
   gtk_box_append (GTK_BOX (box), top);
 
-  if (excerpt && *excerpt)
+  /* A form cell's excerpt may be just its internal name: not for people. */
+  if (excerpt && *excerpt && g_strcmp0 (excerpt, gw_finding_get_target (finding)) != 0)
     {
       g_autofree char *quoted = g_strdup_printf ("“%s”", excerpt);
       gtk_box_append (GTK_BOX (box), wrapped_label (quoted, "dim-label"));
