@@ -828,6 +828,87 @@ test_signature_not_alone (void)
       }
 }
 
+
+/* Content that ends on a full even page: a blank page, then the 版记 on
+ * the next even page; neither carries a page number. */
+static void
+test_colophon_after_blank (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) blank = NULL;
+  g_autoptr(PopplerPage) last = NULL;
+  g_autofree char *blank_text = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *flat = NULL;
+
+  gw_document_set_meta (doc, GW_META_COPY_TO, "市委办公室，市政府办公室。");
+  gw_document_set_meta (doc, GW_META_PRINTING_ORGAN, "临川市民政局办公室");
+  gw_document_set_meta (doc, GW_META_PRINTING_DATE, "2024年5月9日");
+  for (int i = 0; i < 22 + 21; i++)   /* page 1 full, page 2 one line short */
+    gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH,
+                                                 "社会工作服务站建设和管理服务的实施意见社会工作服务"));
+  pdf = render (doc, NULL);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 4);
+  blank = poppler_document_get_page (pdf, 2);
+  blank_text = poppler_page_get_text (blank);
+  g_assert_cmpstr (g_strstrip (blank_text), ==, "");
+  last = poppler_document_get_page (pdf, 3);
+  last_text = poppler_page_get_text (last);
+  flat = strip_space (last_text);
+  g_assert_nonnull (strstr (flat, "抄送：市委办公室，市政府办公室。"));
+  g_assert_nonnull (strstr (flat, "2024年5月9日印发"));
+  g_assert_null (strstr (flat, "—4—"));
+}
+
+/* 上行文: the number 居左空一字 and 签发人 居右空一字 on one line. */
+static void
+test_signatory (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  const double ch = 156 * MM / 28;
+  double left = -1, right = -1, base_l = 0, base_r = 0;
+
+  gw_document_set_meta (doc, GW_META_SIGNATORY, "张明");
+  pdf = render (doc, NULL);
+  page = poppler_document_get_page (pdf, 0);
+  lines = page_lines (page);
+  /* 签发人's name is in 楷体, whose box differs: the line may come in parts */
+  for (guint k = 0; k < lines->len; k++)
+    {
+      Line *l = g_ptr_array_index (lines, k);
+      if (g_str_has_prefix (l->text->str, "临民发〔2024〕7号"))
+        left = l->left, base_l = l->bottom;
+      if (g_str_has_suffix (l->text->str, "张明"))
+        right = l->right, base_r = l->bottom;
+    }
+  g_assert_cmpfloat_with_epsilon (left, TA_LEFT + ch, 2);
+  g_assert_cmpfloat_with_epsilon (right, TA_RIGHT - ch, 2);
+  g_assert_cmpfloat_with_epsilon (base_l, base_r, 6);
+}
+
+/* 附件说明: later items aligned under the first number. */
+static void
+test_attachment_list (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  const double ch = 156 * MM / 28;
+  Line *first = find_line (pdf, "附件：1．社工站（室）建设标准", NULL);
+  Line *second = find_line (pdf, "2．社工站运营服务项目年度评估表", NULL);
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_cmpfloat_with_epsilon (first->left, TA_LEFT + 2 * ch, 2);
+  g_assert_cmpfloat_with_epsilon (second->left, TA_LEFT + 5 * ch, 2);
+  g_assert_cmpfloat_with_epsilon (second->bottom - first->bottom, 29.6, 1);
+  line_free (first);
+  line_free (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +932,9 @@ main (int   argc,
   g_test_add_func ("/render/pdf/signature", test_signature);
   g_test_add_func ("/render/pdf/signature-not-alone", test_signature_not_alone);
   g_test_add_func ("/render/pdf/attachment-pages", test_attachment_pages);
+  g_test_add_func ("/render/pdf/attachment-list", test_attachment_list);
+  g_test_add_func ("/render/pdf/colophon-after-blank", test_colophon_after_blank);
+  g_test_add_func ("/render/pdf/signatory", test_signatory);
   g_test_add_func ("/render/pdf/fonts", test_fonts);
   g_test_add_func ("/render/pdf/heading-fonts", test_heading_fonts);
   g_test_add_func ("/render/pdf/reproducible", test_reproducible);
