@@ -229,8 +229,12 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { "Gongwen developers", NULL };
+  /* Translators: your names, one per line. */
+  const char *translators = _("translator-credits");
 
   adw_show_about_window (gtk_application_get_active_window (app),
+                         "translator-credits",
+                         g_str_equal (translators, "translator-credits") ? NULL : translators,
                          "application-name", _("Gongwen"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
