@@ -1017,6 +1017,14 @@ main (int   argc,
 {
   int status;
 
+  /* The window needs an X display (the suite runs under xvfb-run); say so
+   * instead of crashing in gtk_init when there is none. */
+  if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
+    {
+      g_print ("1..0 # SKIP no X display: run the app suite under xvfb-run\n");
+      return 0;
+    }
+
   tmp_home = g_dir_make_tmp ("gongwen-test-app-XXXXXX", NULL);
   g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
   g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
