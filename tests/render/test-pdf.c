@@ -909,6 +909,59 @@ test_attachment_list (void)
   line_free (second);
 }
 
+
+static void
+on_rendered (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GBytes **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gw_renderer_render_pdf_finish (GW_RENDERER (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The window's paths: rendering off the main thread (on a snapshot of the
+ * document) gives the same bytes; printing draws pages from a pagination. */
+static void
+test_async_and_print (void)
+{
+  g_autoptr(GwDocument) doc = open_fixture ("opinion.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) sync = gw_renderer_render_pdf (renderer, doc, &error);
+  g_autoptr(GBytes) async = NULL;
+  g_autoptr(GwPagination) pages = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  cairo_surface_t *s;
+  cairo_t *cr;
+  gboolean inked = FALSE;
+
+  g_assert_no_error (error);
+  gw_renderer_render_pdf_async (renderer, doc, NULL, on_rendered, &async);
+  while (async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_bytes_equal (sync, async));
+
+  pages = gw_renderer_paginate (renderer, doc, &error);
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_bytes (sync, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_pagination_get_n_pages (pages), ==, poppler_document_get_n_pages (pdf));
+  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
+  cr = cairo_create (s);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gw_pagination_draw_page (pages, cr, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  /* the red organ mark is on the page at 72 mm */
+  for (int x = 0; x < 596 && !inked; x++)
+    inked = is_red (pixel (s, x, (int) (72 * MM + 20)));
+  g_assert_true (inked);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -938,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/fonts", test_fonts);
   g_test_add_func ("/render/pdf/heading-fonts", test_heading_fonts);
   g_test_add_func ("/render/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/render/pdf/async-and-print", test_async_and_print);
   g_test_add_func ("/render/pdf/outline", test_outline);
   g_test_add_func ("/render/pdf/missing-glyph", test_missing_glyph);
   g_test_add_func ("/render/pdf/table-break", test_table_break);
