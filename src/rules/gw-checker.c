@@ -752,7 +752,7 @@ gw_checker_detect_kind (GwDocument *doc)
     return GW_DOCUMENT_KIND_EVALUATION;
 
   text = gw_document_to_plain_text (doc);
-  head = g_utf8_substring (text, 0, 3000);
+  head = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 3000));
   for (guint i = 0; i < G_N_ELEMENTS (form_cues); i++)
     if (strstr (head, form_cues[i]))
       form++;

@@ -286,8 +286,11 @@ test_text_format (void)
   run (&r, args);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_null (strstr (r.out, "\033["));   /* not a terminal: no colour */
-  pattern = g_strdup_printf ("^%s:[0-9]+:[0-9]+: (error|warning|info): .+ \\[[a-z0-9.-]+\\]$",
-                             g_regex_escape_string (bad, -1));
+  {
+    g_autofree char *escaped = g_regex_escape_string (bad, -1);
+    pattern = g_strdup_printf ("^%s:[0-9]+:[0-9]+: (error|warning|info): .+ \\[[a-z0-9.-]+\\]$",
+                               escaped);
+  }
   head = g_regex_new (pattern, 0, 0, NULL);
   lines = g_strsplit (r.out, "\n", -1);
   for (guint i = 0; lines[i]; i++)
