@@ -405,7 +405,7 @@ gw_fonts_resolve (GwFonts      *self,
     }
   else if (match == NULL || matched_family == NULL ||
            g_ascii_strcasecmp ((const char *) matched_family, family) != 0)
-    g_debug ("Font family “%s” is not installed; fontconfig substitutes", family);
+    g_message ("Font family “%s” is not installed; the next font in the list is used", family);
   if (match)
     FcPatternDestroy (match);
   g_mutex_unlock (&self->lock);

@@ -962,6 +962,48 @@ test_async_and_print (void)
   cairo_surface_destroy (s);
 }
 
+
+/* Punctuation at every column: no line may start with a closing mark or
+ * end with an opening one (GB/T 15834 line-edge rules). */
+static void
+test_line_edges (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  guint checked = 0;
+
+  for (int k = 0; k < 30; k++)
+    {
+      g_autoptr(GString) t = g_string_new (NULL);
+      for (int i = 0; i < k; i++)
+        g_string_append (t, "社");
+      for (int r = 0; r < 3; r++)
+        g_string_append (t, "“五社联动”、（街道）《办法》〔2023〕12号：是？否！……——完。");
+      gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, t->str));
+    }
+  pdf = render (doc, NULL);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr(GPtrArray) lines = page_lines (page);
+      for (guint k = 0; k < lines->len; k++)
+        {
+          Line *l = g_ptr_array_index (lines, k);
+          gunichar first = g_utf8_get_char (l->text->str);
+          gunichar last = g_utf8_get_char (g_utf8_prev_char (l->text->str + l->text->len));
+
+          if (is_page_number (l->text->str))
+            continue;
+          if (g_utf8_strchr ("，。、；：？！）》”」』〕…", -1, first))
+            g_error ("page %d: line “%s” starts with a closing mark", i + 1, l->text->str);
+          if (g_utf8_strchr ("（《“「『〔", -1, last))
+            g_error ("page %d: line “%s” ends with an opening mark", i + 1, l->text->str);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -980,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/page-size", test_page_size);
   g_test_add_func ("/render/pdf/text-order", test_text_order);
   g_test_add_func ("/render/pdf/grid", test_grid);
+  g_test_add_func ("/render/pdf/line-edges", test_line_edges);
   g_test_add_func ("/render/pdf/header", test_header);
   g_test_add_func ("/render/pdf/page-numbers-colophon", test_page_numbers_and_colophon);
   g_test_add_func ("/render/pdf/signature", test_signature);
