@@ -23,6 +23,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
 #define TA_TOP (37 * MM)
 #define TA_BOTTOM (262 * MM)
 
+/* The PDF holds binary streams with NUL bytes: search all of it. */
+static gboolean
+pdf_contains (const char *data,
+              gsize       len,
+              const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static GwRenderer *renderer;
 
 static GwDocument *
@@ -542,7 +556,8 @@ test_fonts (void)
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  g_assert_null (g_strstr_len (data, len, "/Type3"));
+  g_assert_false (pdf_contains (data, len, "/Type3"));
+  g_assert_true (pdf_contains (data, len, "/FontFile3"));
   while (poppler_font_info_scan (info, 20, &iter))
     {
       do
@@ -1004,6 +1019,33 @@ test_line_edges (void)
   g_assert_cmpuint (checked, >, 100);
 }
 
+
+/* Fonts are configurable per role; Fandol's Bold files (which declare
+ * weight 400) are never taken for the regular face. */
+static void
+test_set_font (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwRenderer) r = gw_renderer_new (&error);
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_renderer_get_font (r, GW_FONT_ROLE_HEITI), ==, "Noto Sans CJK SC");
+  gw_renderer_set_font (r, GW_FONT_ROLE_HEITI, "FandolHei");
+  g_assert_cmpstr (gw_renderer_get_font (r, GW_FONT_ROLE_HEITI), ==, "FandolHei");
+  bytes = gw_renderer_render_pdf (r, doc, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &len);
+  g_assert_true (pdf_contains (data, len, "FandolHei-Regular"));
+  g_assert_false (pdf_contains (data, len, "FandolHei-Bold"));
+  g_assert_false (pdf_contains (data, len, "NotoSansCJK"));
+  gw_renderer_set_font (r, GW_FONT_ROLE_HEITI, NULL);
+  g_assert_cmpstr (gw_renderer_get_font (r, GW_FONT_ROLE_HEITI), ==, "Noto Sans CJK SC");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1033,6 +1075,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/signatory", test_signatory);
   g_test_add_func ("/render/pdf/fonts", test_fonts);
   g_test_add_func ("/render/pdf/heading-fonts", test_heading_fonts);
+  g_test_add_func ("/render/pdf/set-font", test_set_font);
   g_test_add_func ("/render/pdf/reproducible", test_reproducible);
   g_test_add_func ("/render/pdf/async-and-print", test_async_and_print);
   g_test_add_func ("/render/pdf/outline", test_outline);
