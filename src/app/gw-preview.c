@@ -31,6 +31,7 @@ struct _GwPreview
   PopplerDocument   *pdf;
   GCancellable      *cancellable;
   double             zoom;
+  gboolean           following_scroll;
 };
 
 G_DEFINE_FINAL_TYPE (GwPreview, gw_preview, GTK_TYPE_WIDGET)
@@ -247,6 +248,13 @@ gw_preview_get_page_text (GwPreview *self,
   return poppler_page_get_text (p);
 }
 
+guint
+gw_preview_get_page (GwPreview *self)
+{
+  g_return_val_if_fail (GW_IS_PREVIEW (self), 0);
+  return (guint) gtk_adjustment_get_value (self->page_adjustment) - 1;
+}
+
 double
 gw_preview_get_zoom (GwPreview *self)
 {
@@ -297,7 +305,30 @@ gw_preview_go_to_page (GwPreview *self,
 static void
 on_page_spin_cb (GwPreview *self)
 {
-  gw_preview_go_to_page (self, (guint) gtk_adjustment_get_value (self->page_adjustment) - 1);
+  if (!self->following_scroll)
+    gw_preview_go_to_page (self, (guint) gtk_adjustment_get_value (self->page_adjustment) - 1);
+}
+
+/* The page number follows scrolling: the page under the middle of the view. */
+static void
+on_scrolled_cb (GtkAdjustment *vadj,
+                GwPreview     *self)
+{
+  double middle = gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj) / 2;
+  guint page = 0, i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_box)); child;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      graphene_point_t point;
+
+      if (gtk_widget_compute_point (child, GTK_WIDGET (self->pages_box),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point) && point.y <= middle)
+        page = i;
+    }
+  self->following_scroll = TRUE;
+  gtk_adjustment_set_value (self->page_adjustment, page + 1);
+  self->following_scroll = FALSE;
 }
 
 static void
@@ -382,6 +413,8 @@ gw_preview_init (GwPreview *self)
 {
   self->zoom = 1.0;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_scrolled_cb), self, 0);
   update_labels (self);
 }
 

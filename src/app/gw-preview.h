@@ -27,6 +27,8 @@ void       gw_preview_set_zoom     (GwPreview  *self,
 double     gw_preview_get_zoom     (GwPreview  *self);
 void       gw_preview_go_to_page   (GwPreview  *self,
                                     guint       page);
+/* The page shown (0-based): the one navigated to, or under the view's middle. */
+guint      gw_preview_get_page     (GwPreview  *self);
 /* The text poppler reads from page @page (tests). */
 char      *gw_preview_get_page_text (GwPreview *self,
                                      guint      page);

@@ -676,12 +676,22 @@ test_preview (void)
 
   gtk_window_present (GTK_WINDOW (window));
   page = new_opinion_page (window);
+  /* Enough text for several pages. */
+  for (guint i = 0; i < 60; i++)
+    type_at_end (GW_EDITOR (gw_page_get_editor (page)),
+                 "\n各镇街要把社工站建设纳入重要议事日程，明确责任分工，细化工作措施，"
+                 "确保各项任务落到实处，切实提升基层民政服务能力和水平。");
   preview = GW_PREVIEW (gw_page_get_preview (page));
   g_object_set (window, "show-preview", TRUE, NULL);
   g_assert_true (gw_page_get_show_preview (page));
   g_assert_true (wait_for (preview_ready, preview, 20000));
   text = gw_preview_get_page_text (preview, 0);
   g_assert_nonnull (strstr (text, "总体要求"));
+  g_assert_cmpuint (gw_preview_get_n_pages (preview), >=, 2);
+  g_assert_cmpuint (gw_preview_get_page (preview), ==, 0);
+  spin_main_loop (100);  /* let the pages get their size */
+  gw_preview_go_to_page (preview, 1);
+  g_assert_cmpuint (gw_preview_get_page (preview), ==, 1);
   gw_preview_set_zoom (preview, 2.0);
   g_assert_cmpfloat (gw_preview_get_zoom (preview), ==, 2.0);
   g_object_set (window, "show-preview", FALSE, NULL);
