@@ -328,11 +328,9 @@ gw_editor_sync_now (GwEditor *self)
       g_autoptr(GwBlock) block = g_list_model_get_item (G_LIST_MODEL (store), i);
       style_line (self, g_array_index (places, BlockPlace, i).line, block);
     }
-  /* A line emptied out may keep a heading style from before. */
+  /* A line blanked out (spaces left) may keep a heading style from before. */
   for (guint i = 0; lines[i]; i++)
-    if (is_blank (lines[i]) && *lines[i] == '\0')
-      continue;
-    else if (is_blank (lines[i]))
+    if (*lines[i] != '\0' && is_blank (lines[i]))
       style_line (self, i, NULL);
 }
 

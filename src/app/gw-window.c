@@ -193,9 +193,10 @@ on_page_findings_cb (GwPage   *page,
 {
   AdwTabPage *tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
   guint n_errors = gw_page_count_findings (page, GW_SEVERITY_ERROR);
+  g_autoptr(GIcon) icon = n_errors ? g_themed_icon_new ("dialog-error-symbolic") : NULL;
 
-  adw_tab_page_set_indicator_icon (tab, n_errors ? g_themed_icon_new ("dialog-error-symbolic")
-                                                 : NULL);
+  adw_tab_page_set_indicator_icon (tab, icon);
+  adw_tab_page_set_indicator_tooltip (tab, n_errors ? _("The checker found errors") : NULL);
   if (page == gw_window_get_current_page (self))
     update_counts (self);
 }
