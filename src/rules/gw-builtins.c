@@ -779,8 +779,9 @@ builtin_punctuation (GwCheckContext *ctx,
 
       if (gw_block_get_kind (block) == GW_BLOCK_TABLE)
         continue;
-      /* A malformed heading mark is format.heading-sequence's to report. */
-      if (gw_heading_marker_parse (text, &marker))
+      /* A heading mark in half-width brackets, (一), is half-width
+       * punctuation too; a well-formed 1. is not. */
+      if (gw_heading_marker_parse (text, &marker) && marker.well_formed)
         {
           g_autofree char *mark = g_strndup (text, marker.length);
           skip = g_utf8_strlen (mark, -1);

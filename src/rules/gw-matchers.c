@@ -197,10 +197,11 @@ trigger_exempt (GwCheckContext *ctx,
   if (m->exempt_negation &&
       matches_in (ctx, m->negation ? m->negation : negations (), cs, s))
     return TRUE;
-  /* "…低价中标等问题", "纠正转包": the problem word stands in the trigger's
-   * clause or after it in the sentence, not in a motive clause before it
-   * (为缓解人手不足的问题，…为镇政府招聘工作人员 is still a violation). */
-  if (m->exempt_problem && matches_in (ctx, problems (), cs, se))
+  /* "针对…低价中标的问题", "整治转包乱象": the problem word stands in the
+   * trigger's own clause. One in another clause is about something else
+   * (为缓解人手不足的问题，…为镇政府招聘工作人员; 按价低者得确定，解决
+   * 采购周期过长的问题 are still violations). */
+  if (m->exempt_problem && matches_in (ctx, problems (), cs, ce))
     return TRUE;
   for (guint i = 0; m->allow && i < m->allow->len; i++)
     {
