@@ -265,6 +265,23 @@ make_copy (const char    *file,
   return g_bytes_new (data, len);
 }
 
+/* Copies made by another version of the preparation are never used
+ * again: remove them when making new ones. */
+static void
+remove_stale_copies (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *current = g_strdup_printf ("v%d-", GW_PREP_VERSION);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    if (g_str_has_suffix (name, ".otf") && !g_str_has_prefix (name, current))
+      {
+        g_autofree char *stale = g_build_filename (dir, name, NULL);
+        g_unlink (stale);
+      }
+}
+
 /* Returns the private family of the prepared copy of @file/@index, making
  * and registering the copy if needed; NULL (with a warning) when it cannot,
  * in which case the stock font is used as it is. */
@@ -293,7 +310,7 @@ prepare (GwFonts    *self,
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
   hash[16] = '\0';
   dir = gw_fonts_get_cache_dir ();
-  path = g_strdup_printf ("%s/%s.otf", dir, hash);
+  path = g_strdup_printf ("%s/v%d-%s.otf", dir, GW_PREP_VERSION, hash);
 
   known = g_hash_table_lookup (self->prepared, path);
   if (known)
@@ -313,6 +330,7 @@ prepare (GwFonts    *self,
           g_warning ("Cannot create %s: %s", dir, g_strerror (errno));
           return NULL;
         }
+      remove_stale_copies (dir);
       /* g_file_set_contents writes a temporary file and renames it, so a
        * concurrent process never loads half a font. */
       if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
