@@ -297,7 +297,25 @@ _gw_check_context_new (GwDocument     *doc,
       gw_text_map_get_text (ctx->map, &before);
       ctx->block_start[i] = before;
       ctx->block_orig[i] = gw_text_map_get_n_orig_chars (ctx->map);
-      gw_text_map_append (ctx->map, text ? text : "", -1);
+      if (gw_block_get_kind (block) == GW_BLOCK_TABLE && text)
+        {
+          /* A row is a sentence: 价格 | 30分 reads as one phrase (the tab
+           * between cells is dropped like any space in Chinese text) but
+           * must not run into the next row. One character for one keeps
+           * the offsets. */
+          GString *t = g_string_sized_new (strlen (text) + 64);
+          for (const char *p = text; *p; p++)
+            {
+              if (*p == '\n')
+                g_string_append (t, "。");
+              else
+                g_string_append_c (t, *p);
+            }
+          gw_text_map_append (ctx->map, t->str, t->len);
+          g_string_free (t, TRUE);
+        }
+      else
+        gw_text_map_append (ctx->map, text ? text : "", -1);
     }
   ctx->text = gw_text_map_get_text (ctx->map, &ctx->len);
   ctx->block_start[ctx->n_blocks] = ctx->len;

@@ -302,6 +302,35 @@ test_threads (void)
     }
 }
 
+/* A scoring table: each cell is read on its own, rows do not run together,
+ * and the finding points into the table's text. */
+static void
+test_table (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GwBlock) table = NULL;
+  g_autoptr(GwBlock) para = gw_block_new (GW_BLOCK_PARAGRAPH, "评分标准如下。");
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GwFinding) f = NULL;
+  const char *r0[] = { "评分项", "分值", NULL };
+  const char *r1[] = { "服务方案", "40分", NULL };
+  const char *r2[] = { "价格", "60分", NULL };
+
+  g_ptr_array_add (rows, g_strdupv ((char **) r0));
+  g_ptr_array_add (rows, g_strdupv ((char **) r1));
+  g_ptr_array_add (rows, g_strdupv ((char **) r2));
+  table = gw_block_new_table (rows);
+  gw_document_append_block (doc, para);
+  gw_document_append_block (doc, table);
+  findings = gw_checker_check (checker (), doc);
+  g_assert_cmpuint (count_rule (findings, "procurement.price-weight-range", &f), ==, 1);
+  g_assert_cmpint (gw_finding_get_block (f), ==, 1);
+  /* "评分项\t分值\n服务方案\t40分\n价格\t60分": 60分 starts at 19 */
+  g_assert_cmpuint (gw_finding_get_offset (f), ==, 19);
+  g_assert_cmpuint (gw_finding_get_length (f), ==, 3);
+}
+
 /* ---- the corpus and the drafts of tests/data/check ---------------------- */
 
 static gboolean
@@ -438,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/rules/checker/numbers-compared", test_numbers_compared);
   g_test_add_func ("/rules/checker/one-click-fixes", test_one_click_fixes);
   g_test_add_func ("/rules/checker/sorted", test_sorted);
+  g_test_add_func ("/rules/checker/table", test_table);
   g_test_add_func ("/rules/checker/template-opinion", test_template_opinion);
   g_test_add_func ("/rules/checker/async", test_async);
   g_test_add_func ("/rules/checker/threads", test_threads);
