@@ -190,7 +190,17 @@ gw_checker_list_shipped_packs (void)
   g_auto(GStrv) children = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
 
-  g_resources_register (gw_rules_get_resource ());
+  static gsize registered;
+
+  /* Referencing the resource also keeps its object file in a static link. */
+  if (g_once_init_enter (&registered))
+    {
+      GResource *resource = gw_rules_get_resource ();
+      g_autoptr(GBytes) probe = g_resources_lookup_data (RULES_RESOURCE_DIR "opinion.json", 0, NULL);
+      if (probe == NULL)
+        g_resources_register (resource);
+      g_once_init_leave (&registered, 1);
+    }
   children = g_resources_enumerate_children (RULES_RESOURCE_DIR, 0, NULL);
   for (guint i = 0; children && children[i]; i++)
     if (g_str_has_suffix (children[i], ".json"))
