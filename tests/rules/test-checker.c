@@ -331,6 +331,20 @@ test_table (void)
   g_assert_cmpuint (gw_finding_get_length (f), ==, 3);
 }
 
+static void
+test_detect_kind (void)
+{
+  const char *form = "神木市社工站运营服务项目年度评估表\n\n承接机构：神木市益民社会工作服务中心\n"
+                     "统一社会信用代码：52610821MJ5000123B\n合同编号：SMBH-2023-017\n"
+                     "评估指标\t分值\t得分\n人员配备与持证率\t5\t4.5\n评估等次：良好\n评估组长：刘建华\n";
+  const char *opinion = "关于加快推进社工站建设的实施意见\n\n各镇人民政府：\n\n为推进社工站建设，提出如下意见。\n";
+  g_autoptr(GwDocument) a = gw_import_text_data (form, strlen (form), "form.txt", NULL);
+  g_autoptr(GwDocument) b = gw_import_text_data (opinion, strlen (opinion), "opinion.txt", NULL);
+
+  g_assert_cmpint (gw_checker_detect_kind (a), ==, GW_DOCUMENT_KIND_EVALUATION);
+  g_assert_cmpint (gw_checker_detect_kind (b), ==, GW_DOCUMENT_KIND_OPINION);
+}
+
 /* ---- the corpus and the drafts of tests/data/check ---------------------- */
 
 static gboolean
@@ -468,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/rules/checker/one-click-fixes", test_one_click_fixes);
   g_test_add_func ("/rules/checker/sorted", test_sorted);
   g_test_add_func ("/rules/checker/table", test_table);
+  g_test_add_func ("/rules/checker/detect-kind", test_detect_kind);
   g_test_add_func ("/rules/checker/template-opinion", test_template_opinion);
   g_test_add_func ("/rules/checker/async", test_async);
   g_test_add_func ("/rules/checker/threads", test_threads);
