@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "gw-checker.h"
@@ -37,7 +39,24 @@ typedef struct {
   GMutex              lock;
   guint               done;
   guint               total;
+  gboolean            quiet;      /* a worker process: the parent reports */
 } Batch;
+
+/* Worker processes share the job queue and results through an anonymous
+ * shared mapping: a counter to claim the next job, a slot per job. */
+enum { SLOT_FREE, SLOT_CLAIMED, SLOT_DONE };
+
+typedef struct {
+  gint     state;
+  gboolean skipped;
+  char     error[1024];
+} Slot;
+
+typedef struct {
+  gint next;
+  gint done;
+  Slot slot[];
+} Shared;
 
 static char *
 pdf_name_for (const char *input)
@@ -67,7 +86,7 @@ report_progress (Batch      *batch,
 {
   g_mutex_lock (&batch->lock);
   batch->done++;
-  if (batch->options->progress)
+  if (batch->options->progress && !batch->quiet)
     {
       g_autofree char *name = g_path_get_basename (input);
       g_printerr ("\r\033[K[%u/%u] %s", batch->done, batch->total, name);
@@ -124,6 +143,96 @@ export_one (gpointer data,
   else if (!gw_renderer_export_pdf (batch->renderer, doc, job->output, &error))
     job->error = g_strdup (error->message);
   report_progress (batch, job->input);
+}
+
+/* Exports the jobs with @n_workers forked processes. cairo 1.16 shares one
+ * FT_Face, under one lock, between all threads that use a font, and the
+ * PDF font subsetting works under that lock; processes share nothing. A
+ * worker that crashes takes only the file it was on with it. Returns FALSE
+ * when no worker could be started (the caller then uses threads). */
+static gboolean
+run_workers (Batch *batch,
+             Job   *jobs,
+             guint  n,
+             int    n_workers)
+{
+  gsize size = sizeof (Shared) + n * sizeof (Slot);
+  Shared *sh = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  int started = 0, alive;
+
+  if (sh == MAP_FAILED)
+    return FALSE;
+  fflush (stdout);
+  fflush (stderr);
+  for (int w = 0; w < n_workers; w++)
+    {
+      pid_t pid = fork ();
+
+      if (pid < 0)
+        break;
+      if (pid == 0)
+        {
+          batch->quiet = TRUE;
+          for (;;)
+            {
+              gint i = __atomic_fetch_add (&sh->next, 1, __ATOMIC_SEQ_CST);
+
+              if (i >= (gint) n)
+                break;
+              if (jobs[i].output == NULL)
+                continue;
+              __atomic_store_n (&sh->slot[i].state, SLOT_CLAIMED, __ATOMIC_SEQ_CST);
+              export_one (&jobs[i], batch);
+              sh->slot[i].skipped = jobs[i].skipped;
+              if (jobs[i].error)
+                g_strlcpy (sh->slot[i].error, jobs[i].error, sizeof sh->slot[i].error);
+              __atomic_store_n (&sh->slot[i].state, SLOT_DONE, __ATOMIC_SEQ_CST);
+              __atomic_add_fetch (&sh->done, 1, __ATOMIC_SEQ_CST);
+            }
+          _exit (0);
+        }
+      started++;
+    }
+  if (started == 0)
+    {
+      munmap (sh, size);
+      return FALSE;
+    }
+
+  /* Wait, showing progress from the shared counter. */
+  alive = started;
+  while (alive > 0)
+    {
+      int status;
+      pid_t pid = waitpid (-1, &status, batch->options->progress ? WNOHANG : 0);
+
+      if (pid > 0)
+        alive--;
+      else if (pid == 0)
+        {
+          guint done = __atomic_load_n (&sh->done, __ATOMIC_SEQ_CST);
+          g_printerr ("\r\033[K[%u/%u]", done, batch->total);
+          g_usleep (100 * 1000);
+        }
+      else if (errno != EINTR)
+        break;
+    }
+  if (batch->options->progress)
+    g_printerr ("\r\033[K");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (jobs[i].output == NULL)
+        continue;
+      if (sh->slot[i].state != SLOT_DONE)
+        jobs[i].error = g_strdup_printf (_("%s: not exported: the export process stopped "
+                                           "unexpectedly"), jobs[i].input);
+      else if (sh->slot[i].error[0])
+        jobs[i].error = g_strdup (sh->slot[i].error);
+      jobs[i].skipped = sh->slot[i].skipped;
+    }
+  munmap (sh, size);
+  return TRUE;
 }
 
 int
@@ -223,11 +332,16 @@ gw_cli_export_pdf (const GwCliOptions *options,
 
   n_threads = options->jobs > 0 ? options->jobs : (int) g_get_num_processors ();
   n_threads = CLAMP (n_threads, 1, (int) MAX (batch.total, 1));
-  pool = g_thread_pool_new (export_one, &batch, n_threads, TRUE, NULL);
-  for (guint i = 0; i < n; i++)
-    if (jobs[i].output)
-      g_thread_pool_push (pool, &jobs[i], NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);   /* waits for every job */
+  /* GW_EXPORT_THREADS=1 uses threads instead of processes (to measure). */
+  if (n_threads == 1 || g_getenv ("GW_EXPORT_THREADS") ||
+      !run_workers (&batch, jobs, n, n_threads))
+    {
+      pool = g_thread_pool_new (export_one, &batch, n_threads, TRUE, NULL);
+      for (guint i = 0; i < n; i++)
+        if (jobs[i].output)
+          g_thread_pool_push (pool, &jobs[i], NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);   /* waits for every job */
+    }
 
   for (guint i = 0; i < n; i++)
     {

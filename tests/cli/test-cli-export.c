@@ -114,7 +114,7 @@ rm_rf (const char *dir)
 /* Good files are exported in parallel while bad ones are reported; exit 1,
  * no temporary file left, inputs untouched. */
 static void
-test_parallel_with_failures (void)
+test_parallel_with_failures (gconstpointer mode)
 {
   g_autofree char *in = make_tmpdir ();
   g_autofree char *out = g_build_filename (in, "out", NULL);
@@ -132,6 +132,12 @@ test_parallel_with_failures (void)
   g_ptr_array_add (args, write_file (in, "empty.txt", "", 0));
   g_ptr_array_add (args, g_build_filename (in, "missing.txt", NULL));
   g_ptr_array_add (args, NULL);
+
+  /* worker processes by default; threads when asked (both must behave) */
+  if (g_strcmp0 (mode, "threads") == 0)
+    g_setenv ("GW_EXPORT_THREADS", "1", TRUE);
+  else
+    g_unsetenv ("GW_EXPORT_THREADS");
 
   g_assert_cmpint (run ((const char * const *) args->pdata, &err), ==, 1);
   g_assert_nonnull (strstr (err, "broken.gwdoc"));
@@ -153,6 +159,7 @@ test_parallel_with_failures (void)
       g_assert_true (g_file_get_contents (src, &data, &len, NULL));
       g_assert_cmpmem (data, len, draft, draft_len);
     }
+  g_unsetenv ("GW_EXPORT_THREADS");
   rm_rf (in);
 }
 
@@ -282,7 +289,10 @@ main (int   argc,
   draft_path = g_test_build_filename (G_TEST_DIST, "data", "render", "draft.txt", NULL);
   g_assert_true (g_file_get_contents (draft_path, &draft, &draft_len, NULL));
 
-  g_test_add_func ("/cli/export/parallel-with-failures", test_parallel_with_failures);
+  g_test_add_data_func ("/cli/export/parallel-with-failures/processes", "processes",
+                        test_parallel_with_failures);
+  g_test_add_data_func ("/cli/export/parallel-with-failures/threads", "threads",
+                        test_parallel_with_failures);
   g_test_add_func ("/cli/export/same-basename", test_same_basename);
   g_test_add_func ("/cli/export/input-not-overwritten", test_input_not_overwritten);
   g_test_add_func ("/cli/export/reproducible", test_success_reproducible);
