@@ -434,7 +434,7 @@ layout_header (GwPagination *p)
 
   if (number || (mark && signatory))
     {
-      double base = _gw_baseline_in_slot (slot_top (number_slot), GW_BODY_SIZE);
+      double base;
 
       if (number_slot >= GW_LINES)
         number_slot = GW_LINES - 1;
@@ -700,7 +700,7 @@ draw_row (GwPagination       *p,
           double              y,
           double              h)
 {
-  double x = GW_TA_LEFT + (GW_TA_W - 0) / 2;
+  double x;
   double total = 0;
 
   for (guint c = 0; c < st->n_cols; c++)
