@@ -406,6 +406,27 @@ test_header (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (rules, double, 0),
                                   number->bottom + 4 * MM, 4);
   cairo_surface_destroy (s);
+
+  /* the title is 22 pt (二号), the body 16 pt (三号) */
+  {
+    g_autofree char *text = poppler_page_get_text (page);
+    GList *attrs = poppler_page_get_text_attributes (page);
+    glong title_at = g_utf8_pointer_to_offset (text, strstr (text, "临川市民政局关于"));
+    glong body_at = g_utf8_pointer_to_offset (text, strstr (text, "为深入贯彻"));
+    double title_size = 0, body_size = 0;
+
+    for (GList *l = attrs; l; l = l->next)
+      {
+        PopplerTextAttributes *a = l->data;
+        if (a->start_index <= title_at && title_at <= a->end_index)
+          title_size = a->font_size;
+        if (a->start_index <= body_at && body_at <= a->end_index)
+          body_size = a->font_size;
+      }
+    poppler_page_free_text_attributes (attrs);
+    g_assert_cmpfloat_with_epsilon (title_size, 22, 0.5);
+    g_assert_cmpfloat_with_epsilon (body_size, 16, 0.5);
+  }
 }
 
 /* Page numbers "— N —", 14 pt, 7 mm below the type area; odd pages on the
