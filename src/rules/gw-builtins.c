@@ -8,6 +8,7 @@
 
 #include "gw-import-text.h"
 #include "gw-rule-private.h"
+#include "gw-text.h"
 
 /* The format rules of GB/T 9704-2012 read the document model and the text
  * exactly as written (not normalised): [2023] and 〔2023〕 differ here. */
@@ -121,7 +122,7 @@ doc_number_regex (void)
   static gsize once;
   return static_regex (&r, &once,
     "^(?<org>.*?)\\s*(?<open>[\\[\\(（【［〔{｛〈<〖]?)\\s*(?<year>[0-9０-９]{2,4})\\s*"
-    "(?<close>[\\]\\)）】］〕}｝〉>〗]?)\\s*(?<di>第?)\\s*(?<num>[0-9０-９]+)\\s*号");
+    "(?<close>[\\]\\)）】］〕}｝〉>〗]?)\\s*(?<di>第?)\\s*(?<num>[0-9０-９]+|[〇零一二三四五六七八九十百]+)\\s*号");
 }
 
 /* A line that looks like a document number the importer did not take for
@@ -132,7 +133,7 @@ loose_doc_number_regex (void)
   static GRegex *r;
   static gsize once;
   return static_regex (&r, &once,
-    "^\\S{1,15}?[\\[\\(（【［〔〖]\\s*[0-9０-９]{2,4}\\s*[\\]\\)）】］〕〗]\\s*第?\\s*[0-9０-９]{1,4}\\s*号\\s*$");
+    "^\\S{1,15}?[\\[\\(（【［〔〖]\\s*[0-9０-９]{2,4}\\s*[\\]\\)）】］〕〗]\\s*第?\\s*([0-9０-９]{1,4}|[〇零一二三四五六七八九十百]{1,4})\\s*号\\s*$");
 }
 
 /* Checks one document number; @value as written. Sets *replacement to the
@@ -172,6 +173,13 @@ doc_number_problems (GwCheckContext *ctx,
 
   year_ascii = ascii_digits (year);
   num_ascii = ascii_digits (num);
+  if (!g_ascii_isdigit (num_ascii[0]))
+    {
+      /* 第三号: a Chinese numeral where an Arabic one belongs */
+      double v = gw_text_parse_chinese_number (num, -1);
+      g_free (num_ascii);
+      num_ascii = v > 0 ? g_strdup_printf ("%.0f", v) : g_strdup ("");
+    }
   digits = num_ascii;
   while (digits[0] == '0' && digits[1] != '\0')
     digits++;
@@ -187,7 +195,7 @@ doc_number_problems (GwCheckContext *ctx,
   if (digits != num_ascii)
     g_string_append_printf (what, "%s%s", what->len ? L (ctx, "；", "; ") : "",
                             L (ctx, "序号不编虚位（不加“0”）", "no leading zeros in the number"));
-  if (!g_str_equal (year, year_ascii) || !g_str_equal (num, num_ascii))
+  if (!g_str_equal (year, year_ascii) || !g_str_equal (num, num_ascii) || *num_ascii == '\0')
     g_string_append_printf (what, "%s%s", what->len ? L (ctx, "；", "; ") : "",
                             L (ctx, "使用半角阿拉伯数字", "use plain Arabic digits"));
   if (*org == '\0')
@@ -197,7 +205,7 @@ doc_number_problems (GwCheckContext *ctx,
     return FALSE;
   if (what->len == 0)
     g_string_append (what, L (ctx, "中间不留空格", "no spaces inside"));
-  if (*org && strlen (year_ascii) == 4)
+  if (*org && strlen (year_ascii) == 4 && *num_ascii)
     *replacement = g_strdup_printf ("%s〔%s〕%s号", org, year_ascii, digits);
   *detail = g_string_free (g_steal_pointer (&what), FALSE);
   return TRUE;
