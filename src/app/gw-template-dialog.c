@@ -322,13 +322,17 @@ build_row (GwTemplateDialog *self,
         adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->input);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (fr->row), fr->input);
         g_signal_connect (fr->input, "changed", G_CALLBACK (on_entry_changed_cb), self);
+        /* The template's example of a well-formed value, where it has one. */
+        if (gw_template_field_get_hint (field) && *gw_template_field_get_hint (field))
+          gtk_entry_set_placeholder_text (GTK_ENTRY (fr->input), gw_template_field_get_hint (field));
         if (gw_template_field_get_field_type (field) == GW_FIELD_DATE)
           {
             GtkWidget *button = gtk_menu_button_new ();
             GtkWidget *popover = gtk_popover_new ();
             GtkWidget *calendar = gtk_calendar_new ();
 
-            gtk_entry_set_placeholder_text (GTK_ENTRY (fr->input), _("for example 2024年3月1日"));
+            if (gtk_entry_get_placeholder_text (GTK_ENTRY (fr->input)) == NULL)
+              gtk_entry_set_placeholder_text (GTK_ENTRY (fr->input), _("for example 2024年3月1日"));
             gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
             gtk_widget_set_tooltip_text (button, _("Pick the date on a calendar"));
             gtk_accessible_update_property (GTK_ACCESSIBLE (button),
