@@ -204,6 +204,27 @@ test_gwdoc_declared_encoding (void)
   g_assert_nonnull (strstr (error->message, ":1:"));
 }
 
+/* xsd:double admits 0, negatives and INF; a scoring step of 0 tripped a
+ * g_return_if_fail() in the model and the file loaded with another step. */
+static void
+test_gwdoc_bad_step (void)
+{
+  const char *files[] = { "evaluation-step-zero.gwdoc", "evaluation-step-minus-inf.gwdoc" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz-regressions",
+                                                     "gwdoc", files[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GwDocument) doc = gw_document_load_gwdoc (path, &error);
+
+      g_assert_null (doc);
+      g_assert_error (error, GW_ERROR, GW_ERROR_SCHEMA);
+      g_assert_nonnull (strstr (error->message, "step"));
+      g_assert_nonnull (strstr (error->message, files[i]));
+    }
+}
+
 static guint n_cases;
 
 static int
@@ -259,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/fuzz-regressions/has-cases", test_has_cases);
   g_test_add_func ("/fuzz-regressions/gwdoc-token-attributes", test_gwdoc_token_attributes);
   g_test_add_func ("/fuzz-regressions/gwdoc-declared-encoding", test_gwdoc_declared_encoding);
+  g_test_add_func ("/fuzz-regressions/gwdoc-bad-step", test_gwdoc_bad_step);
 
   return g_test_run ();
 }
