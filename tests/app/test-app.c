@@ -317,7 +317,7 @@ test_editor_findings (void)
   /* The checker finds the lowest-price award and points at it. */
   w.page = page;
   w.rule = "procurement.not-lowest-price";
-  g_assert_true (wait_for (finding_present, &w, 10000));
+  g_assert_true (wait_for (finding_present, &w, 30000));
   finding = find_finding (page, w.rule);
   g_assert_cmpint (gw_finding_get_block (finding), ==, 3);
   g_assert_true (gw_editor_get_block_range (editor, gw_finding_get_block (finding),
@@ -357,7 +357,7 @@ test_editor_findings (void)
   gtk_text_iter_forward_to_line_end (&end);
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, "采用综合评分法，不能仅以价低者得为原则。", -1);
-  g_assert_true (wait_for (finding_absent, &w, 10000));
+  g_assert_true (wait_for (finding_absent, &w, 30000));
 
   /* Undo brings the text back. */
   gw_editor_undo (editor);
@@ -387,7 +387,7 @@ test_apply_suggestion (void)
   type_at_end (editor, "\n各单位要加强管理,确保资金安全.");
   w.page = page;
   w.rule = "format.punctuation";
-  g_assert_true (wait_for (finding_present, &w, 10000));
+  g_assert_true (wait_for (finding_present, &w, 30000));
 
   findings = gw_page_get_findings (page);
   for (guint i = 0; i < g_list_model_get_n_items (findings) && !fixable; i++)
@@ -404,7 +404,7 @@ test_apply_suggestion (void)
     {
       GwFinding *f = NULL;
       w.rule = rule;
-      g_assert_true (wait_for (check_done, page, 10000));
+      g_assert_true (wait_for (check_done, page, 30000));
       findings = gw_page_get_findings (page);
       for (guint i = 0; i < g_list_model_get_n_items (findings) && !f; i++)
         {
@@ -418,7 +418,7 @@ test_apply_suggestion (void)
       g_signal_emit_by_name (gw_page_get_findings_panel (page), "apply-finding", f);
       spin_main_loop (10);
     }
-  g_assert_true (wait_for (finding_absent, &w, 10000));
+  g_assert_true (wait_for (finding_absent, &w, 30000));
   {
     g_autofree char *text = buffer_text (gw_editor_get_buffer (editor));
     g_assert_null (strstr (text, "管理,"));
@@ -611,14 +611,14 @@ test_evaluation (void)
       if (g_strcmp0 (((GwGrade *) g_ptr_array_index (grades, i))->name, computed) != 0)
         wrong = ((GwGrade *) g_ptr_array_index (grades, i))->name;
     gtk_editable_set_text (GTK_EDITABLE (grade_row), wrong);
-    g_assert_true (wait_for (finding_present, &w, 10000));
+    g_assert_true (wait_for (finding_present, &w, 30000));
     g_assert_true (gtk_widget_has_css_class (grade_row, "error"));
     g_signal_emit_by_name (gw_page_get_findings_panel (page), "activate-finding",
                            find_finding (page, w.rule));
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), grade_row) ||
                    gtk_root_get_focus (GTK_ROOT (window)) == grade_row);
     gtk_editable_set_text (GTK_EDITABLE (grade_row), computed);
-    g_assert_true (wait_for (finding_absent, &w, 10000));
+    g_assert_true (wait_for (finding_absent, &w, 30000));
     g_assert_false (gtk_widget_has_css_class (grade_row, "error"));
   }
   destroy_window (window);
