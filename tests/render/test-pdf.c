@@ -1067,6 +1067,54 @@ test_set_font (void)
   g_assert_cmpstr (gw_renderer_get_font (r, GW_FONT_ROLE_HEITI), ==, "Noto Sans CJK SC");
 }
 
+
+/* 份号, 密级 and 紧急程度 stack flush left on lines 1–3, 密级 and 紧急程度
+ * in 黑体; the organ mark stays at 72 mm below them. */
+static void
+test_corner_marks (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *text = NULL;
+  GList *attrs;
+  Line *copy, *secret, *urgent;
+  glong secret_at;
+  gboolean hei = FALSE;
+
+  gw_document_set_meta (doc, GW_META_COPY_NUMBER, "000123");
+  gw_document_set_meta (doc, GW_META_CLASSIFICATION, "秘密★1年");
+  gw_document_set_meta (doc, GW_META_URGENCY, "特急");
+  pdf = render (doc, NULL);
+  copy = find_line (pdf, "000123", NULL);
+  secret = find_line (pdf, "秘密★1年", NULL);
+  urgent = find_line (pdf, "特急", NULL);
+  g_assert_nonnull (copy);
+  g_assert_nonnull (secret);
+  g_assert_nonnull (urgent);
+  g_assert_cmpfloat (copy->left, <=, TA_LEFT + 1);
+  g_assert_cmpfloat (secret->left, <=, TA_LEFT + 1);
+  g_assert_cmpfloat (urgent->left, <=, TA_LEFT + 1);
+  g_assert_cmpfloat (copy->bottom, <, secret->bottom);
+  g_assert_cmpfloat (secret->bottom, <, urgent->bottom);
+  g_assert_cmpfloat (urgent->bottom, <, 72 * MM);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  secret_at = g_utf8_pointer_to_offset (text, strstr (text, "秘密"));
+  attrs = poppler_page_get_text_attributes (page);
+  for (GList *l = attrs; l; l = l->next)
+    {
+      PopplerTextAttributes *a = l->data;
+      if (a->start_index <= secret_at && secret_at <= a->end_index)
+        hei = strstr (a->font_name, "Sans") != NULL;
+    }
+  poppler_page_free_text_attributes (attrs);
+  g_assert_true (hei);
+  line_free (copy);
+  line_free (secret);
+  line_free (urgent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1087,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/grid", test_grid);
   g_test_add_func ("/render/pdf/line-edges", test_line_edges);
   g_test_add_func ("/render/pdf/header", test_header);
+  g_test_add_func ("/render/pdf/corner-marks", test_corner_marks);
   g_test_add_func ("/render/pdf/page-numbers-colophon", test_page_numbers_and_colophon);
   g_test_add_func ("/render/pdf/signature", test_signature);
   g_test_add_func ("/render/pdf/signature-not-alone", test_signature_not_alone);
