@@ -12,17 +12,16 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "gw-core-resources.h"
 #include "gw-document-xml-private.h"
+#include "gw-xml-private.h"
 #include "gw-error.h"
 
-/* Debian 12's libxml2 defines no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
+/* Debian 12's libxml2 defines no autoptr cleanups (xmlDoc's is in
+ * gw-xml-private.h). */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
 
 #define GWDOC_VERSION "1"
@@ -722,73 +721,6 @@ gw_document_save_gwdoc (GwDocument  *self,
 
 /* ---- reading: safe parsing ------------------------------------------------ */
 
-typedef struct {
-  const char *name;        /* display name for messages */
-  gboolean    unsafe;
-  guint       unsafe_line;
-  gboolean    have_error;
-  guint       error_line;
-  char       *error_message;
-} ParseState;
-
-static ParseState *
-parse_state_from_ctxt (void *ctx)
-{
-  return ((xmlParserCtxtPtr) ctx)->_private;
-}
-
-static guint
-ctxt_line (xmlParserCtxtPtr ctxt)
-{
-  return ctxt->input ? (guint) MAX (ctxt->input->line, 0) : 0;
-}
-
-/* Called at "<!DOCTYPE", before any of its internal subset is read: a
- * .gwdoc never needs one, and refusing it here means no entity is ever
- * declared, so neither external entities (XXE) nor exponential expansion
- * ("billion laughs") can start. Parsing stops at once. */
-static void
-on_internal_subset_cb (void          *ctx,
-                       const xmlChar *name,
-                       const xmlChar *external_id,
-                       const xmlChar *system_id)
-{
-  ParseState *state = parse_state_from_ctxt (ctx);
-
-  if (!state->unsafe)
-    {
-      state->unsafe = TRUE;
-      state->unsafe_line = ctxt_line (ctx);
-    }
-  xmlStopParser (ctx);
-}
-
-/* Never reached while the DOCTYPE hook stands; kept so that no entity can
- * be declared even if libxml2 reached one some other way. */
-static void
-on_entity_decl_cb (void          *ctx,
-                   const xmlChar *name,
-                   int            type,
-                   const xmlChar *public_id,
-                   const xmlChar *system_id,
-                   xmlChar       *content)
-{
-  on_internal_subset_cb (ctx, name, public_id, system_id);
-}
-
-static void
-on_parse_error_cb (void        *ctx,
-                   xmlErrorPtr  error)
-{
-  ParseState *state = parse_state_from_ctxt (ctx);
-
-  if (state->have_error || error->level < XML_ERR_ERROR)
-    return;
-  state->have_error = TRUE;
-  state->error_line = error->line > 0 ? (guint) error->line : 0;
-  state->error_message = g_strstrip (g_strdup (error->message ? error->message : ""));
-}
-
 static guint
 count_lines (const char *data,
              const char *end)
@@ -861,10 +793,9 @@ parse_safely (const char  *data,
               const char  *name,
               GError     **error)
 {
-  g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
-  ParseState state = { name, };
   g_autofree char *encoding = declared_encoding (data, size);
+  GwXmlProblem problem;
 
   /* The bytes were checked as UTF-8; a declaration of anything else would
    * make libxml2 decode them wrongly. */
@@ -877,63 +808,38 @@ parse_safely (const char  *data,
       return NULL;
     }
 
-  ctxt = xmlCreateMemoryParserCtxt (data, (int) size);
-  if (ctxt == NULL)
+  doc = _gw_xml_parse_safely (data, size, XML_PARSE_IGNORE_ENC, &problem);
+  switch (problem.status)
     {
+    case GW_XML_OK:
+      break;
+    case GW_XML_NO_CONTEXT:
       g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
                    _("%s: could not start reading the file"), name);
-      return NULL;
-    }
-  /* No NOENT, DTDLOAD, DTDATTR or DTDVALID: nothing is fetched, loaded or
-   * substituted. NONET guards any path that would still try. */
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-                           XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
-  ctxt->_private = &state;
-  ctxt->sax->internalSubset = on_internal_subset_cb;
-  ctxt->sax->entityDecl = on_entity_decl_cb;
-  ctxt->sax->serror = on_parse_error_cb;
-  ctxt->sax->error = NULL;
-  ctxt->sax->warning = NULL;
-  ctxt->vctxt.error = NULL;
-  ctxt->vctxt.warning = NULL;
-
-  xmlParseDocument (ctxt);
-  doc = g_steal_pointer (&ctxt->myDoc);
-
-  if (state.unsafe)
-    {
+      break;
+    case GW_XML_UNSAFE:
       g_set_error (error, GW_ERROR, GW_ERROR_UNSAFE,
                    _("%s:%u: refused: the file has a document type declaration "
                      "(<!DOCTYPE …>), which can declare entities that read other "
                      "files or exhaust memory; a .gwdoc never has one"),
-                   name, state.unsafe_line);
-      g_free (state.error_message);
-      return NULL;
-    }
-  if (!ctxt->wellFormed || doc == NULL)
-    {
-      if (state.have_error)
+                   name, problem.line);
+      break;
+    case GW_XML_MALFORMED:
+      if (problem.message)
         g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
                      _("%s:%u: the file is not well-formed XML: %s"),
-                     name, state.error_line, state.error_message);
+                     name, problem.line, problem.message);
       else
         g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
                      _("%s: the file is not well-formed XML"), name);
-      g_free (state.error_message);
-      return NULL;
-    }
-  g_free (state.error_message);
-
-  /* The bytes were checked as UTF-8; a declaration of anything else would
-   * have made libxml2 decode them wrongly. */
-  if (doc->encoding && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0 &&
-      g_ascii_strcasecmp ((const char *) doc->encoding, "UTF8") != 0)
-    {
+      break;
+    case GW_XML_WRONG_ENCODING:
       g_set_error (error, GW_ERROR, GW_ERROR_ENCODING,
                    _("%s:1: the file declares the encoding “%s”, but a .gwdoc is always UTF-8"),
-                   name, (const char *) doc->encoding);
-      return NULL;
+                   name, problem.message);
+      break;
     }
+  _gw_xml_problem_clear (&problem);
   return g_steal_pointer (&doc);
 }
 

@@ -8,20 +8,18 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "gw-core-resources.h"
 #include "gw-error.h"
 #include "gw-template.h"
+#include "gw-xml-private.h"
 
 /* The format is described in docs/templates.md. A template is parsed once,
  * checked completely at load (every placeholder names a declared field, every
  * element and attribute is known), and its tree is kept: instantiating walks
  * the tree again with the values. */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 
 #define RESOURCE_BASE "/io/github/gongwen/Gongwen/core/templates/"
 
@@ -651,67 +649,14 @@ gw_template_init (GwTemplate *self)
 
 /* ---- safe parsing ------------------------------------------------------- */
 
-typedef struct {
-  gboolean  unsafe;
-  guint     unsafe_line;
-  gboolean  have_error;
-  guint     error_line;
-  char     *error_message;
-} ParseState;
-
-/* At "<!DOCTYPE", before any of its internal subset is read: a template
- * never needs one, and refusing it here means no entity is ever declared,
- * so neither external entities nor expansion bombs can start. */
-static void
-on_internal_subset_cb (void          *ctx,
-                       const xmlChar *name,
-                       const xmlChar *external_id,
-                       const xmlChar *system_id)
-{
-  xmlParserCtxtPtr ctxt = ctx;
-  ParseState *state = ctxt->_private;
-
-  if (!state->unsafe)
-    {
-      state->unsafe = TRUE;
-      state->unsafe_line = ctxt->input ? (guint) MAX (ctxt->input->line, 0) : 0;
-    }
-  xmlStopParser (ctxt);
-}
-
-static void
-on_entity_decl_cb (void          *ctx,
-                   const xmlChar *name,
-                   int            type,
-                   const xmlChar *public_id,
-                   const xmlChar *system_id,
-                   xmlChar       *content)
-{
-  on_internal_subset_cb (ctx, name, public_id, system_id);
-}
-
-static void
-on_parse_error_cb (void        *ctx,
-                   xmlErrorPtr  error)
-{
-  ParseState *state = ((xmlParserCtxtPtr) ctx)->_private;
-
-  if (state->have_error || error->level < XML_ERR_ERROR)
-    return;
-  state->have_error = TRUE;
-  state->error_line = error->line > 0 ? (guint) error->line : 0;
-  state->error_message = g_strstrip (g_strdup (error->message ? error->message : ""));
-}
-
 static xmlDocPtr
 parse_safely (const char  *data,
               gsize        size,
               const char  *name,
               GError     **error)
 {
-  g_autoptr(xmlParserCtxt) ctxt = NULL;
   g_autoptr(xmlDoc) doc = NULL;
-  ParseState state = { 0, };
+  GwXmlProblem problem;
 
   if (size > GW_MAX_INPUT_SIZE)
     {
@@ -725,58 +670,38 @@ parse_safely (const char  *data,
                    _("%s: a template must be UTF-8 text"), name);
       return NULL;
     }
-  ctxt = xmlCreateMemoryParserCtxt (data, (int) size);
-  if (ctxt == NULL)
+  doc = _gw_xml_parse_safely (data, size, 0, &problem);
+  switch (problem.status)
     {
+    case GW_XML_OK:
+      break;
+    case GW_XML_NO_CONTEXT:
       g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
                    _("%s: could not start reading the template"), name);
-      return NULL;
-    }
-  /* No NOENT, DTDLOAD, DTDATTR or DTDVALID: nothing is fetched, loaded or
-   * substituted; NONET guards any path that would still try. */
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-                           XML_PARSE_NOWARNING);
-  ctxt->_private = &state;
-  ctxt->sax->internalSubset = on_internal_subset_cb;
-  ctxt->sax->entityDecl = on_entity_decl_cb;
-  ctxt->sax->serror = on_parse_error_cb;
-  ctxt->sax->error = NULL;
-  ctxt->sax->warning = NULL;
-
-  xmlParseDocument (ctxt);
-  doc = g_steal_pointer (&ctxt->myDoc);
-
-  if (state.unsafe)
-    {
+      break;
+    case GW_XML_UNSAFE:
       g_set_error (error, GW_ERROR, GW_ERROR_UNSAFE,
                    _("%s:%u: refused: the template has a document type declaration "
                      "(<!DOCTYPE …>), which can declare entities that read other files "
                      "or exhaust memory; a template never has one"),
-                   name, state.unsafe_line);
-      g_free (state.error_message);
-      return NULL;
-    }
-  if (!ctxt->wellFormed || doc == NULL)
-    {
-      if (state.have_error)
+                   name, problem.line);
+      break;
+    case GW_XML_MALFORMED:
+      if (problem.message)
         g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
                      _("%s:%u: the template is not well-formed XML: %s"),
-                     name, state.error_line, state.error_message);
+                     name, problem.line, problem.message);
       else
         g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
                      _("%s: the template is not well-formed XML"), name);
-      g_free (state.error_message);
-      return NULL;
-    }
-  g_free (state.error_message);
-  if (doc->encoding && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0 &&
-      g_ascii_strcasecmp ((const char *) doc->encoding, "UTF8") != 0)
-    {
+      break;
+    case GW_XML_WRONG_ENCODING:
       g_set_error (error, GW_ERROR, GW_ERROR_ENCODING,
                    _("%s:1: the template declares the encoding “%s”, but templates are always UTF-8"),
-                   name, (const char *) doc->encoding);
-      return NULL;
+                   name, problem.message);
+      break;
     }
+  _gw_xml_problem_clear (&problem);
   return g_steal_pointer (&doc);
 }
 
