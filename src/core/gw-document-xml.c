@@ -17,6 +17,7 @@
 
 #include "gw-core-resources.h"
 #include "gw-document-xml-private.h"
+#include "gw-file-private.h"
 #include "gw-xml-private.h"
 #include "gw-error.h"
 
@@ -1504,50 +1505,6 @@ gw_document_load_gwdoc_bytes (GBytes      *bytes,
   return build_document (xml, name, error);
 }
 
-/* Reads at most GW_MAX_INPUT_SIZE + 1 bytes, whatever the size said a
- * moment ago: the file may have grown since. */
-static GBytes *
-read_bounded (GFile       *file,
-              const char  *name,
-              GError     **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
-  guint8 chunk[65536];
-
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("%s: could not read the file: %s"), name, local_error->message);
-      return NULL;
-    }
-  for (;;)
-    {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk,
-                                      NULL, &local_error);
-
-      if (n < 0)
-        {
-          g_set_error (error, G_IO_ERROR, local_error->code,
-                       _("%s: could not read the file: %s"), name, local_error->message);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      g_byte_array_append (buffer, chunk, (guint) n);
-      if (buffer->len > GW_MAX_INPUT_SIZE)
-        {
-          g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                       _("%s: the file is larger than %d MiB, the most Gongwen reads"),
-                       name, GW_MAX_INPUT_SIZE / (1024 * 1024));
-          return NULL;
-        }
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
 /**
  * gw_document_load_gwdoc:
  * @path: a file name
@@ -1563,10 +1520,10 @@ gw_document_load_gwdoc (const char  *path,
                         GError     **error)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
+  GwFileStatus status;
   GwDocument *doc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1574,38 +1531,33 @@ gw_document_load_gwdoc (const char  *path,
 
   name = g_filename_display_name (path);
   file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
+  bytes = _gw_file_read_bounded (file, &status, NULL, &local_error);
+  switch (status)
     {
+    case GW_FILE_OK:
+      break;
+    case GW_FILE_CANNOT_OPEN:
       g_set_error (error, G_IO_ERROR, local_error->code,
                    _("%s: could not open the file: %s"), name, local_error->message);
       return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
+    case GW_FILE_IS_DIRECTORY:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                    _("%s: is a folder, not a document"), name);
       return NULL;
-    }
-  /* A FIFO would block and /dev/zero never end. */
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
+    case GW_FILE_NOT_REGULAR:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("%s: is not a regular file"), name);
       return NULL;
-    }
-  if (g_file_info_get_size (info) > GW_MAX_INPUT_SIZE)
-    {
+    case GW_FILE_TOO_LARGE:
       g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
                    _("%s: the file is larger than %d MiB, the most Gongwen reads"),
                    name, GW_MAX_INPUT_SIZE / (1024 * 1024));
       return NULL;
+    case GW_FILE_CANNOT_READ:
+      g_set_error (error, G_IO_ERROR, local_error->code,
+                   _("%s: could not read the file: %s"), name, local_error->message);
+      return NULL;
     }
-
-  bytes = read_bounded (file, name, error);
-  if (bytes == NULL)
-    return NULL;
 
   doc = gw_document_load_gwdoc_bytes (bytes, name, error);
   if (doc)

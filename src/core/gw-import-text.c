@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gw-error.h"
+#include "gw-file-private.h"
 #include "gw-import-text.h"
 
 /* ---- decoding ------------------------------------------------------------ */
@@ -1638,9 +1639,8 @@ gw_import_text_file (const char  *path,
                      GError     **error)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
   gsize len = 0;
   GwDocument *doc;
 
@@ -1648,30 +1648,10 @@ gw_import_text_file (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: cannot open: %s"), path, local_error->message);
-      return NULL;
-    }
-  /* Refuse before reading, so a huge file never fills memory. */
-  if (g_file_info_get_size (info) > GW_MAX_INPUT_SIZE)
-    {
-      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is %.1f MiB; Gongwen reads documents of up to %d MiB"),
-                   path, g_file_info_get_size (info) / 1048576.0,
-                   GW_MAX_INPUT_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &len, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: cannot read: %s"), path, local_error->message);
-      return NULL;
-    }
-
+  bytes = _gw_open_read_file (file, path, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
   doc = gw_import_text_data (data, len, path, error);
   if (doc)
     gw_document_set_source_path (doc, path);

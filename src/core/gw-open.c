@@ -8,6 +8,7 @@
 
 #include "gw-document-xml.h"
 #include "gw-error.h"
+#include "gw-file-private.h"
 #include "gw-import-text.h"
 #include "gw-open.h"
 
@@ -24,47 +25,62 @@ looks_like_xml (const char *data,
   return i < len && data[i] == '<';
 }
 
+GBytes *
+_gw_open_read_file (GFile       *file,
+                    const char  *name,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GwFileStatus status;
+  goffset size;
+  GBytes *bytes;
+
+  bytes = _gw_file_read_bounded (file, &status, &size, &local_error);
+  switch (status)
+    {
+    case GW_FILE_OK:
+      break;
+    case GW_FILE_CANNOT_OPEN:
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: cannot open: %s"), name, local_error->message);
+      break;
+    case GW_FILE_IS_DIRECTORY:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s: is a folder, not a document"), name);
+      break;
+    case GW_FILE_NOT_REGULAR:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: is not a regular file"), name);
+      break;
+    case GW_FILE_TOO_LARGE:
+      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
+                   _("%s: the file is %.1f MiB; Gongwen reads documents of up to %d MiB"),
+                   name, size / 1048576.0, GW_MAX_INPUT_SIZE / (1024 * 1024));
+      break;
+    case GW_FILE_CANNOT_READ:
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: cannot read: %s"), name, local_error->message);
+      break;
+    }
+  return bytes;
+}
+
 GwDocument *
 gw_document_open (const char  *path,
                   GError     **error)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
   gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   file = g_file_new_for_commandline_arg (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: cannot open: %s"), path, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s: is a folder, not a document"), path);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > GW_MAX_INPUT_SIZE)
-    {
-      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is %.1f MiB; Gongwen reads documents of up to %d MiB"),
-                   path, g_file_info_get_size (info) / 1048576.0,
-                   GW_MAX_INPUT_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &len, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: cannot read: %s"), path, local_error->message);
-      return NULL;
-    }
+  bytes = _gw_open_read_file (file, path, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
   if (len == 0)
     {
       g_set_error (error, GW_ERROR, GW_ERROR_EMPTY, _("%s: the file is empty"), path);
@@ -73,7 +89,6 @@ gw_document_open (const char  *path,
 
   if (g_str_has_suffix (path, ".gwdoc") || looks_like_xml (data, len))
     {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), len);
       GwDocument *doc = gw_document_load_gwdoc_bytes (bytes, path, error);
       if (doc)
         gw_document_set_source_path (doc, path);

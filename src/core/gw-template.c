@@ -12,6 +12,7 @@
 
 #include "gw-core-resources.h"
 #include "gw-error.h"
+#include "gw-file-private.h"
 #include "gw-template.h"
 #include "gw-xml-private.h"
 
@@ -1735,37 +1736,35 @@ gw_template_new_from_file (const char  *path,
                            GError     **error)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display = NULL;
+  GwFileStatus status;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_new_for_path (path);
   display = g_filename_display_name (path);
-  /* Check the size before reading so a huge file is never loaded. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-  /* A folder, pipe or device named *.xml in the templates folder would
-   * fail oddly or block the read. */
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+  bytes = _gw_file_read_bounded (file, &status, NULL, error);
+  switch (status)
     {
+    case GW_FILE_OK:
+      break;
+    case GW_FILE_CANNOT_OPEN:
+    case GW_FILE_CANNOT_READ:
+      return NULL;
+    /* A folder, pipe or device named *.xml in the templates folder would
+     * fail oddly or block the read. */
+    case GW_FILE_IS_DIRECTORY:
+    case GW_FILE_NOT_REGULAR:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("%s: not a regular file"), display);
       return NULL;
-    }
-  if (g_file_info_get_size (info) > GW_MAX_INPUT_SIZE)
-    {
+    case GW_FILE_TOO_LARGE:
       g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
                    _("%s: the template is larger than 16 MiB"), display);
       return NULL;
     }
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
   return gw_template_new_from_bytes (bytes, display, error);
 }
 

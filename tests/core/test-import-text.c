@@ -6,6 +6,7 @@
 
 #include "gw-error.h"
 #include "gw-import-text.h"
+#include "gw-open.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -1115,6 +1116,34 @@ test_large_draft (void)
     g_assert_cmpint (elapsed, <, 2000 * 1000);
 }
 
+/* A FIFO would block the read and /dev/zero (size 0) never end: both
+ * ways in must refuse anything but a regular file before reading it. */
+static void
+test_refuse_special_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = NULL;
+  g_autoptr(GwDocument) doc2 = NULL;
+  g_autoptr(GwDocument) doc3 = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gw-import-XXXXXX", NULL);
+
+  doc = gw_import_text_file ("/dev/zero", &error);
+  g_assert_null (doc);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "/dev/zero"));
+  g_clear_error (&error);
+
+  doc2 = gw_document_open ("/dev/zero", &error);
+  g_assert_null (doc2);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  doc3 = gw_import_text_file (dir, &error);
+  g_assert_null (doc3);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1150,6 +1179,7 @@ main (int   argc,
   g_test_add_func ("/import-text/odd-lines", test_odd_lines);
   g_test_add_func ("/import-text/recognisers", test_recognisers);
   g_test_add_func ("/import-text/large-draft", test_large_draft);
+  g_test_add_func ("/import-text/refuse-special-files", test_refuse_special_files);
 
   return g_test_run ();
 }
