@@ -828,16 +828,20 @@ list_number_length (const char *p)
   return skip_spaces (q) - p;
 }
 
+/* "抄送：" or "主送：", spaces allowed between the two characters and
+ * before the colon, as drafts space them out to fill the line. */
 static gboolean
-is_copy_to (const Line *l,
-            const char **value)
+is_label (const Line  *l,
+          const char  *first,
+          const char  *second,
+          const char **value)
 {
   const char *p = l->text;
 
-  if (!expect (&p, "抄"))
+  if (!expect (&p, first))
     return FALSE;
   p = skip_spaces (p);
-  if (!expect (&p, "送"))
+  if (!expect (&p, second))
     return FALSE;
   p = skip_spaces (p);
   if (!is_colon (g_utf8_get_char (p)))
@@ -848,22 +852,17 @@ is_copy_to (const Line *l,
 }
 
 static gboolean
-is_main_send (const Line *l,
+is_copy_to (const Line  *l,
+            const char **value)
+{
+  return is_label (l, "抄", "送", value);
+}
+
+static gboolean
+is_main_send (const Line  *l,
               const char **value)
 {
-  const char *p = l->text;
-
-  if (!expect (&p, "主"))
-    return FALSE;
-  p = skip_spaces (p);
-  if (!expect (&p, "送"))
-    return FALSE;
-  p = skip_spaces (p);
-  if (!is_colon (g_utf8_get_char (p)))
-    return FALSE;
-  if (value)
-    *value = skip_spaces (g_utf8_next_char (p));
-  return TRUE;
+  return is_label (l, "主", "送", value);
 }
 
 /* "神木市人民政府办公室        2023年3月10日印发": finds the date. */
