@@ -751,8 +751,12 @@ void
 gw_document_set_source_path (GwDocument *self,
                              const char *path)
 {
+  char *copy;
+
   g_return_if_fail (GW_IS_DOCUMENT (self));
 
+  /* Copied first: @path may be the string this replaces. */
+  copy = g_strdup (path);
   g_free (self->source_path);
-  self->source_path = g_strdup (path);
+  self->source_path = copy;
 }

@@ -126,6 +126,18 @@ test_source_spans (void)
   g_assert_cmpuint (gw_block_get_line (b), ==, 10);
 }
 
+/* Setting a string to itself (as a caller passing the getter's result
+ * does) must not free it before it is copied. */
+static void
+test_set_same_string (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+
+  gw_document_set_source_path (doc, "/tmp/草稿.txt");
+  gw_document_set_source_path (doc, gw_document_get_source_path (doc));
+  g_assert_cmpstr (gw_document_get_source_path (doc), ==, "/tmp/草稿.txt");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,5 +148,6 @@ main (int   argc,
   g_test_add_func ("/core/block/heading-markers", test_heading_markers);
   g_test_add_func ("/core/block/chinese-numerals", test_chinese_numerals);
   g_test_add_func ("/core/block/source-spans", test_source_spans);
+  g_test_add_func ("/core/document/set-same-string", test_set_same_string);
   return g_test_run ();
 }
