@@ -114,9 +114,12 @@ gw_finding_new (const char *rule_id,
   gw_finding_set_##name (GwFinding  *self, \
                          const char *value) \
   { \
+    char *copy; \
     g_return_if_fail (GW_IS_FINDING (self)); \
+    /* Copied first: @value may be the string this replaces. */ \
+    copy = g_strdup (value); \
     g_free (self->field); \
-    self->field = g_strdup (value); \
+    self->field = copy; \
   }
 
 GETTER (const char *, rule_id, rule_id, NULL)
@@ -151,8 +154,11 @@ gw_finding_set_place (GwFinding  *self,
 
   self->block = block;
   self->meta = meta;
-  g_free (self->target);
-  self->target = g_strdup (target);
+  {
+    char *copy = g_strdup (target);
+    g_free (self->target);
+    self->target = copy;
+  }
   self->offset = offset;
   self->length = length;
 }

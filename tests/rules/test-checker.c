@@ -466,6 +466,21 @@ add_expected_tests (const char *dir_name)
     }
 }
 
+/* Setting a string to itself (as a caller passing the getter's result
+ * does) must not free it before it is copied. */
+static void
+test_finding_set_same_string (void)
+{
+  g_autoptr(GwFinding) f = gw_finding_new ("format.date", GW_SEVERITY_WARNING, "日期");
+
+  gw_finding_set_excerpt (f, "2024年03月05日");
+  gw_finding_set_excerpt (f, gw_finding_get_excerpt (f));
+  g_assert_cmpstr (gw_finding_get_excerpt (f), ==, "2024年03月05日");
+  gw_finding_set_place (f, 2, -1, "成文日期", 0, 3);
+  gw_finding_set_place (f, 2, -1, gw_finding_get_target (f), 0, 3);
+  g_assert_cmpstr (gw_finding_get_target (f), ==, "成文日期");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/rules/checker/template-opinion", test_template_opinion);
   g_test_add_func ("/rules/checker/async", test_async);
   g_test_add_func ("/rules/checker/threads", test_threads);
+  g_test_add_func ("/rules/checker/finding-set-same-string", test_finding_set_same_string);
   add_expected_tests ("corpus");
   add_expected_tests ("check");
 
