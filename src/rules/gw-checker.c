@@ -275,6 +275,7 @@ _gw_check_context_new (GwDocument     *doc,
 {
   GwCheckContext *ctx = g_new0 (GwCheckContext, 1);
   guint *stack;
+  guint *ranks;
   guint depth = 0;
 
   ctx->doc = g_object_ref (doc);
@@ -361,18 +362,23 @@ _gw_check_context_new (GwDocument     *doc,
     }
 
   /* Sections: a heading and what follows it up to the next heading of the
-   * same or a higher level; other blocks belong to the nearest heading. */
+   * same or a higher level; other blocks belong to the nearest heading. An
+   * attachment ranks above every heading (rank 0): it ends all open
+   * sections, the previous attachment's too, and the headings inside it
+   * stay within it. */
   stack = g_new0 (guint, ctx->n_blocks + 1);
+  ranks = g_new0 (guint, ctx->n_blocks + 1);
   for (guint i = 0; i < ctx->n_blocks; i++)
     {
-      guint level = gw_block_get_kind (ctx->blocks[i]) == GW_BLOCK_HEADING
-                    ? MAX (gw_block_get_level (ctx->blocks[i]), 1) : 0;
-      if (gw_block_get_kind (ctx->blocks[i]) == GW_BLOCK_ATTACHMENT)
-        level = 1;
-      if (level > 0)
+      GwBlockKind block_kind = gw_block_get_kind (ctx->blocks[i]);
+
+      if (block_kind == GW_BLOCK_HEADING || block_kind == GW_BLOCK_ATTACHMENT)
         {
-          while (depth > 0 && gw_block_get_level (ctx->blocks[stack[depth - 1]]) >= level)
+          guint rank = block_kind == GW_BLOCK_ATTACHMENT ? 0 : MAX (gw_block_get_level (ctx->blocks[i]), 1);
+
+          while (depth > 0 && ranks[depth - 1] >= rank)
             ctx->section_end[stack[--depth]] = i;
+          ranks[depth] = rank;
           stack[depth++] = i;
           ctx->section_start[i] = i;
         }
@@ -392,6 +398,7 @@ _gw_check_context_new (GwDocument     *doc,
         ctx->section_end[i] = ctx->section_end[ctx->section_start[i]];
     }
   g_free (stack);
+  g_free (ranks);
   return ctx;
 }
 

@@ -9,6 +9,7 @@
 #include "gw-error.h"
 #include "gw-import-text.h"
 #include "gw-open.h"
+#include "gw-rule-private.h"
 #include "gw-template.h"
 #include "gw-text.h"
 
@@ -481,6 +482,44 @@ test_finding_set_same_string (void)
   g_assert_cmpstr (gw_finding_get_target (f), ==, "成文日期");
 }
 
+/* Sections: an attachment ends the one before it (附件2 is not part of
+ * 附件1), while a heading inside an attachment stays within it. */
+static void
+test_sections (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwCheckContext) ctx = NULL;
+  const struct { GwBlockKind kind; const char *text; } blocks[] = {
+    { GW_BLOCK_PARAGRAPH, "正文。" },           /* 0 */
+    { GW_BLOCK_ATTACHMENT, "建设标准" },        /* 1 */
+    { GW_BLOCK_HEADING, "一、站点" },           /* 2 */
+    { GW_BLOCK_PARAGRAPH, "场地不少于50平方米。" }, /* 3 */
+    { GW_BLOCK_ATTACHMENT, "评估表" },          /* 4 */
+    { GW_BLOCK_PARAGRAPH, "评估内容。" },        /* 5 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      g_autoptr(GwBlock) b = NULL;
+
+      if (blocks[i].kind == GW_BLOCK_HEADING)
+        b = gw_block_new_heading (1, blocks[i].text);
+      else if (blocks[i].kind == GW_BLOCK_ATTACHMENT)
+        b = gw_block_new_attachment (i == 1 ? 1 : 2, blocks[i].text);
+      else
+        b = gw_block_new (blocks[i].kind, blocks[i].text);
+      gw_document_append_block (doc, b);
+    }
+  ctx = _gw_check_context_new (doc, GW_DOCUMENT_KIND_OPINION, 0);
+
+  g_assert_cmpuint (ctx->section_start[3], ==, 2);
+  g_assert_cmpuint (ctx->section_end[2], ==, 4);
+  g_assert_cmpuint (ctx->section_start[2], ==, 2);
+  g_assert_cmpuint (ctx->section_end[1], ==, 4);   /* 附件2 starts its own */
+  g_assert_cmpuint (ctx->section_start[5], ==, 4);
+  g_assert_cmpuint (ctx->section_end[4], ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/rules/checker/async", test_async);
   g_test_add_func ("/rules/checker/threads", test_threads);
   g_test_add_func ("/rules/checker/finding-set-same-string", test_finding_set_same_string);
+  g_test_add_func ("/rules/checker/sections", test_sections);
   add_expected_tests ("corpus");
   add_expected_tests ("check");
 
