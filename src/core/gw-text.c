@@ -144,10 +144,11 @@ closes_paragraph (gunichar c)
   return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A;
 }
 
+/* Records that the next normalised character comes from original
+ * character @orig and starts at the text's current end. */
 static inline void
-emit (GwTextMap *map,
-      gunichar   c,
-      guint      orig)
+record_char (GwTextMap *map,
+             guint      orig)
 {
   if (G_UNLIKELY (map->n >= map->cap))
     {
@@ -158,6 +159,14 @@ emit (GwTextMap *map,
   map->bytes[map->n] = map->text->len;
   map->orig[map->n] = orig;
   map->n++;
+}
+
+static inline void
+emit (GwTextMap *map,
+      gunichar   c,
+      guint      orig)
+{
+  record_char (map, orig);
   if (c < 0x80)
     g_string_append_c (map->text, (char) c);
   else
@@ -171,15 +180,7 @@ emit_raw (GwTextMap  *map,
           gsize       n,
           guint       orig)
 {
-  if (G_UNLIKELY (map->n >= map->cap))
-    {
-      map->cap = MAX (64, map->cap * 2);
-      map->bytes = g_renew (guint, map->bytes, map->cap);
-      map->orig = g_renew (guint, map->orig, map->cap);
-    }
-  map->bytes[map->n] = map->text->len;
-  map->orig[map->n] = orig;
-  map->n++;
+  record_char (map, orig);
   g_string_append_len (map->text, p, n);
 }
 
