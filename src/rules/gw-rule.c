@@ -848,7 +848,14 @@ parse_matcher (JsonNode        *node,
             fail (error, pc, "all", _("a required matcher needs “all” or “any”"));
             return NULL;
           }
-        m->min = has_min ? (guint) min : 1;
+        /* Checked before the cast: a fraction or a value out of range
+         * must not turn into some other whole number. */
+        if (has_min && m->any && !(min >= 1 && min <= m->any->len && min == floor (min)))
+          {
+            fail (error, pc, "min", _("must be between 1 and the number of “any” patterns"));
+            return NULL;
+          }
+        m->min = has_min && m->any ? (guint) min : 1;
         {
           JsonNode *once = json_object_get_member (o, "once");
           if (once && (!JSON_NODE_HOLDS_VALUE (once) ||

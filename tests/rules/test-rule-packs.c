@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "gw-checker.h"
 #include "gw-error.h"
@@ -151,6 +152,40 @@ test_catalogue_severities (void)
     }
 }
 
+/* A required matcher's "min" counts patterns: a fraction or a number out
+ * of range is refused, not cut to some other whole number. */
+static void
+test_required_min (void)
+{
+  static const char *mins[] = { "1.5", "-1", "3", "4294967297" };
+#define PACK_WITH_MIN \
+    "{\"name\": \"t\", \"rules\": [{\"id\": \"t.min\", \"kinds\": [\"opinion\"]," \
+    " \"severity\": \"warning\", \"message\": \"缺少。\", \"basis\": \"测试\"," \
+    " \"suggestion\": \"写明。\"," \
+    " \"matcher\": {\"type\": \"required\", \"any\": [\"甲\", \"乙\"], \"min\": %s}," \
+    " \"examples\": {\"violating\": [\"丙。\", \"丁。\"], \"compliant\": [\"甲乙。\", \"乙甲。\"]}}]}"
+
+  for (guint i = 0; i < G_N_ELEMENTS (mins); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = g_strdup_printf (PACK_WITH_MIN, mins[i]);
+      g_autoptr(GwRulePack) pack = gw_rule_pack_new_from_data (json, -1, "t.json", NULL, &error);
+
+      g_assert_null (pack);
+      g_assert_error (error, GW_ERROR, GW_ERROR_RULE_PACK);
+      g_assert_nonnull (strstr (error->message, "“min”"));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *json = g_strdup_printf (PACK_WITH_MIN, "2");
+    g_autoptr(GwRulePack) pack = gw_rule_pack_new_from_data (json, -1, "t.json", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (pack);
+  }
+#undef PACK_WITH_MIN
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +204,7 @@ main (int   argc,
       g_test_add_data_func (name, packs[i], test_pack_examples);
     }
   g_test_add_func ("/rules/packs/catalogue-complete", test_catalogue_complete);
+  g_test_add_func ("/rules/packs/required-min", test_required_min);
   g_test_add_func ("/rules/packs/catalogue-severities", test_catalogue_severities);
 
   return g_test_run ();
