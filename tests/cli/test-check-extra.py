@@ -20,8 +20,9 @@ A case named in KNOWN-FAILURES beside the drafts (one name a line, then
 "#" and why) is a known checker bug: it is reported as "not ok … # TODO"
 so the suite stays usable, and a note asks to remove it once it passes.
 
-Usage: test-check-extra.py [PATH-TO-GONGWEN] [CASE-NAME...]
-(the binary may also come from $GONGWEN). Output is TAP.
+Usage: test-check-extra.py [--dir=FOLDER]... [PATH-TO-GONGWEN] [CASE-NAME...]
+(the binary may also come from $GONGWEN). --dir runs the cases of FOLDER
+instead of the default folders (e.g. tests/data/check-heldout). Output is TAP.
 """
 
 import json
@@ -165,7 +166,12 @@ def check_case(gongwen, txt, expected_path):
 
 
 def main():
+    global DATA_DIRS
     args = sys.argv[1:]
+    dirs = [a[len("--dir="):] for a in args if a.startswith("--dir=")]
+    args = [a for a in args if not a.startswith("--dir=")]
+    if dirs:
+        DATA_DIRS = dirs
     gongwen = args.pop(0) if args else os.environ.get("GONGWEN")
     if not gongwen:
         print("Bail out! no gongwen binary: pass its path or set GONGWEN")
