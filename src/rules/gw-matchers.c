@@ -224,6 +224,44 @@ trigger_exempt (GwCheckContext *ctx,
   return FALSE;
 }
 
+/* Whether an earlier matcher of @rule already reported the clause
+ * [@cs, @ce): a rule whose concepts are written as several triggers (a
+ * phrase list and a co-occurrence of two concepts) must still say a thing
+ * once. The rule's findings are the last ones appended. */
+static gboolean
+clause_reported (GwCheckContext *ctx,
+                 GwRule         *rule,
+                 GwMatcher      *m,
+                 GPtrArray      *findings,
+                 gsize           cs,
+                 gsize           ce)
+{
+  g_autoptr(GwFinding) probe = NULL;
+  const char *id = gw_rule_get_id (rule);
+
+  for (guint i = findings->len; i > 0; i--)
+    {
+      GwFinding *f = g_ptr_array_index (findings, i - 1);
+      guint off, clause_off;
+
+      if (g_strcmp0 (gw_finding_get_rule_id (f), id) != 0)
+        break;
+      if (gw_finding_get_block (f) < 0)
+        continue;
+      if (probe == NULL)
+        {
+          probe = _gw_rule_make_finding (rule, m, ctx->lang, NULL, NULL);
+          _gw_finding_place_text (ctx, probe, cs, ce);
+        }
+      off = gw_finding_get_offset (f);
+      clause_off = gw_finding_get_offset (probe);
+      if (gw_finding_get_block (f) == gw_finding_get_block (probe) &&
+          off >= clause_off && off < clause_off + MAX (gw_finding_get_length (probe), 1u))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 run_trigger (GwMatcher      *m,
              GwRule         *rule,
@@ -248,7 +286,8 @@ run_trigger (GwMatcher      *m,
       if (e > s && in_ranges (scope, s))
         {
           _gw_check_context_unit (ctx, s, GW_WITHIN_CLAUSE, &cs, &ce);
-          if (cs != last_clause && !trigger_exempt (ctx, m, s, e))
+          if (cs != last_clause && !trigger_exempt (ctx, m, s, e) &&
+              !clause_reported (ctx, rule, m, findings, cs, ce))
             {
               add_text_finding (ctx, rule, m, findings, s, e, NULL, NULL);
               last_clause = cs;
