@@ -243,10 +243,13 @@ gw_cli_check (const GwCliOptions *options,
           if (builder)
             {
               json_builder_begin_object (builder);
+              g_autofree char *shown = g_filename_display_name (path);
+              g_autofree char *message = g_utf8_make_valid (error->message, -1);
+
               json_builder_set_member_name (builder, "path");
-              json_builder_add_string_value (builder, path);
+              json_builder_add_string_value (builder, shown);
               json_builder_set_member_name (builder, "error");
-              json_builder_add_string_value (builder, error->message);
+              json_builder_add_string_value (builder, message);
               json_builder_set_member_name (builder, "findings");
               json_builder_begin_array (builder);
               json_builder_end_array (builder);
@@ -266,9 +269,12 @@ gw_cli_check (const GwCliOptions *options,
 
       if (builder)
         {
+          /* JSON is UTF-8; a file name need not be. */
+          g_autofree char *shown = g_filename_display_name (path);
+
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, path);
+          json_builder_add_string_value (builder, shown);
           json_builder_set_member_name (builder, "kind");
           json_builder_add_string_value (builder, gw_document_kind_to_string (kind));
           json_builder_set_member_name (builder, "findings");

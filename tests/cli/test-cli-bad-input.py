@@ -155,6 +155,24 @@ def check_all_at_once(gongwen, cases):
     return problems
 
 
+def check_undecodable_name(gongwen, tmp):
+    """A file name that is not UTF-8 must still give valid JSON."""
+    path = os.path.join(os.fsencode(tmp), b"bad\xffname.txt")
+    shutil.copyfile(GOOD, path)
+    proc = subprocess.run([gongwen, "--check", "--format=json", path],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    problems = []
+    if proc.returncode not in (0, 1):
+        problems.append("exit status %d, expected 0 or 1" % proc.returncode)
+    try:
+        files = json.loads(proc.stdout.decode("utf-8"))["files"]
+        if len(files) != 1 or "name.txt" not in files[0]["path"]:
+            problems.append("the JSON does not name the file: %r" % files)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as e:
+        problems.append("stdout is not valid UTF-8 JSON (%s): %r" % (e, proc.stdout[:200]))
+    return problems
+
+
 def main():
     gongwen = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("GONGWEN")
     if not gongwen:
@@ -163,7 +181,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="gw-bad-input-")
     try:
         cases = make_cases(tmp)
-        print("1..%d" % (len(cases) + 1))
+        print("1..%d" % (len(cases) + 2))
         failed = 0
         for n, (name, path, place) in enumerate(cases, 1):
             problems = check_one(gongwen, name, path, place)
@@ -174,6 +192,12 @@ def main():
         problems = check_all_at_once(gongwen, cases)
         print("%s %d - every bad file in one call" % ("not ok" if problems else "ok",
                                                       len(cases) + 1))
+        for p in problems:
+            print("# " + p)
+        failed += bool(problems)
+        problems = check_undecodable_name(gongwen, tmp)
+        print("%s %d - a file name that is not UTF-8" % ("not ok" if problems else "ok",
+                                                         len(cases) + 2))
         for p in problems:
             print("# " + p)
         failed += bool(problems)
