@@ -108,6 +108,24 @@ gw_fonts_new_font_map (GwFonts *fonts)
   return map;
 }
 
+void
+gw_fonts_free_font_map (gpointer map)
+{
+  if (map == NULL)
+    return;
+  /* Pango 1.50 (Debian 12) takes a reference on the FcConfig in
+   * pango_fc_font_map_set_config () and never drops it when the map is
+   * finalized, so every renderer's configuration, with all its fonts,
+   * would outlive it. Detaching the config hands the reference back on
+   * every Pango version (later ones drop a still-attached config at
+   * finalization, and a NULL one then costs nothing); shutting the map
+   * down first keeps set_config from re-listing the fonts of the default
+   * configuration for a map that is about to go. */
+  pango_fc_font_map_shutdown (PANGO_FC_FONT_MAP (map));
+  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), NULL);
+  g_object_unref (map);
+}
+
 
 /* The prepared copy of a font is split in tiers: cairo 1.16 pays, for
  * every glyph it embeds, a copy and a linear scan of the font's whole

@@ -44,6 +44,9 @@ PangoFontDescription *gw_fonts_resolve (GwFonts      *fonts,
 
 /* A new Pango font map over the private FcConfig (one per thread). */
 PangoFontMap *gw_fonts_new_font_map   (GwFonts      *fonts);
+/* Releases a map made by gw_fonts_new_font_map () (a GDestroyNotify):
+ * use it, not g_object_unref (), for the last reference. */
+void          gw_fonts_free_font_map  (gpointer      map);
 
 /* Where prepared copies go (for tests and docs). */
 char         *gw_fonts_get_cache_dir  (void);

@@ -87,7 +87,7 @@ static void
 gw_renderer_init (GwRenderer *self)
 {
   g_mutex_init (&self->lock);
-  self->idle_maps = g_ptr_array_new_with_free_func (g_object_unref);
+  self->idle_maps = g_ptr_array_new_with_free_func (gw_fonts_free_font_map);
 }
 
 static gboolean
