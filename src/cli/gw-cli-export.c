@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -145,6 +147,23 @@ export_one (gpointer data,
   report_progress (batch, job->input);
 }
 
+/* The batch export is the last thing the process does (gongwen exits with
+ * its status), so besides our renderer and checker it also tears down the
+ * libraries' process-lifetime caches: cairo's font caches, and what
+ * fontconfig 2.14 keeps of the parsed system configuration until FcFini ()
+ * (patterns whose element arrays it points to by offset, which
+ * LeakSanitizer reports as leaks). Nothing may use cairo fonts or
+ * fontconfig afterwards. */
+static void
+release_fonts (GwRenderer **renderer,
+               GwChecker  **checker)
+{
+  g_clear_object (renderer);
+  g_clear_object (checker);
+  cairo_debug_reset_static_data ();
+  FcFini ();
+}
+
 /* Exports the jobs with @n_workers forked processes. cairo 1.16 shares one
  * FT_Face, under one lock, between all threads that use a font, and the
  * PDF font subsetting works under that lock; processes share nothing. A
@@ -186,6 +205,8 @@ run_workers (Batch *batch,
               sh->slot[i].skipped = jobs[i].skipped;
               if (jobs[i].error)
                 g_strlcpy (sh->slot[i].error, jobs[i].error, sizeof sh->slot[i].error);
+              /* the parent reads the slot; this copy is the worker's own */
+              g_clear_pointer (&jobs[i].error, g_free);
               __atomic_store_n (&sh->slot[i].state, SLOT_DONE, __ATOMIC_SEQ_CST);
               __atomic_add_fetch (&sh->done, 1, __ATOMIC_SEQ_CST);
             }
@@ -356,6 +377,7 @@ gw_cli_export_pdf (const GwCliOptions *options,
       g_free (jobs[i].error);
     }
   g_mutex_clear (&batch.lock);
+  release_fonts (&renderer, &checker);
 
   if (failed > 0)
     g_printerr (ngettext ("gongwen: %u of %u file was not exported (%u skipped by --strict)\n",
