@@ -52,7 +52,7 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-pdf: skip documents that have error findings"), NULL },
   { "jobs", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export-pdf: number of parallel jobs (default: number of cores)"), N_("N") },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("FILE…") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
