@@ -12,10 +12,12 @@
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gw-error.h"
 #include "gw-fonts.h"
 #include "gw-hot-hanzi.h"
+#include "gw-outline.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_blob_t, hb_blob_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_face_t, hb_face_destroy)
@@ -23,7 +25,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_subset_input_t, hb_subset_input_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (hb_set_t, hb_set_destroy)
 
 /* Bump when the way copies are made changes: old cache entries then miss. */
-#define GW_PREP_VERSION 5
+#define GW_PREP_VERSION 6
+
+/* Outlines of the copies are simplified within a thousandth of an em
+ * (gw-outline.h): 0.006 mm at 三号, far below a printer dot. */
+#define GW_OUTLINE_TOLERANCE (1.0 / 1000)
 
 #define FANDOL_DIR "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
 
@@ -33,6 +39,9 @@ struct _GwFonts
   GMutex           lock;
   FcConfig        *config;
   GHashTable      *prepared;   /* cache file path → private family */
+  hb_set_t        *batch;      /* characters of the documents of a batch, or NULL */
+  char            *batch_dir;  /* this run's batch copies, or NULL */
+  pid_t            batch_owner;
 };
 
 /* Fandol's Bold files declare OS/2 weight 400, so fontconfig cannot tell
@@ -92,6 +101,21 @@ gw_fonts_unref (GwFonts *fonts)
     return;
   if (fonts->config)
     FcConfigDestroy (fonts->config);
+  /* Forked export workers share the folder: only its maker removes it. */
+  if (fonts->batch_dir && fonts->batch_owner == getpid ())
+    {
+      g_autoptr(GDir) d = g_dir_open (fonts->batch_dir, 0, NULL);
+      const char *name;
+
+      while (d && (name = g_dir_read_name (d)))
+        {
+          g_autofree char *path = g_build_filename (fonts->batch_dir, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (fonts->batch_dir);
+    }
+  g_free (fonts->batch_dir);
+  g_clear_pointer (&fonts->batch, hb_set_destroy);
   g_hash_table_unref (fonts->prepared);
   g_mutex_clear (&fonts->lock);
   g_free (fonts);
@@ -227,16 +251,19 @@ fill_repertoire (hb_set_t *set,
 }
 
 static GBytes *
-make_copy (const char    *file,
-           int            index,
-           Tier           tier,
-           GError       **error)
+make_copy (const char      *file,
+           int              index,
+           const hb_set_t  *unicodes,
+           GError         **error)
 {
   g_autoptr(hb_blob_t) blob = hb_blob_create_from_file_or_fail (file);
   g_autoptr(hb_face_t) face = NULL;
   g_autoptr(hb_subset_input_t) input = NULL;
   g_autoptr(hb_face_t) subset = NULL;
   g_autoptr(hb_blob_t) out = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) simple = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *data;
   unsigned int len;
 
@@ -252,7 +279,7 @@ make_copy (const char    *file,
       g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("Out of memory preparing %s"), file);
       return NULL;
     }
-  fill_repertoire (hb_subset_input_unicode_set (input), tier);
+  hb_set_union (hb_subset_input_unicode_set (input), unicodes);
   /* Keep every name record (cairo and PDF readers show them) and every
    * layout feature (vertical forms, ligatures Pango may ask for). */
   hb_set_clear (hb_subset_input_set (input, HB_SUBSET_SETS_NAME_ID));
@@ -280,7 +307,11 @@ make_copy (const char    *file,
                    _("%s: HarfBuzz could not prepare a working copy of the font"), file);
       return NULL;
     }
-  return g_bytes_new (data, len);
+  bytes = g_bytes_new (data, len);
+  simple = _gw_font_simplify_outlines (bytes, GW_OUTLINE_TOLERANCE, &local_error);
+  if (simple == NULL)
+    g_debug ("%s: outlines kept as they are: %s", file, local_error->message);
+  return simple ? g_steal_pointer (&simple) : g_steal_pointer (&bytes);
 }
 
 /* Copies made by another version of the preparation are never used
@@ -300,6 +331,33 @@ remove_stale_copies (const char *dir)
       }
 }
 
+/* Loads the copy at @path into the private configuration under the
+ * private @family (consumed), so the system's font is never shadowed. */
+static char *
+register_copy (GwFonts *self,
+               const char *path,
+               char       *family)
+{
+  g_autofree char *esc_path = g_markup_escape_text (path, -1);
+  g_autofree char *rule = NULL;
+
+  rule = g_strdup_printf ("<?xml version=\"1.0\"?>\n<fontconfig>\n"
+                          " <match target=\"scan\">\n"
+                          "  <test name=\"file\"><string>%s</string></test>\n"
+                          "  <edit name=\"family\" mode=\"assign_replace\"><string>%s</string></edit>\n"
+                          "  <edit name=\"fullname\" mode=\"assign_replace\"><string>%s</string></edit>\n"
+                          " </match>\n</fontconfig>\n", esc_path, family, family);
+  if (!FcConfigParseAndLoadFromMemory (self->config, (const FcChar8 *) rule, FcTrue) ||
+      !FcConfigAppFontAddFile (self->config, (const FcChar8 *) path))
+    {
+      g_warning ("Cannot load the prepared font %s", path);
+      g_free (family);
+      return NULL;
+    }
+  g_hash_table_insert (self->prepared, g_strdup (path), g_strdup (family));
+  return family;
+}
+
 /* Returns the private family of the prepared copy of @file/@index, making
  * and registering the copy if needed; NULL (with a warning) when it cannot,
  * in which case the stock font is used as it is. */
@@ -315,8 +373,6 @@ prepare (GwFonts    *self,
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *family = NULL;
-  g_autofree char *esc_path = NULL;
-  g_autofree char *rule = NULL;
   const char *known;
   GStatBuf st;
 
@@ -336,7 +392,11 @@ prepare (GwFonts    *self,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_autoptr(GBytes) bytes = make_copy (file, index, tier, &error);
+      g_autoptr(hb_set_t) unicodes = hb_set_create ();
+      g_autoptr(GBytes) bytes = NULL;
+
+      fill_repertoire (unicodes, tier);
+      bytes = make_copy (file, index, unicodes, &error);
 
       if (bytes == NULL)
         {
@@ -360,21 +420,74 @@ prepare (GwFonts    *self,
     }
 
   family = g_strdup_printf ("GwPrep-%s", hash);
-  esc_path = g_markup_escape_text (path, -1);
-  rule = g_strdup_printf ("<?xml version=\"1.0\"?>\n<fontconfig>\n"
-                          " <match target=\"scan\">\n"
-                          "  <test name=\"file\"><string>%s</string></test>\n"
-                          "  <edit name=\"family\" mode=\"assign_replace\"><string>%s</string></edit>\n"
-                          "  <edit name=\"fullname\" mode=\"assign_replace\"><string>%s</string></edit>\n"
-                          " </match>\n</fontconfig>\n", esc_path, family, family);
-  if (!FcConfigParseAndLoadFromMemory (self->config, (const FcChar8 *) rule, FcTrue) ||
-      !FcConfigAppFontAddFile (self->config, (const FcChar8 *) path))
+  return register_copy (self, path, g_steal_pointer (&family));
+}
+
+/* The copy of @file/@index cut to the batch's characters, made once per
+ * run in a private folder (it only serves this batch). */
+static char *
+prepare_batch (GwFonts    *self,
+               const char *file,
+               int         index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *key = g_strdup_printf ("%s\n%d", file, index);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  g_autofree char *path = NULL;
+  const char *known;
+
+  hash[16] = '\0';
+  if (self->batch_dir == NULL)
     {
-      g_warning ("Cannot load the prepared font %s", path);
+      self->batch_dir = g_dir_make_tmp ("gongwen-fonts-XXXXXX", &error);
+      if (self->batch_dir == NULL)
+        {
+          g_warning ("%s", error->message);
+          return NULL;
+        }
+      self->batch_owner = getpid ();
+    }
+  path = g_strdup_printf ("%s/%s.otf", self->batch_dir, hash);
+  known = g_hash_table_lookup (self->prepared, path);
+  if (known)
+    return g_strdup (known);
+
+  bytes = make_copy (file, index, self->batch, &error);
+  if (bytes == NULL ||
+      !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      g_warning ("%s", error->message);
       return NULL;
     }
-  g_hash_table_insert (self->prepared, g_strdup (path), g_strdup (family));
-  return g_steal_pointer (&family);
+  return register_copy (self, path, g_strdup_printf ("GwBatch-%s", hash));
+}
+
+void
+gw_fonts_add_batch_text (GwFonts    *self,
+                         const char *text,
+                         gssize      len)
+{
+  const char *end = text + (len < 0 ? (gssize) strlen (text) : len);
+
+  g_mutex_lock (&self->lock);
+  if (self->batch == NULL)
+    self->batch = hb_set_create ();
+  for (const char *c = text; c < end; )
+    {
+      gunichar u = g_utf8_get_char_validated (c, end - c);
+
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          c++;
+          continue;
+        }
+      /* the space too: Pango draws it with the font of its run */
+      if (u >= 0x20)
+        hb_set_add (self->batch, u);
+      c = g_utf8_next_char (c);
+    }
+  g_mutex_unlock (&self->lock);
 }
 
 static int
@@ -428,6 +541,16 @@ gw_fonts_resolve (GwFonts      *self,
       FcPatternGetInteger (match, FC_INDEX, 0, &index);
       /* Only CFF needs a copy: cairo's TrueType subsetter reads just the
        * glyphs it embeds. */
+      /* A batch's own copy comes first: a few hundred glyphs instead of
+       * thousands, so cairo has far less font program to copy and scan
+       * for every document. The tiers stay behind it for anything else. */
+      if (self->batch && repertoire == GW_REPERTOIRE_GB2312)
+        {
+          g_autofree char *family_b = prepare_batch (self, (const char *) file, index);
+
+          if (family_b)
+            g_string_append_printf (prep, "%s,", family_b);
+        }
       for (Tier t = 0; t < N_TIERS; t++)
         {
           g_autofree char *family_t = NULL;

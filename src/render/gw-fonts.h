@@ -42,6 +42,15 @@ PangoFontDescription *gw_fonts_resolve (GwFonts      *fonts,
                                         const char   *fallbacks,
                                         GError      **error);
 
+/* Adds the characters of @text (@len bytes, or -1) to the repertoire of
+ * the batch about to be rendered. Once a batch is set, gw_fonts_resolve ()
+ * puts before the prepared copies a further copy cut to exactly the
+ * batch's characters, made in a private temporary folder that is removed
+ * with @fonts (by the process that made it). */
+void          gw_fonts_add_batch_text (GwFonts      *fonts,
+                                       const char   *text,
+                                       gssize        len);
+
 /* A new Pango font map over the private FcConfig (one per thread). */
 PangoFontMap *gw_fonts_new_font_map   (GwFonts      *fonts);
 /* Releases a map made by gw_fonts_new_font_map () (a GDestroyNotify):

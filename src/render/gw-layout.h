@@ -83,6 +83,10 @@ void                        _gw_renderer_release_font_map (GwRenderer   *self,
                                                             PangoFontMap *map);
 
 /* gw-layout.c */
+/* Every character the layout writes itself (labels, the evaluation form's
+ * headings), so a batch's font copies hold them: keep in step with the
+ * literals of gw-layout.c (test-render's batch test fails otherwise). */
+extern const char _gw_layout_fixed_text[];
 gboolean _gw_layout_document   (GwPagination *pagination,
                                 GError      **error);
 gboolean _gw_layout_evaluation (GwPagination *pagination,

@@ -132,6 +132,31 @@ gw_renderer_new (GError **error)
 }
 
 void
+gw_renderer_add_batch_text (GwRenderer *self,
+                            const char *text,
+                            gssize      len)
+{
+  g_return_if_fail (GW_IS_RENDERER (self));
+  g_return_if_fail (text != NULL);
+
+  gw_fonts_add_batch_text (self->fonts, text, len);
+}
+
+gboolean
+gw_renderer_prepare_batch (GwRenderer  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (GW_IS_RENDERER (self), FALSE);
+
+  /* what the layout writes itself: labels, the form's headings */
+  gw_fonts_add_batch_text (self->fonts, _gw_layout_fixed_text, -1);
+  for (guint i = 0; i < GW_N_FONT_ROLES; i++)
+    if (!resolve_role (self, i, error))
+      return FALSE;
+  return TRUE;
+}
+
+void
 gw_renderer_set_font (GwRenderer *self,
                       GwFontRole  role,
                       const char *family)

@@ -40,6 +40,19 @@ void        gw_renderer_set_font        (GwRenderer   *self,
 const char *gw_renderer_get_font        (GwRenderer   *self,
                                          GwFontRole    role);
 
+/* Many documents at once (batch export): hand the renderer the text of
+ * every document first (gw_renderer_add_batch_text () for each), then call
+ * gw_renderer_prepare_batch () once, before rendering. The fonts are then
+ * cut to exactly the characters the batch uses (a few hundred glyphs
+ * instead of thousands), which makes each PDF cheaper to write; anything
+ * outside still renders from the full fonts. Not thread-safe: call while
+ * setting the renderer up. */
+void        gw_renderer_add_batch_text  (GwRenderer   *self,
+                                         const char   *text,
+                                         gssize        len);
+gboolean    gw_renderer_prepare_batch   (GwRenderer   *self,
+                                         GError      **error);
+
 /* The whole PDF in memory (preview, tests). A character no font has is a
  * GW_ERROR_MISSING_GLYPH error naming the character and its line. */
 GBytes     *gw_renderer_render_pdf      (GwRenderer   *self,

@@ -1122,6 +1122,100 @@ test_corner_marks (void)
   line_free (urgent);
 }
 
+/* How many embedded fonts' names contain @family. */
+static guint
+count_fonts (PopplerDocument *pdf,
+             const char      *family)
+{
+  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (pdf);
+  PopplerFontsIter *iter = NULL;
+  guint n = 0;
+
+  while (poppler_font_info_scan (info, 50, &iter))
+    {
+      do
+        n += strstr (poppler_fonts_iter_get_name (iter), family) != NULL;
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  return n;
+}
+
+static char *
+all_text (PopplerDocument *pdf)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_string_append (s, text);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Batch export cuts the fonts to the batch's characters: the pages read
+ * the same; every font is embedded once (so nothing the layout writes
+ * itself fell outside the batch, see _gw_layout_fixed_text); and a GB 2312
+ * level-2 character, which the per-process copies keep in a font of its
+ * own, comes from the one batch copy. */
+static void
+test_batch_fonts (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(GwDocument) eval = open_fixture ("evaluation.gwdoc");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwRenderer) batch = gw_renderer_new (&error);
+  GwDocument *docs[] = { doc, eval };
+
+  g_assert_no_error (error);
+  gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "村口亍立，丌字少见。"));
+  /* as gongwen --export-pdf does: the text of the files as they are */
+  {
+    g_autofree char *text = gw_document_to_plain_text (doc);
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render", "evaluation.gwdoc", NULL);
+    g_autofree char *xml = NULL;
+
+    gw_renderer_add_batch_text (batch, text, -1);
+    g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+    gw_renderer_add_batch_text (batch, xml, -1);
+  }
+  g_assert_true (gw_renderer_prepare_batch (batch, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autoptr(PopplerDocument) plain = render (docs[i], NULL);
+      g_autoptr(GBytes) bytes = gw_renderer_render_pdf (batch, docs[i], &error);
+      g_autoptr(PopplerDocument) cut = NULL;
+      g_autofree char *text_plain = all_text (plain);
+      g_autofree char *text_cut = NULL;
+      const char *families[] = { "FandolFang", "NotoSansCJK", "NotoSerifCJKsc-Bold", "Kai" };
+
+      g_assert_no_error (error);
+      cut = poppler_document_new_from_bytes (bytes, NULL, &error);
+      g_assert_no_error (error);
+      text_cut = all_text (cut);
+      g_assert_cmpstr (text_cut, ==, text_plain);
+      g_assert_cmpint (poppler_document_get_n_pages (cut), ==, poppler_document_get_n_pages (plain));
+      for (guint f = 0; f < G_N_ELEMENTS (families); f++)
+        {
+          g_test_message ("%s: %u font(s) %s, %u with batch fonts", i ? "evaluation" : "opinion",
+                          count_fonts (plain, families[f]), families[f], count_fonts (cut, families[f]));
+          g_assert_cmpuint (count_fonts (cut, families[f]), <=, 1);
+        }
+    }
+  /* the rare characters need a second body font without the batch copy */
+  {
+    g_autoptr(PopplerDocument) plain = render (doc, NULL);
+
+    g_assert_cmpuint (count_fonts (plain, "FandolFang"), >=, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1154,6 +1248,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/heading-fonts", test_heading_fonts);
   g_test_add_func ("/render/pdf/set-font", test_set_font);
   g_test_add_func ("/render/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/render/pdf/batch-fonts", test_batch_fonts);
   g_test_add_func ("/render/pdf/async-and-print", test_async_and_print);
   g_test_add_func ("/render/pdf/outline", test_outline);
   g_test_add_func ("/render/pdf/missing-glyph", test_missing_glyph);
