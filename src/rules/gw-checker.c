@@ -417,6 +417,7 @@ _gw_check_context_free (GwCheckContext *ctx)
   for (guint u = 0; u < 3; u++)
     g_array_unref (ctx->delims[u]);
   gw_text_map_free (ctx->map);
+  _gw_prefilter_index_free (ctx->prefilter);
   g_object_unref (ctx->doc);
   g_free (ctx);
 }

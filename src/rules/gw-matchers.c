@@ -69,6 +69,107 @@ matches_in (GwCheckContext *ctx,
   return g_regex_match_full (regex, ctx->text + start, end - start, 0, 0, NULL, NULL);
 }
 
+/* The index of the draft the prefilters read, made once per check. */
+static GwPrefilterIndex *
+prefilter_index (GwCheckContext *ctx)
+{
+  if (ctx->prefilter == NULL)
+    ctx->prefilter = _gw_prefilter_index_new (ctx->text, ctx->len);
+  return ctx->prefilter;
+}
+
+/* The matches of a regex in [start, end) of the text, one after the other,
+ * as g_regex_match_full() over that range and g_match_info_next() would
+ * give them, but run only over the pieces its prefilter lets through. */
+typedef struct {
+  GwCheckContext *ctx;
+  GRegex         *regex;
+  GArray         *runs;       /* GwTextRange */
+  guint           next_run;
+  gsize           base;       /* where the current run starts */
+  GMatchInfo     *mi;
+} Scan;
+
+static gboolean
+scan_next_run (Scan *sc)
+{
+  while (sc->next_run < sc->runs->len)
+    {
+      GwTextRange *r = &g_array_index (sc->runs, GwTextRange, sc->next_run++);
+
+      g_clear_pointer (&sc->mi, g_match_info_free);
+      sc->base = r->start;
+      if (g_regex_match_full (sc->regex, sc->ctx->text + r->start, r->end - r->start, 0, 0,
+                              &sc->mi, NULL))
+        return TRUE;
+    }
+  g_clear_pointer (&sc->mi, g_match_info_free);
+  return FALSE;
+}
+
+/* Whether there is a first match; then scan_pos() reads it. */
+static gboolean
+scan_start (Scan           *sc,
+            GwCheckContext *ctx,
+            GRegex         *regex,
+            GwPrefilter    *pf,
+            gsize           start,
+            gsize           end)
+{
+  sc->ctx = ctx;
+  sc->regex = regex;
+  sc->runs = _gw_prefilter_runs (pf, prefilter_index (ctx), start, end);
+  sc->next_run = 0;
+  sc->base = 0;
+  sc->mi = NULL;
+  return scan_next_run (sc);
+}
+
+static gboolean
+scan_next (Scan *sc)
+{
+  if (sc->mi && g_match_info_next (sc->mi, NULL))
+    return TRUE;
+  return scan_next_run (sc);
+}
+
+static void
+scan_clear (Scan *sc)
+{
+  g_clear_pointer (&sc->mi, g_match_info_free);
+  g_clear_pointer (&sc->runs, g_array_unref);
+}
+
+/* Byte positions of the current match (or of its group @name, when it
+ * has one that took part) in the whole text. */
+static void
+scan_pos (Scan       *sc,
+          const char *name,
+          int        *s,
+          int        *e)
+{
+  *s = *e = -1;
+  if (name == NULL || !g_match_info_fetch_named_pos (sc->mi, name, s, e) || *s < 0)
+    g_match_info_fetch_pos (sc->mi, 0, s, e);
+  *s += sc->base;
+  *e += sc->base;
+}
+
+/* matches_in() for long ranges, through the prefilter. */
+static gboolean
+scan_any (GwCheckContext *ctx,
+          GRegex         *regex,
+          GwPrefilter    *pf,
+          gsize           start,
+          gsize           end)
+{
+  Scan sc;
+  gboolean found = scan_start (&sc, ctx, regex, pf, start, end);
+
+  scan_clear (&sc);
+  return found;
+}
+
 static gboolean
 matches_around (GwCheckContext *ctx,
                 GRegex         *regex,
@@ -268,21 +369,20 @@ run_trigger (GwMatcher      *m,
              GwCheckContext *ctx,
              GPtrArray      *findings)
 {
-  g_autoptr(GMatchInfo) mi = NULL;
   g_autoptr(GArray) scope = scope_ranges (ctx, m->scope);
   gsize last_clause = G_MAXSIZE;
+  Scan sc;
 
   if (m->scope && scope == NULL)
     return;   /* the section the rule reads is not there */
 
-  g_regex_match_full (m->pattern, ctx->text, ctx->len, 0, 0, &mi, NULL);
-  while (g_match_info_matches (mi))
+  for (gboolean more = scan_start (&sc, ctx, m->pattern, m->pattern_pf, 0, ctx->len); more;
+       more = scan_next (&sc))
     {
-      int s = -1, e = -1;
+      int s, e;
       gsize cs, ce;
 
-      if (!g_match_info_fetch_named_pos (mi, "hit", &s, &e) || s < 0)
-        g_match_info_fetch_pos (mi, 0, &s, &e);
+      scan_pos (&sc, "hit", &s, &e);
       if (e > s && in_ranges (scope, s))
         {
           _gw_check_context_unit (ctx, s, GW_WITHIN_CLAUSE, &cs, &ce);
@@ -293,9 +393,8 @@ run_trigger (GwMatcher      *m,
               last_clause = cs;
             }
         }
-      if (!g_match_info_next (mi, NULL))
-        break;
     }
+  scan_clear (&sc);
 }
 
 /* ---- required ----------------------------------------------------------- */
@@ -307,13 +406,13 @@ required_met (GwCheckContext *ctx,
               gsize           e)
 {
   for (guint i = 0; m->all && i < m->all->len; i++)
-    if (!matches_in (ctx, g_ptr_array_index (m->all, i), s, e))
+    if (!scan_any (ctx, g_ptr_array_index (m->all, i), g_ptr_array_index (m->all_pf, i), s, e))
       return FALSE;
   if (m->any)
     {
       guint n = 0;
       for (guint i = 0; i < m->any->len; i++)
-        if (matches_in (ctx, g_ptr_array_index (m->any, i), s, e))
+        if (scan_any (ctx, g_ptr_array_index (m->any, i), g_ptr_array_index (m->any_pf, i), s, e))
           n++;
       if (n < m->min)
         return FALSE;
@@ -331,17 +430,17 @@ run_required (GwMatcher      *m,
 
   if (m->when)
     {
-      g_autoptr(GMatchInfo) mi = NULL;
       gsize last_unit = G_MAXSIZE;
       int first_s = -1, first_e = -1;
+      Scan sc;
 
-      g_regex_match_full (m->when, ctx->text, ctx->len, 0, 0, &mi, NULL);
-      while (g_match_info_matches (mi))
+      for (gboolean more = scan_start (&sc, ctx, m->when, m->when_pf, 0, ctx->len); more;
+           more = scan_next (&sc))
         {
           int s, e;
           gsize us, ue;
 
-          g_match_info_fetch_pos (mi, 0, &s, &e);
+          scan_pos (&sc, NULL, &s, &e);
           if (in_ranges (scope, s))
             {
               _gw_check_context_unit (ctx, s, m->within, &us, &ue);
@@ -352,7 +451,10 @@ run_required (GwMatcher      *m,
                     {
                       /* once: one unit that meets it is enough */
                       if (m->once)
-                        return;
+                        {
+                          scan_clear (&sc);
+                          return;
+                        }
                     }
                   else if (m->once)
                     {
@@ -365,9 +467,8 @@ run_required (GwMatcher      *m,
                     break;
                 }
             }
-          if (!g_match_info_next (mi, NULL))
-            break;
         }
+      scan_clear (&sc);
       if (m->once && first_s >= 0)
         add_text_finding (ctx, rule, m, findings, first_s, first_e, NULL, NULL);
       return;
@@ -504,21 +605,21 @@ run_number (GwMatcher      *m,
             GwCheckContext *ctx,
             GPtrArray      *findings)
 {
-  g_autoptr(GMatchInfo) mi = NULL;
   g_autoptr(GArray) scope = scope_ranges (ctx, m->scope);
   gsize last_span = G_MAXSIZE;
+  Scan sc;
 
   if (m->scope && scope == NULL)
     return;
 
   /* The numbers read are those inside the context match: the pattern says
    * how far from its key word a number may stand. */
-  g_regex_match_full (m->context, ctx->text, ctx->len, 0, 0, &mi, NULL);
-  while (g_match_info_matches (mi))
+  for (gboolean more = scan_start (&sc, ctx, m->context, m->context_pf, 0, ctx->len); more;
+       more = scan_next (&sc))
     {
       int s, e;
 
-      g_match_info_fetch_pos (mi, 0, &s, &e);
+      scan_pos (&sc, NULL, &s, &e);
       if (e > s && in_ranges (scope, s))
         {
           gsize us, ue;
@@ -546,7 +647,7 @@ run_number (GwMatcher      *m,
                   g_snprintf (detail, sizeof detail, ctx->lang == 0 ? "%.1f年" : "%.1f years", years);
                   add_text_finding (ctx, rule, m, findings, ds, de, NULL, detail);
                   last_span = ds;
-                  goto next;
+                  continue;
                 }
             }
           for (guint i = 0; i < numbers->len; i++)
@@ -581,10 +682,8 @@ run_number (GwMatcher      *m,
                                 detail);
             }
         }
-    next:
-      if (!g_match_info_next (mi, NULL))
-        break;
     }
+  scan_clear (&sc);
 }
 
 /* ---- enumeration -------------------------------------------------------- */
@@ -684,16 +783,16 @@ run_enumeration (GwMatcher      *m,
                  GwCheckContext *ctx,
                  GPtrArray      *findings)
 {
-  g_autoptr(GMatchInfo) mi = NULL;
   gsize last_unit = G_MAXSIZE;
+  Scan sc;
 
-  g_regex_match_full (m->term, ctx->text, ctx->len, 0, 0, &mi, NULL);
-  while (g_match_info_matches (mi))
+  for (gboolean more = scan_start (&sc, ctx, m->term, m->term_pf, 0, ctx->len); more;
+       more = scan_next (&sc))
     {
       int s, e;
       gsize us, ue;
 
-      g_match_info_fetch_pos (mi, 0, &s, &e);
+      scan_pos (&sc, NULL, &s, &e);
       _gw_check_context_unit (ctx, s, m->within, &us, &ue);
       if (us != last_unit)
         {
@@ -704,9 +803,8 @@ run_enumeration (GwMatcher      *m,
           if (listed >= m->min_listed && listed < m->members->len)
             add_text_finding (ctx, rule, m, findings, s, e, NULL, NULL);
         }
-      if (!g_match_info_next (mi, NULL))
-        break;
     }
+  scan_clear (&sc);
 }
 
 /* ---- form --------------------------------------------------------------- */

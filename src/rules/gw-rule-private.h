@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gw-document.h"
+#include "gw-prefilter.h"
 #include "gw-rule-pack.h"
 #include "gw-text.h"
 
@@ -92,6 +93,15 @@ struct _GwMatcher
   /* builtin / form */
   char          *name;
   GwBuiltinFunc  func;
+
+  /* Filters of the patterns run over whole drafts, made at load from the
+   * patterns themselves (gw-prefilter.h); NULL where there is none. */
+  GwPrefilter   *pattern_pf;      /* trigger */
+  GwPrefilter   *when_pf;         /* required */
+  GPtrArray     *all_pf;          /* GwPrefilter*, as all */
+  GPtrArray     *any_pf;          /* GwPrefilter*, as any */
+  GwPrefilter   *context_pf;      /* number */
+  GwPrefilter   *term_pf;         /* enumeration */
 };
 
 void       _gw_matcher_free (GwMatcher *matcher);
@@ -112,6 +122,7 @@ struct _GwCheckContext
   GArray         *delims[3];      /* gsize: delimiter bytes per GwTextUnit */
   guint          *section_end;    /* per block: first block after its section */
   guint          *section_start;  /* per block: the heading block its section starts at */
+  GwPrefilterIndex *prefilter;    /* built on first use (gw-matchers.c) */
 };
 
 GwCheckContext *_gw_check_context_new   (GwDocument     *doc,
@@ -174,6 +185,11 @@ gboolean        _gw_rule_verify_examples (GwRule        *rule,
                                           const char    *where,
                                           GError       **error);
 guint           _gw_rule_get_n_examples (GwRule         *rule);
+/* For tests: the rule's matchers (GwMatcher*) and its example drafts. */
+GPtrArray      *_gw_rule_get_matchers   (GwRule         *rule);
+GwDocument     *_gw_rule_get_example    (GwRule         *rule,
+                                         gboolean        violating,
+                                         guint           index);
 
 /* Matchers (gw-matchers.c) and built-ins (gw-builtins.c). */
 void            _gw_matcher_run         (GwMatcher      *matcher,

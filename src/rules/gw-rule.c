@@ -65,8 +65,46 @@ _gw_matcher_free (GwMatcher *m)
   g_clear_pointer (&m->escalate, g_regex_unref);
   g_clear_pointer (&m->term, g_regex_unref);
   g_clear_pointer (&m->members, g_ptr_array_unref);
+  g_clear_pointer (&m->pattern_pf, _gw_prefilter_free);
+  g_clear_pointer (&m->when_pf, _gw_prefilter_free);
+  g_clear_pointer (&m->all_pf, g_ptr_array_unref);
+  g_clear_pointer (&m->any_pf, g_ptr_array_unref);
+  g_clear_pointer (&m->context_pf, _gw_prefilter_free);
+  g_clear_pointer (&m->term_pf, _gw_prefilter_free);
   g_free (m->name);
   g_free (m);
+}
+
+static GwPrefilter *
+prefilter_of (GRegex *regex)
+{
+  return regex ? _gw_prefilter_new (g_regex_get_pattern (regex)) : NULL;
+}
+
+static GPtrArray *
+prefilters_of (GPtrArray *regexes)
+{
+  GPtrArray *pfs;
+
+  if (regexes == NULL)
+    return NULL;
+  pfs = g_ptr_array_new_full (regexes->len, (GDestroyNotify) _gw_prefilter_free);
+  for (guint i = 0; i < regexes->len; i++)
+    g_ptr_array_add (pfs, prefilter_of (g_ptr_array_index (regexes, i)));
+  return pfs;
+}
+
+/* Read from the compiled patterns themselves, so a pack never has to say
+ * anything about them and cannot get them wrong. */
+static void
+add_prefilters (GwMatcher *m)
+{
+  m->pattern_pf = prefilter_of (m->pattern);
+  m->when_pf = prefilter_of (m->when);
+  m->all_pf = prefilters_of (m->all);
+  m->any_pf = prefilters_of (m->any);
+  m->context_pf = prefilter_of (m->context);
+  m->term_pf = prefilter_of (m->term);
 }
 
 static void
@@ -998,6 +1036,7 @@ parse_matcher (JsonNode        *node,
       g_assert_not_reached ();
     }
 
+  add_prefilters (m);
   return g_ptr_array_steal_index (guard, 0);
 }
 
@@ -1360,6 +1399,22 @@ _gw_rule_verify_examples (GwRule      *rule,
         }
     }
   return TRUE;
+}
+
+GPtrArray *
+_gw_rule_get_matchers (GwRule *rule)
+{
+  return rule->matchers;
+}
+
+GwDocument *
+_gw_rule_get_example (GwRule   *rule,
+                      gboolean  violating,
+                      guint     index)
+{
+  GPtrArray *list = violating ? rule->violating : rule->compliant;
+
+  return index < list->len ? g_ptr_array_index (list, index) : NULL;
 }
 
 gboolean

@@ -1,0 +1,1237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gw-prefilter"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gw-prefilter.h"
+#include "gw-text.h"
+
+/* A rule's regex over a whole draft costs a pass over all of it, and the
+ * shipped packs hold more than a hundred such patterns: most of a check's
+ * time went there although nearly every clause lacks the characters a
+ * pattern needs. See gw-prefilter.h for the idea; this file holds the
+ * pattern reader (PCRE2 syntax, as GRegex compiles it: UTF-8 with Unicode
+ * properties, "." stops at line ends) and the per-text index. */
+
+/* Characters at which a text is cut into pieces. */
+enum {
+  B_NL     = 1 << 0,   /* \n */
+  B_PERIOD = 1 << 1,   /* 。 */
+  B_EXCL   = 1 << 2,   /* ！ */
+  B_QUES   = 1 << 3,   /* ？ */
+  B_SEMI   = 1 << 4,   /* ； */
+  B_COMMA  = 1 << 5,   /* ， */
+  B_ALL    = (1 << 6) - 1,
+};
+
+#define SENTENCE_BARRIERS (B_NL | B_PERIOD | B_EXCL | B_QUES)
+#define CLAUSE_BARRIERS   B_ALL
+
+/* Enough to keep the filter sharp, small enough to stay cheap. */
+#define MAX_CLAUSES       12
+#define MAX_CLAUSE_CHARS  48
+/* Runs closer than this are matched as one: a regex call costs about as
+ * much as scanning this many bytes. */
+#define MERGE_GAP         512
+
+static gboolean prefilter_enabled = TRUE;
+
+static guint
+barrier_bit (gunichar c)
+{
+  switch (c)
+    {
+    case '\n':   return B_NL;
+    case 0x3002: return B_PERIOD;
+    case 0xFF01: return B_EXCL;
+    case 0xFF1F: return B_QUES;
+    case 0xFF1B: return B_SEMI;
+    case 0xFF0C: return B_COMMA;
+    default:     return 0;
+    }
+}
+
+/* ---- the pattern reader -------------------------------------------------- */
+
+/* What a piece of pattern says about its matches: whether it can match the
+ * empty string, and the characters every match holds, as a conjunction
+ * (GPtrArray) of disjunctions (GArray of gunichar, sorted). No clause:
+ * nothing is known. */
+typedef struct {
+  gboolean   nullable;
+  GPtrArray *cnf;
+} Node;
+
+typedef struct {
+  const char *p;
+  gboolean    bail;       /* something not understood: no filter at all */
+  gboolean    uncuttable; /* ^, $, \A, \G, \K…: the text must stay whole */
+  guint       barriers;   /* cut characters some item may match or look at */
+  guint       depth;
+} Parser;
+
+typedef struct {
+  gboolean caseless;
+  gboolean dotall;
+} Flags;
+
+static GArray *
+clause_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (gunichar));
+}
+
+static int
+compare_unichar (gconstpointer a,
+                 gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorted, without repeats. */
+static void
+clause_tidy (GArray *clause)
+{
+  guint n = 0;
+
+  g_array_sort (clause, compare_unichar);
+  for (guint i = 0; i < clause->len; i++)
+    if (n == 0 || g_array_index (clause, gunichar, i) != g_array_index (clause, gunichar, n - 1))
+      g_array_index (clause, gunichar, n++) = g_array_index (clause, gunichar, i);
+  g_array_set_size (clause, n);
+}
+
+static gboolean
+clause_equal (GArray *a,
+              GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gunichar)) == 0;
+}
+
+static GPtrArray *
+cnf_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+}
+
+static Node
+node_empty (gboolean nullable)
+{
+  Node n = { nullable, cnf_new () };
+  return n;
+}
+
+static void
+node_clear (Node *n)
+{
+  g_clear_pointer (&n->cnf, g_ptr_array_unref);
+}
+
+static int
+compare_clause_size (gconstpointer a,
+                     gconstpointer b)
+{
+  const GArray *x = *(GArray * const *) a, *y = *(GArray * const *) b;
+  return x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* Keeps the most selective clauses (the smallest) when there are too many:
+ * dropping a clause only weakens the filter. */
+static void
+cnf_cap (GPtrArray *cnf)
+{
+  for (guint i = 0; i < cnf->len;)
+    {
+      GArray *c = g_ptr_array_index (cnf, i);
+      gboolean dup = c->len > MAX_CLAUSE_CHARS;
+
+      for (guint j = 0; !dup && j < i; j++)
+        dup = clause_equal (c, g_ptr_array_index (cnf, j));
+      if (dup)
+        g_ptr_array_remove_index (cnf, i);
+      else
+        i++;
+    }
+  if (cnf->len > MAX_CLAUSES)
+    {
+      g_ptr_array_sort (cnf, compare_clause_size);
+      g_ptr_array_set_size (cnf, MAX_CLAUSES);
+    }
+}
+
+/* a then b: both hold. */
+static void
+node_concat (Node *a,
+             Node *b)
+{
+  a->nullable = a->nullable && b->nullable;
+  for (guint i = 0; i < b->cnf->len; i++)
+    g_ptr_array_add (a->cnf, g_array_ref (g_ptr_array_index (b->cnf, i)));
+  cnf_cap (a->cnf);
+  node_clear (b);
+}
+
+/* a|b|…: one of them holds. (x∧y)∨(z) = (x∨z)∧(y∨z) when that stays small;
+ * otherwise one clause of each alternative, joined. */
+static Node
+node_alternatives (GArray *branches)
+{
+  Node out = node_empty (FALSE);
+  guint64 product = 1;
+
+  for (guint i = 0; i < branches->len; i++)
+    {
+      Node *b = &g_array_index (branches, Node, i);
+      out.nullable |= b->nullable;
+      product *= MAX (b->cnf->len, 1);
+      if (b->cnf->len == 0 || product > MAX_CLAUSES)
+        product = G_MAXUINT32;
+    }
+  for (guint i = 0; i < branches->len; i++)
+    if (g_array_index (branches, Node, i).cnf->len == 0)
+      return out;   /* one alternative needs nothing */
+
+  if (product <= MAX_CLAUSES)
+    {
+      g_ptr_array_add (out.cnf, clause_new ());
+      for (guint i = 0; i < branches->len; i++)
+        {
+          Node *b = &g_array_index (branches, Node, i);
+          GPtrArray *next = cnf_new ();
+
+          for (guint j = 0; j < out.cnf->len; j++)
+            for (guint k = 0; k < b->cnf->len; k++)
+              {
+                GArray *x = g_ptr_array_index (out.cnf, j), *y = g_ptr_array_index (b->cnf, k);
+                GArray *c = clause_new ();
+
+                g_array_append_vals (c, x->data, x->len);
+                g_array_append_vals (c, y->data, y->len);
+                clause_tidy (c);
+                g_ptr_array_add (next, c);
+              }
+          g_ptr_array_unref (out.cnf);
+          out.cnf = next;
+        }
+    }
+  else
+    {
+      GArray *c = clause_new ();
+
+      for (guint i = 0; i < branches->len; i++)
+        {
+          Node *b = &g_array_index (branches, Node, i);
+          GArray *smallest = g_ptr_array_index (b->cnf, 0);
+
+          for (guint k = 1; k < b->cnf->len; k++)
+            if (((GArray *) g_ptr_array_index (b->cnf, k))->len < smallest->len)
+              smallest = g_ptr_array_index (b->cnf, k);
+          g_array_append_vals (c, smallest->data, smallest->len);
+        }
+      clause_tidy (c);
+      g_ptr_array_add (out.cnf, c);
+    }
+  cnf_cap (out.cnf);
+  return out;
+}
+
+/* Whether (?i) may let @c match other characters than itself. Han,
+ * kana, CJK punctuation, digits and ASCII punctuation have no case. */
+static gboolean
+has_case (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
+  if ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF20) ||
+      (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFFEF))
+    return FALSE;
+  return TRUE;
+}
+
+/* One character that matches itself (or its case variants). */
+static Node
+node_char (Parser      *ps,
+           const Flags *flags,
+           gunichar     c)
+{
+  Node n = node_empty (FALSE);
+
+  ps->barriers |= barrier_bit (c);
+  if (c < 0x10000 && !(flags->caseless && has_case (c)))
+    {
+      GArray *clause = clause_new ();
+      g_array_append_val (clause, c);
+      g_ptr_array_add (n.cnf, clause);
+    }
+  return n;
+}
+
+/* One character of an unknown set matching @barriers of the cut ones. */
+static Node
+node_any (Parser *ps,
+          guint   barriers)
+{
+  ps->barriers |= barriers;
+  return node_empty (FALSE);
+}
+
+static gunichar
+next_char (Parser *ps)
+{
+  gunichar c = g_utf8_get_char (ps->p);
+  ps->p = g_utf8_next_char (ps->p);
+  return c;
+}
+
+/* \x41, \x{4e00}; @ps->p after the x. */
+static gboolean
+read_hex (Parser   *ps,
+          gunichar *out)
+{
+  gunichar v = 0;
+  guint n = 0;
+
+  if (*ps->p == '{')
+    {
+      ps->p++;
+      while (g_ascii_isxdigit (*ps->p) && n < 8)
+        v = v * 16 + g_ascii_xdigit_value (*ps->p++), n++;
+      if (*ps->p != '}' || n == 0)
+        return FALSE;
+      ps->p++;
+    }
+  else
+    while (g_ascii_isxdigit (*ps->p) && n < 2)
+      v = v * 16 + g_ascii_xdigit_value (*ps->p++), n++;
+  *out = v;
+  return TRUE;
+}
+
+/* The cut characters a backslash class matches; exact for them, as none
+ * is a digit, a word character or a space other than \n. */
+static gboolean
+class_escape (char   e,
+              guint *barriers)
+{
+  switch (e)
+    {
+    case 'd': case 'w': case 'h':
+      *barriers = 0;
+      return TRUE;
+    case 'D': case 'W': case 'H':
+      *barriers = B_ALL;
+      return TRUE;
+    case 's': case 'v':
+      *barriers = B_NL;
+      return TRUE;
+    case 'S': case 'V':
+      *barriers = B_ALL & ~B_NL;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A literal character after a backslash; FALSE when it is not one. */
+static gboolean
+escaped_char (Parser   *ps,
+              char      e,
+              gunichar *c)
+{
+  switch (e)
+    {
+    case 'n': *c = '\n'; return TRUE;
+    case 't': *c = '\t'; return TRUE;
+    case 'r': *c = '\r'; return TRUE;
+    case 'f': *c = '\f'; return TRUE;
+    case 'e': *c = 0x1B; return TRUE;
+    case 'a': *c = 0x07; return TRUE;
+    case 'x': return read_hex (ps, c);
+    default:
+      if ((guchar) e < 0x80 && !g_ascii_isalnum (e))
+        {
+          *c = (guchar) e;
+          return TRUE;
+        }
+      return FALSE;
+    }
+}
+
+static gboolean
+in_class (GArray   *ranges,
+          gunichar  c)
+{
+  for (guint i = 0; i < ranges->len; i += 2)
+    if (c >= g_array_index (ranges, gunichar, i) && c <= g_array_index (ranges, gunichar, i + 1))
+      return TRUE;
+  return FALSE;
+}
+
+/* [...] with @ps->p after the [. */
+static Node
+parse_class (Parser      *ps,
+             const Flags *flags)
+{
+  static const gunichar cuts[] = { '\n', 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF0C };
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (gunichar));   /* lo, hi pairs */
+  gboolean negated = FALSE, unknown = FALSE, first = TRUE;
+  guint sure = 0;      /* cut characters the backslash classes surely hold */
+  guint maybe = 0;     /* … and those they may hold */
+  guint barriers = 0;
+  guint64 size = 0;
+  Node n;
+
+  if (*ps->p == '^')
+    negated = TRUE, ps->p++;
+  for (;;)
+    {
+      gunichar lo, hi;
+
+      if (*ps->p == '\0')
+        {
+          ps->bail = TRUE;
+          return node_empty (FALSE);
+        }
+      if (*ps->p == ']' && !first)
+        {
+          ps->p++;
+          break;
+        }
+      first = FALSE;
+      if (*ps->p == '[' && (ps->p[1] == ':' || ps->p[1] == '.' || ps->p[1] == '='))
+        {
+          /* [:alpha:] and the like: skip, whatever they hold */
+          const char *close = strstr (ps->p + 2, ":]");
+          if (ps->p[1] != ':' || close == NULL)
+            {
+              ps->bail = TRUE;
+              return node_empty (FALSE);
+            }
+          ps->p = close + 2;
+          maybe = B_ALL;
+          unknown = TRUE;
+          continue;
+        }
+      if (*ps->p == '\\')
+        {
+          char e = ps->p[1];
+          guint b;
+
+          if (e == '\0')
+            {
+              ps->bail = TRUE;
+              return node_empty (FALSE);
+            }
+          ps->p += 2;
+          if (class_escape (e, &b))
+            {
+              sure |= b;
+              maybe |= b;
+              unknown = TRUE;
+              continue;
+            }
+          if (e == 'p' || e == 'P')
+            {
+              if (*ps->p == '{')
+                {
+                  const char *close = strchr (ps->p, '}');
+                  if (close == NULL)
+                    {
+                      ps->bail = TRUE;
+                      return node_empty (FALSE);
+                    }
+                  ps->p = close + 1;
+                }
+              else if (*ps->p)
+                ps->p++;
+              maybe = B_ALL;   /* a property: which is not worth knowing */
+              unknown = TRUE;
+              continue;
+            }
+          if (e == 'b')
+            lo = 0x08;
+          else if (!escaped_char (ps, e, &lo))
+            {
+              ps->bail = TRUE;
+              return node_empty (FALSE);
+            }
+        }
+      else
+        lo = next_char (ps);
+      hi = lo;
+      if (*ps->p == '-' && ps->p[1] != ']' && ps->p[1] != '\0')
+        {
+          ps->p++;
+          if (*ps->p == '\\')
+            {
+              char e = ps->p[1];
+              ps->p += 2;
+              if (e == '\0' || !escaped_char (ps, e, &hi))
+                {
+                  ps->bail = TRUE;
+                  return node_empty (FALSE);
+                }
+            }
+          else if (*ps->p == '[')
+            {
+              ps->bail = TRUE;
+              return node_empty (FALSE);
+            }
+          else
+            hi = next_char (ps);
+          if (hi < lo)
+            {
+              ps->bail = TRUE;
+              return node_empty (FALSE);
+            }
+        }
+      g_array_append_val (ranges, lo);
+      g_array_append_val (ranges, hi);
+      size += hi - lo + 1;
+      if (flags->caseless && (lo != hi || has_case (lo)))
+        unknown = TRUE;   /* case variants of a range: not worth listing */
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      gboolean listed = in_class (ranges, cuts[i]);
+      guint bit = barrier_bit (cuts[i]);
+
+      /* [^…] takes what the list does not hold: a cut character is safe
+       * only when the list surely holds it. */
+      if (negated ? !listed && !(sure & bit) : listed || (maybe & bit))
+        barriers |= bit;
+    }
+
+  n = node_any (ps, barriers);
+  if (!negated && !unknown && size <= MAX_CLAUSE_CHARS)
+    {
+      GArray *clause = clause_new ();
+      for (guint i = 0; i < ranges->len; i += 2)
+        for (gunichar c = g_array_index (ranges, gunichar, i);
+             c <= g_array_index (ranges, gunichar, i + 1); c++)
+          {
+            if (c >= 0x10000)
+              {
+                g_array_unref (clause);
+                return n;
+              }
+            g_array_append_val (clause, c);
+          }
+      clause_tidy (clause);
+      g_ptr_array_add (n.cnf, clause);
+    }
+  return n;
+}
+
+static Node parse_alternation (Parser *ps, Flags *flags);
+
+/* (?i), (?s-i), (?i: …: the letters after "(?"; FALSE for any not known. */
+static gboolean
+parse_flags (Parser *ps,
+             Flags  *flags)
+{
+  gboolean on = TRUE;
+
+  for (;; ps->p++)
+    switch (*ps->p)
+      {
+      case '-':
+        if (!on)
+          return FALSE;
+        on = FALSE;
+        break;
+      case 'i':
+        flags->caseless = on;
+        break;
+      case 's':
+        flags->dotall = on;
+        break;
+      case 'm': case 'n': case 'U': case 'J':
+        break;   /* nothing the filter reads depends on them */
+      case ':': case ')':
+        return TRUE;
+      default:
+        return FALSE;   /* x (spaces and comments), ^ and the rest */
+      }
+}
+
+/* A group, @ps->p after the "(". */
+static Node
+parse_group (Parser *ps,
+             Flags  *flags)
+{
+  Flags inner = *flags;
+  gboolean look = FALSE;
+  Node n;
+
+  if (*ps->p == '*')
+    {
+      ps->bail = TRUE;   /* (*VERB) and (*pla: …) */
+      return node_empty (TRUE);
+    }
+  if (*ps->p == '?')
+    {
+      ps->p++;
+      switch (*ps->p)
+        {
+        case '#':
+          while (*ps->p && *ps->p != ')')
+            ps->p++;
+          if (*ps->p == ')')
+            ps->p++;
+          else
+            ps->bail = TRUE;
+          return node_empty (TRUE);
+        case ':': case '>': case '|':
+          ps->p++;
+          break;
+        case '=': case '!':
+          ps->p++;
+          look = TRUE;
+          break;
+        case '<':
+          if (ps->p[1] == '=' || ps->p[1] == '!')
+            {
+              ps->p += 2;
+              look = TRUE;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case '\'':
+          {
+            char close = *ps->p == '<' ? '>' : '\'';
+            const char *end = strchr (ps->p + 1, close);
+            if (end == NULL)
+              {
+                ps->bail = TRUE;
+                return node_empty (TRUE);
+              }
+            ps->p = end + 1;
+          }
+          break;
+        case 'P':
+          if (ps->p[1] == '<')
+            {
+              const char *end = strchr (ps->p + 2, '>');
+              if (end == NULL)
+                {
+                  ps->bail = TRUE;
+                  return node_empty (TRUE);
+                }
+              ps->p = end + 1;
+              break;
+            }
+          ps->bail = TRUE;   /* (?P=name), (?P>name) */
+          return node_empty (TRUE);
+        default:
+          if (!parse_flags (ps, &inner))
+            {
+              ps->bail = TRUE;   /* recursion, conditions, callouts, (?x) */
+              return node_empty (TRUE);
+            }
+          if (*ps->p == ')')
+            {
+              /* (?i) alone: for the rest of the enclosing group, its later
+               * alternatives included */
+              ps->p++;
+              *flags = inner;
+              return node_empty (TRUE);
+            }
+          ps->p++;   /* ':' */
+          break;
+        }
+    }
+
+  n = parse_alternation (ps, &inner);
+  if (*ps->p != ')')
+    ps->bail = TRUE;
+  else
+    ps->p++;
+  if (look)
+    {
+      /* A lookaround matches nothing itself; its characters count for the
+       * cuts (it must not look across one), not as needed characters. */
+      node_clear (&n);
+      return node_empty (TRUE);
+    }
+  return n;
+}
+
+/* One item, without its quantifier; FALSE at |, ) or the end. */
+static gboolean
+parse_atom (Parser *ps,
+            Flags  *flags,
+            Node   *out)
+{
+  gunichar c;
+
+  switch (*ps->p)
+    {
+    case '\0': case '|': case ')':
+      return FALSE;
+    case '(':
+      ps->p++;
+      if (++ps->depth > 200)
+        {
+          ps->bail = TRUE;
+          *out = node_empty (TRUE);
+          return TRUE;
+        }
+      *out = parse_group (ps, flags);
+      ps->depth--;
+      return TRUE;
+    case '[':
+      ps->p++;
+      *out = parse_class (ps, flags);
+      return TRUE;
+    case '.':
+      ps->p++;
+      *out = node_any (ps, flags->dotall ? B_ALL : B_ALL & ~B_NL);
+      return TRUE;
+    case '^': case '$':
+      ps->p++;
+      ps->uncuttable = TRUE;
+      *out = node_empty (TRUE);
+      return TRUE;
+    case '*': case '+': case '?': case '{':
+      ps->bail = TRUE;   /* a quantifier with nothing before it, or a literal { */
+      ps->p++;
+      *out = node_empty (TRUE);
+      return TRUE;
+    case '\\':
+      {
+        char e = ps->p[1];
+        guint barriers;
+
+        if (e == '\0')
+          {
+            ps->bail = TRUE;
+            ps->p++;
+            *out = node_empty (TRUE);
+            return TRUE;
+          }
+        ps->p += 2;
+        if (class_escape (e, &barriers))
+          {
+            *out = node_any (ps, barriers);
+            return TRUE;
+          }
+        switch (e)
+          {
+          case 'b': case 'B':
+            /* Word edges: the cut characters are no word characters, and
+             * neither is the edge of a piece. */
+            *out = node_empty (TRUE);
+            return TRUE;
+          case 'A': case 'z': case 'Z': case 'G': case 'K':
+            ps->uncuttable = TRUE;
+            *out = node_empty (TRUE);
+            return TRUE;
+          case 'N':
+            *out = node_any (ps, B_ALL & ~B_NL);
+            return TRUE;
+          case 'R':
+            *out = node_any (ps, B_NL);
+            return TRUE;
+          case 'p': case 'P':
+            if (*ps->p == '{')
+              {
+                const char *close = strchr (ps->p, '}');
+                if (close == NULL)
+                  {
+                    ps->bail = TRUE;
+                    *out = node_empty (TRUE);
+                    return TRUE;
+                  }
+                ps->p = close + 1;
+              }
+            else if (*ps->p)
+              ps->p++;
+            *out = node_any (ps, B_ALL);
+            return TRUE;
+          default:
+            if (escaped_char (ps, e, &c))
+              {
+                *out = node_char (ps, flags, c);
+                return TRUE;
+              }
+            /* back-references, \Q…\E, \X, \C, octal, \c: not read */
+            ps->bail = TRUE;
+            *out = node_empty (TRUE);
+            return TRUE;
+          }
+      }
+    default:
+      c = next_char (ps);
+      *out = node_char (ps, flags, c);
+      return TRUE;
+    }
+}
+
+/* ?, *, +, {n}, {n,}, {n,m} and their lazy or possessive forms; the least
+ * number of repeats, 1 without a quantifier. */
+static guint
+parse_quantifier (Parser *ps)
+{
+  guint min = 1;
+
+  switch (*ps->p)
+    {
+    case '?': case '*':
+      min = 0;
+      ps->p++;
+      break;
+    case '+':
+      ps->p++;
+      break;
+    case '{':
+      {
+        const char *q = ps->p + 1;
+        guint64 n = 0;
+        guint digits = 0;
+
+        while (g_ascii_isdigit (*q) && digits < 6)
+          n = n * 10 + (*q++ - '0'), digits++;
+        if (digits == 0)
+          {
+            ps->bail = TRUE;   /* {,n} reads differently across PCRE2 versions */
+            return 1;
+          }
+        if (*q == ',')
+          {
+            q++;
+            while (g_ascii_isdigit (*q))
+              q++;
+          }
+        if (*q != '}')
+          {
+            ps->bail = TRUE;
+            return 1;
+          }
+        ps->p = q + 1;
+        min = n;
+      }
+      break;
+    default:
+      return 1;
+    }
+  if (*ps->p == '?' || *ps->p == '+')
+    ps->p++;
+  return min;
+}
+
+static Node
+parse_sequence (Parser *ps,
+                Flags  *flags)
+{
+  Node seq = node_empty (TRUE);
+  Node atom;
+
+  while (!ps->bail && parse_atom (ps, flags, &atom))
+    {
+      if (parse_quantifier (ps) == 0)
+        {
+          node_clear (&atom);
+          atom = node_empty (TRUE);
+        }
+      node_concat (&seq, &atom);
+    }
+  return seq;
+}
+
+static Node
+parse_alternation (Parser *ps,
+                   Flags  *flags)
+{
+  g_autoptr(GArray) branches = g_array_new (FALSE, FALSE, sizeof (Node));
+  Node n;
+
+  for (;;)
+    {
+      Node b = parse_sequence (ps, flags);
+      g_array_append_val (branches, b);
+      if (ps->bail || *ps->p != '|')
+        break;
+      ps->p++;
+    }
+  if (branches->len == 1)
+    return g_array_index (branches, Node, 0);
+  n = node_alternatives (branches);
+  for (guint i = 0; i < branches->len; i++)
+    node_clear (&g_array_index (branches, Node, i));
+  return n;
+}
+
+struct _GwPrefilter
+{
+  gboolean          analysed;
+  GwPrefilterLevel  level;
+  GPtrArray        *cnf;     /* GArray of gunichar: one of each must occur */
+};
+
+GwPrefilter *
+_gw_prefilter_new (const char *pattern)
+{
+  GwPrefilter *pf = g_new0 (GwPrefilter, 1);
+  Parser ps = { pattern, FALSE, FALSE, 0, 0 };
+  Flags flags = { FALSE, FALSE };
+  Node n;
+
+  g_return_val_if_fail (pattern != NULL, NULL);
+
+  pf->cnf = cnf_new ();
+  if (!g_utf8_validate (pattern, -1, NULL))
+    return pf;
+  n = parse_alternation (&ps, &flags);
+  if (*ps.p != '\0')
+    ps.bail = TRUE;   /* an unbalanced ) */
+  if (ps.bail)
+    {
+      node_clear (&n);
+      return pf;
+    }
+  pf->analysed = TRUE;
+  if (!n.nullable)
+    g_ptr_array_extend_and_steal (pf->cnf, g_steal_pointer (&n.cnf));
+  node_clear (&n);
+  if (ps.uncuttable || (ps.barriers & SENTENCE_BARRIERS))
+    pf->level = GW_PREFILTER_WHOLE;
+  else if (ps.barriers & CLAUSE_BARRIERS)
+    pf->level = GW_PREFILTER_SENTENCE;
+  else
+    pf->level = GW_PREFILTER_CLAUSE;
+  g_ptr_array_sort (pf->cnf, compare_clause_size);
+  return pf;
+}
+
+void
+_gw_prefilter_free (GwPrefilter *pf)
+{
+  if (pf == NULL)
+    return;
+  g_ptr_array_unref (pf->cnf);
+  g_free (pf);
+}
+
+GwPrefilterLevel
+_gw_prefilter_get_level (GwPrefilter *pf)
+{
+  g_return_val_if_fail (pf != NULL, GW_PREFILTER_WHOLE);
+  return pf->level;
+}
+
+gboolean
+_gw_prefilter_is_analysed (GwPrefilter *pf)
+{
+  g_return_val_if_fail (pf != NULL, FALSE);
+  return pf->analysed;
+}
+
+char *
+_gw_prefilter_describe (GwPrefilter *pf)
+{
+  static const char *levels[] = { "whole", "sentence", "clause" };
+  GString *s;
+
+  g_return_val_if_fail (pf != NULL, NULL);
+
+  if (!pf->analysed)
+    return g_strdup ("unanalysed");
+  s = g_string_new (levels[pf->level]);
+  for (guint i = 0; i < pf->cnf->len; i++)
+    {
+      GArray *c = g_ptr_array_index (pf->cnf, i);
+      g_string_append (s, " {");
+      for (guint j = 0; j < c->len; j++)
+        g_string_append_unichar (s, g_array_index (c, gunichar, j));
+      g_string_append_c (s, '}');
+    }
+  return g_string_free (s, FALSE);
+}
+
+void
+_gw_prefilter_set_enabled (gboolean enabled)
+{
+  prefilter_enabled = enabled;
+}
+
+gboolean
+_gw_prefilter_get_enabled (void)
+{
+  return prefilter_enabled;
+}
+
+/* ---- the index of a text ------------------------------------------------- */
+
+typedef struct {
+  guint    n_segs;
+  gsize   *seg_start;   /* byte ranges between cut characters */
+  gsize   *seg_end;
+  guint    words;       /* guint64 per character: one bit per segment */
+  guint64 *bits;        /* n_slots × words */
+} Level;
+
+struct _GwPrefilterIndex
+{
+  gsize     len;
+  gboolean  usable;
+  guint32  *slot_of;    /* BMP code point → slot, 0 for absent */
+  guint     n_slots;
+  Level     level[2];   /* sentence, clause */
+};
+
+static guint
+level_cuts (guint l)
+{
+  return l == 0 ? SENTENCE_BARRIERS : CLAUSE_BARRIERS;
+}
+
+GwPrefilterIndex *
+_gw_prefilter_index_new (const char *text,
+                         gsize       len)
+{
+  GwPrefilterIndex *index = g_new0 (GwPrefilterIndex, 1);
+  g_autofree guint32 *slots = g_new (guint32, len + 1);   /* per character */
+  g_autoptr(GArray) slot_cuts = g_array_new (FALSE, TRUE, sizeof (guint8));
+  GArray *starts[2], *ends[2];
+  const guchar *p = (const guchar *) text, *end = p + len;
+  guint n_chars = 0;
+  guint seg[2] = { 0, 0 };
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  index->len = len;
+  index->usable = TRUE;
+  index->slot_of = g_new0 (guint32, 0x10000);
+  index->n_slots = 1;
+  g_array_set_size (slot_cuts, 1);
+  for (guint l = 0; l < 2; l++)
+    {
+      gsize zero = 0;
+      starts[l] = g_array_new (FALSE, FALSE, sizeof (gsize));
+      ends[l] = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_array_append_val (starts[l], zero);
+    }
+
+  /* First pass: number the characters, find the cuts. */
+  while (p < end)
+    {
+      const guchar *q = p;
+      gunichar c;
+      guint slot = 0;
+
+      if (*p < 0x80)
+        c = *p++;
+      else
+        {
+          c = g_utf8_get_char ((const char *) p);
+          p = (const guchar *) g_utf8_next_char (p);
+          if (p > end)
+            p = end;
+        }
+      if (c < 0x10000)
+        {
+          slot = index->slot_of[c];
+          if (slot == 0)
+            {
+              guint8 cuts = barrier_bit (c);
+              slot = index->slot_of[c] = index->n_slots++;
+              g_array_append_val (slot_cuts, cuts);
+            }
+        }
+      slots[n_chars++] = slot;
+      if (barrier_bit (c))
+        for (guint l = 0; l < 2; l++)
+          if (barrier_bit (c) & level_cuts (l))
+            {
+              gsize at = q - (const guchar *) text, after = p - (const guchar *) text;
+              g_array_append_val (ends[l], at);
+              g_array_append_val (starts[l], after);
+            }
+    }
+
+  for (guint l = 0; l < 2; l++)
+    {
+      Level *lv = &index->level[l];
+
+      g_array_append_val (ends[l], len);
+      lv->n_segs = starts[l]->len;
+      lv->seg_start = (gsize *) (void *) g_array_free (starts[l], FALSE);
+      lv->seg_end = (gsize *) (void *) g_array_free (ends[l], FALSE);
+      lv->words = (lv->n_segs + 63) / 64;
+      lv->bits = g_new0 (guint64, (gsize) index->n_slots * lv->words);
+    }
+
+  /* Second pass: which segment holds which character. */
+  for (guint i = 0; i < n_chars; i++)
+    {
+      guint slot = slots[i];
+      guint8 cuts = g_array_index (slot_cuts, guint8, slot);
+
+      for (guint l = 0; l < 2; l++)
+        {
+          Level *lv = &index->level[l];
+          if (cuts & level_cuts (l))
+            seg[l]++;
+          else if (slot != 0)
+            lv->bits[(gsize) slot * lv->words + seg[l] / 64] |= G_GUINT64_CONSTANT (1) << (seg[l] % 64);
+        }
+    }
+  return index;
+}
+
+void
+_gw_prefilter_index_free (GwPrefilterIndex *index)
+{
+  if (index == NULL)
+    return;
+  for (guint l = 0; l < 2; l++)
+    {
+      g_free (index->level[l].seg_start);
+      g_free (index->level[l].seg_end);
+      g_free (index->level[l].bits);
+    }
+  g_free (index->slot_of);
+  g_free (index);
+}
+
+static void
+add_run (GArray *runs,
+         gsize   start,
+         gsize   end)
+{
+  GwTextRange r = { start, end };
+
+  if (end <= start)
+    return;
+  if (runs->len > 0)
+    {
+      GwTextRange *last = &g_array_index (runs, GwTextRange, runs->len - 1);
+      /* Still exact: the gap holds whole segments, which hold no match. */
+      if (start - last->end <= MERGE_GAP)
+        {
+          last->end = end;
+          return;
+        }
+    }
+  g_array_append_val (runs, r);
+}
+
+static gboolean
+char_present (GwPrefilterIndex *index,
+              gunichar          c)
+{
+  return c < 0x10000 && index->slot_of[c] != 0;
+}
+
+GArray *
+_gw_prefilter_runs (GwPrefilter      *pf,
+                    GwPrefilterIndex *index,
+                    gsize             start,
+                    gsize             end)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (GwTextRange));
+  Level *lv;
+  guint first, last, w0, w1;
+  g_autofree guint64 *acc = NULL;
+
+  if (index)
+    end = MIN (end, index->len);
+  if (start >= end)
+    return runs;
+  if (!prefilter_enabled || pf == NULL || !pf->analysed || pf->cnf->len == 0 ||
+      index == NULL || !index->usable)
+    {
+      add_run (runs, start, end);
+      return runs;
+    }
+
+  if (pf->level == GW_PREFILTER_WHOLE)
+    {
+      /* Only whether the characters occur at all, and only over the whole
+       * text: the index knows no finer places without cuts. */
+      if (start == 0 && end == index->len)
+        for (guint i = 0; i < pf->cnf->len; i++)
+          {
+            GArray *c = g_ptr_array_index (pf->cnf, i);
+            gboolean any = FALSE;
+
+            for (guint j = 0; !any && j < c->len; j++)
+              any = char_present (index, g_array_index (c, gunichar, j));
+            if (!any)
+              return runs;
+          }
+      add_run (runs, start, end);
+      return runs;
+    }
+
+  lv = &index->level[pf->level == GW_PREFILTER_CLAUSE ? 1 : 0];
+  /* The segments touching [start, end): the first ending after start,
+   * the last starting before end. */
+  {
+    guint lo = 0, hi = lv->n_segs - 1;
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo) / 2;
+        if (lv->seg_end[mid] < start || (lv->seg_end[mid] == start && lv->seg_start[mid] < start))
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    first = lo;
+    lo = first, hi = lv->n_segs - 1;
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo + 1) / 2;
+        if (lv->seg_start[mid] < end)
+          lo = mid;
+        else
+          hi = mid - 1;
+      }
+    last = lo;
+  }
+  w0 = first / 64;
+  w1 = last / 64;
+  acc = g_new (guint64, w1 - w0 + 1);
+  for (guint w = w0; w <= w1; w++)
+    acc[w - w0] = ~G_GUINT64_CONSTANT (0);
+  for (guint i = 0; i < pf->cnf->len; i++)
+    {
+      GArray *c = g_ptr_array_index (pf->cnf, i);
+      guint64 any = 0;
+
+      for (guint w = w0; w <= w1; w++)
+        {
+          guint64 bits = 0;
+          for (guint j = 0; j < c->len; j++)
+            {
+              gunichar ch = g_array_index (c, gunichar, j);
+              guint slot = ch < 0x10000 ? index->slot_of[ch] : 0;
+              if (slot)
+                bits |= lv->bits[(gsize) slot * lv->words + w];
+            }
+          acc[w - w0] &= bits;
+          any |= acc[w - w0];
+        }
+      if (any == 0)
+        return runs;
+    }
+  for (guint w = w0; w <= w1; w++)
+    {
+      guint64 bits = acc[w - w0];
+      while (bits)
+        {
+          guint s = w * 64 + __builtin_ctzll (bits);
+          bits &= bits - 1;
+          if (s < first || s > last)
+            continue;
+          add_run (runs, MAX (start, lv->seg_start[s]), MIN (end, lv->seg_end[s]));
+        }
+    }
+  return runs;
+}
