@@ -101,6 +101,99 @@ gw_meta_from_string (const char *str,
   return FALSE;
 }
 
+/* Without ASCII or ideographic spaces at either end. */
+static char *
+trim_spaces (const char *s,
+             gsize       len)
+{
+  const char *end = s + len;
+
+  for (;;)
+    {
+      if (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
+        s++;
+      else if (end - s >= 3 && memcmp (s, "\u3000", 3) == 0)
+        s += 3;
+      else
+        break;
+    }
+  for (;;)
+    {
+      if (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+        end--;
+      else if (end - s >= 3 && memcmp (end - 3, "\u3000", 3) == 0)
+        end -= 3;
+      else
+        break;
+    }
+  return g_strndup (s, end - s);
+}
+
+char **
+gw_organ_mark_split (const char *mark,
+                     gboolean   *with_suffix)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  gboolean suffix = FALSE;
+  const char *p = mark ? mark : "";
+
+  while (*p)
+    {
+      const char *eol = strchr (p, '\n');
+      gsize len = eol ? (gsize) (eol - p) : strlen (p);
+      g_autofree char *line = trim_spaces (p, len);
+      gsize n = strlen (line);
+
+      /* "文件" alone, or after a name (with or without a space before it) */
+      if (n >= strlen ("文件") && g_str_has_suffix (line, "文件"))
+        {
+          g_autofree char *name = trim_spaces (line, n - strlen ("文件"));
+          suffix = TRUE;
+          if (*name)
+            g_strv_builder_add (b, name);
+        }
+      else if (n > 0)
+        g_strv_builder_add (b, line);
+      p += len;
+      if (*p == '\n')
+        p++;
+    }
+  if (with_suffix)
+    *with_suffix = suffix;
+  return g_strv_builder_end (b);
+}
+
+char *
+gw_organ_mark_join (const char * const *organs,
+                    gboolean            with_suffix)
+{
+  GString *s = g_string_new (NULL);
+  guint n = organs ? g_strv_length ((char **) organs) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (s, '\n');
+      g_string_append (s, organs[i]);
+    }
+  /* A single organ keeps "文件" on its line, as marks have always been
+   * written; after several it stands on a line of its own. */
+  if (with_suffix)
+    g_string_append (s, n >= 2 ? "\n文件" : "文件");
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+gw_organ_mark_is_joint (const char *mark)
+{
+  g_auto(GStrv) organs = NULL;
+
+  if (mark == NULL || strchr (mark, '\n') == NULL)
+    return FALSE;
+  organs = gw_organ_mark_split (mark, NULL);
+  return g_strv_length (organs) >= 2;
+}
+
 static void
 emit_changed (GwDocument *self)
 {

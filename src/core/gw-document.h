@@ -51,6 +51,19 @@ typedef enum {
 const char *gw_meta_to_string   (GwMeta meta);
 gboolean    gw_meta_from_string (const char *str, GwMeta *meta);
 
+/* A 发文机关标志 of several organs (联合行文) is written one organ per line,
+ * lead organ first, with "文件" on a last line of its own or after the last
+ * name ("临川市民政局\n临川市财政局\n文件"). A single organ's mark is one
+ * line as before ("临川市民政局文件"). gw_organ_mark_split() returns the
+ * names without "文件" (trimmed, blank lines dropped) and sets @with_suffix
+ * when "文件" was there; gw_organ_mark_join() writes the canonical form back. */
+char      **gw_organ_mark_split (const char         *mark,
+                                 gboolean           *with_suffix);
+char       *gw_organ_mark_join  (const char * const *organs,
+                                 gboolean            with_suffix);
+/* Whether @mark names two or more organs. */
+gboolean    gw_organ_mark_is_joint (const char      *mark);
+
 #define GW_TYPE_DOCUMENT (gw_document_get_type ())
 G_DECLARE_FINAL_TYPE (GwDocument, gw_document, GW, DOCUMENT, GObject)
 

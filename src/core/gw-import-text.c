@@ -913,7 +913,8 @@ looks_like_organ (const Line *l)
 }
 
 static gboolean
-ends_with_organ_suffix (const Line *l)
+has_organ_suffix (const char *text,
+                  gsize       len)
 {
   static const char *suffixes[] = {
     "局", "室", "厅", "府", "委", "会", "部", "办", "院", "处", "站", "中心",
@@ -921,9 +922,108 @@ ends_with_organ_suffix (const Line *l)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (has_suffix (l, suffixes[i]))
-      return TRUE;
+    {
+      gsize n = strlen (suffixes[i]);
+      if (len >= n && memcmp (text + len - n, suffixes[i], n) == 0)
+        return TRUE;
+    }
   return FALSE;
+}
+
+static gboolean
+ends_with_organ_suffix (const Line *l)
+{
+  return has_organ_suffix (l->text, l->len);
+}
+
+/* Whether @text (@len bytes, no spaces) is a whole organ's name as a joint
+ * header or signature lists them side by side: at least three characters
+ * (a letter-spaced "临 川 市 民 政 局" must not split) and an organ's ending. */
+static gboolean
+is_organ_piece (const char *text,
+                gsize       len)
+{
+  if (g_utf8_strlen (text, len) < 3 || g_utf8_strlen (text, len) > 30)
+    return FALSE;
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    if (is_sentence_end (g_utf8_get_char (p)))
+      return FALSE;
+  return has_organ_suffix (text, len);
+}
+
+/* Splits a line of organ names separated by spaces ("临川市民政局　临川市财政局
+ * 文件") into @organs; "文件", alone or after a name, sets @suffix. Returns
+ * FALSE, adding nothing, unless every piece is a name or "文件". With
+ * @loose, a line that is one piece may be any organ-like text. */
+static gboolean
+split_organs (const Line *l,
+              gboolean    loose,
+              GPtrArray  *organs,
+              gboolean   *suffix)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *p = l->text, *end = l->text + l->len;
+  gboolean saw_suffix = FALSE;
+  guint pieces = 0;
+
+  while (p < end)
+    {
+      const char *q = p;
+      gsize n, stem;
+
+      while (q < end && !is_space (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      n = q - p;
+      stem = n;
+      pieces++;
+      if (n >= strlen ("文件") && memcmp (q - strlen ("文件"), "文件", strlen ("文件")) == 0)
+        {
+          stem = n - strlen ("文件");
+          saw_suffix = TRUE;
+        }
+      if (stem > 0)
+        {
+          if (!is_organ_piece (p, stem) && !(loose && p == l->text && q == end))
+            return FALSE;
+          g_ptr_array_add (found, g_strndup (p, stem));
+        }
+      p = skip_spaces (q);
+    }
+  if (found->len == 0 && !saw_suffix)
+    return FALSE;
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (organs, g_steal_pointer (&found->pdata[i]));
+  if (saw_suffix)
+    *suffix = TRUE;
+  return TRUE;
+}
+
+/* The 发文机关标志 of lines @from … @to (exclusive, blank lines skipped) as
+ * the document keeps it: several organs one per line with "文件" last
+ * (gw_organ_mark_join()); a single organ's lines as they stand. */
+static char *
+organ_mark_of_lines (Importer *imp,
+                     guint     from,
+                     guint     to)
+{
+  g_autoptr(GPtrArray) organs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) s = g_string_new (NULL);
+  gboolean suffix = FALSE, all = TRUE;
+
+  for (guint k = from; k < to; k = next_nonblank (imp, k + 1, to))
+    {
+      if (s->len)
+        g_string_append_c (s, '\n');
+      g_string_append_len (s, imp->lines[k].text, imp->lines[k].len);
+      if (all && !split_organs (&imp->lines[k], TRUE, organs, &suffix))
+        all = FALSE;
+    }
+  if (all && organs->len >= 2)
+    {
+      g_ptr_array_add (organs, NULL);
+      return gw_organ_mark_join ((const char * const *) organs->pdata, suffix);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 static gboolean
@@ -1324,14 +1424,8 @@ parse_head (Importer *imp)
           }
       if (organ_to > i)
         {
-          g_autoptr(GString) s = g_string_new (NULL);
-          for (guint k = i; k < organ_to; k = next_nonblank (imp, k + 1, organ_to))
-            {
-              if (s->len)
-                g_string_append_c (s, '\n');
-              g_string_append_len (s, imp->lines[k].text, imp->lines[k].len);
-            }
-          set_meta (imp, GW_META_ORGAN_MARK, s->str, imp->lines[i].lineno, imp->lines[i].column);
+          g_autofree char *mark = organ_mark_of_lines (imp, i, organ_to);
+          set_meta (imp, GW_META_ORGAN_MARK, mark, imp->lines[i].lineno, imp->lines[i].column);
         }
       organ_to = next_nonblank (imp, organ_to, doc_number);
       if (organ_to < doc_number)
@@ -1369,8 +1463,33 @@ parse_head (Importer *imp)
       const Line *l = &imp->lines[i];
       if (has_suffix (l, "文件") && looks_like_organ (l))
         {
-          set_meta_line (imp, GW_META_ORGAN_MARK, l);
+          g_autofree char *mark = organ_mark_of_lines (imp, i, i + 1);
+          set_meta (imp, GW_META_ORGAN_MARK, mark, l->lineno, l->column);
           i = next_nonblank (imp, i + 1, n);
+        }
+      else
+        {
+          /* No number: a joint header shows itself by names stacked over a
+           * line ending in "文件" (or "文件" alone). */
+          g_autoptr(GPtrArray) organs = g_ptr_array_new_with_free_func (g_free);
+          gboolean suffix = FALSE;
+          guint k = i, seen_lines = 0;
+
+          while (k < n && seen_lines < 6 && !suffix &&
+                 split_organs (&imp->lines[k], FALSE, organs, &suffix))
+            {
+              k = next_nonblank (imp, k + 1, n);
+              seen_lines++;
+            }
+          if (suffix && organs->len >= 2)
+            {
+              g_autofree char *mark = NULL;
+
+              g_ptr_array_add (organs, NULL);
+              mark = gw_organ_mark_join ((const char * const *) organs->pdata, TRUE);
+              set_meta (imp, GW_META_ORGAN_MARK, mark, l->lineno, l->column);
+              i = k;
+            }
         }
     }
 
@@ -1520,6 +1639,50 @@ find_signature_date (Importer *imp,
   return G_MAXUINT;
 }
 
+/* Several organs signing (联合行文): names side by side on the line above
+ * the date ("临川市民政局　　临川市财政局"), or, under a joint header, stacked
+ * one per line as many as the header names. Sets the signature, one organ
+ * a line, and returns its first line; G_MAXUINT when @sig is one organ. */
+static guint
+joint_signature (Importer *imp,
+                 guint     sig,
+                 guint     floor)
+{
+  g_autoptr(GPtrArray) organs = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) header = gw_organ_mark_split (gw_document_get_meta (imp->doc, GW_META_ORGAN_MARK), NULL);
+  guint header_n = g_strv_length (header);
+  guint first = sig;
+  gboolean suffix = FALSE;
+  g_autofree char *value = NULL;
+
+  if (!split_organs (&imp->lines[sig], FALSE, organs, &suffix) || suffix)
+    return G_MAXUINT;
+  if (organs->len < 2)
+    {
+      if (header_n < 2)
+        return G_MAXUINT;
+      /* stacked: climb while the lines above are names too */
+      while (organs->len < header_n)
+        {
+          guint up = prev_nonblank (imp, first, floor);
+          g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_free);
+
+          if (up == G_MAXUINT || up + 2 < first ||
+              !split_organs (&imp->lines[up], FALSE, more, &suffix) || suffix)
+            break;
+          for (guint i = 0; i < more->len; i++)
+            g_ptr_array_insert (organs, i, g_steal_pointer (&more->pdata[i]));
+          first = up;
+        }
+      if (organs->len < 2)
+        return G_MAXUINT;
+    }
+  g_ptr_array_add (organs, NULL);
+  value = g_strjoinv ("\n", (char **) organs->pdata);
+  set_meta (imp, GW_META_SIGNATURE, value, imp->lines[first].lineno, imp->lines[first].column);
+  return first;
+}
+
 static gboolean
 headings_indented (Importer *imp,
                    guint     from,
@@ -1604,7 +1767,12 @@ gw_import_text_data (const char  *data,
           !has_prefix (&imp.lines[sig], "附件") &&
           list_number_length (imp.lines[sig].text) == 0)
         {
-          set_meta_line (&imp, GW_META_SIGNATURE, &imp.lines[sig]);
+          guint first = joint_signature (&imp, sig, body);
+
+          if (first == G_MAXUINT)
+            set_meta_line (&imp, GW_META_SIGNATURE, &imp.lines[sig]);
+          else
+            sig = first;
           body_end = sig;
         }
 

@@ -302,6 +302,39 @@ test_round_trip_changed_kinds (void)
   g_assert_cmpstr (gw_block_get_text (gw_document_get_block (loaded, 1)), ==, "甲\t乙");
 }
 
+/* A joint organ mark (one organ a line, "文件" last) and signature come
+ * back byte for byte; a single organ's mark is written as it always was. */
+static void
+test_round_trip_joint_mark (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwDocument) single = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwDocument) loaded = NULL;
+  g_autoptr(GwDocument) loaded_single = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) single_bytes = NULL;
+  const char *mark = "临川市民政局\n临川市财政局\n文件";
+  const char *xml;
+  gsize len;
+
+  gw_document_set_meta (doc, GW_META_ORGAN_MARK, mark);
+  gw_document_set_meta (doc, GW_META_SIGNATURE, "临川市民政局\n临川市财政局");
+  loaded = round_trip (doc);
+  g_assert_cmpstr (gw_document_get_meta (loaded, GW_META_ORGAN_MARK), ==, mark);
+  g_assert_cmpstr (gw_document_get_meta (loaded, GW_META_SIGNATURE), ==, "临川市民政局\n临川市财政局");
+  bytes = gw_document_to_gwdoc_bytes (doc);
+  xml = g_bytes_get_data (bytes, &len);
+  g_assert_nonnull (g_strstr_len (xml, len,
+                                  "<organ-mark>临川市民政局\n临川市财政局\n文件</organ-mark>"));
+
+  gw_document_set_meta (single, GW_META_ORGAN_MARK, "临川市民政局文件");
+  loaded_single = round_trip (single);
+  single_bytes = gw_document_to_gwdoc_bytes (single);
+  xml = g_bytes_get_data (single_bytes, &len);
+  g_assert_nonnull (g_strstr_len (xml, len, "<organ-mark>临川市民政局文件</organ-mark>"));
+  g_assert_cmpstr (gw_document_get_meta (loaded_single, GW_META_ORGAN_MARK), ==, "临川市民政局文件");
+}
+
 static void
 test_round_trip_evaluation (void)
 {
@@ -1273,6 +1306,7 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/core/document-xml/round-trip/evaluation", test_round_trip_evaluation);
   g_test_add_func ("/core/document-xml/round-trip/changed-kinds", test_round_trip_changed_kinds);
+  g_test_add_func ("/core/document-xml/round-trip/joint-mark", test_round_trip_joint_mark);
   g_test_add_func ("/core/document-xml/numbers", test_numbers_locale_independent);
   g_test_add_func ("/core/document-xml/large", test_large);
   g_test_add_func ("/core/document-xml/unrepresentable", test_unrepresentable_characters);

@@ -138,6 +138,47 @@ test_set_same_string (void)
   g_assert_cmpstr (gw_document_get_source_path (doc), ==, "/tmp/草稿.txt");
 }
 
+/* 联合行文: names one a line, "文件" alone or after the last name. */
+static void
+test_organ_mark (void)
+{
+  static const struct {
+    const char *mark;
+    const char *organs[4];
+    gboolean    suffix;
+    gboolean    joint;
+    const char *canonical;
+  } cases[] = {
+    { "临川市民政局文件", { "临川市民政局" }, TRUE, FALSE, "临川市民政局文件" },
+    { "临川市民政局", { "临川市民政局" }, FALSE, FALSE, "临川市民政局" },
+    { "临川市民政局\n临川市财政局\n文件", { "临川市民政局", "临川市财政局" }, TRUE, TRUE,
+      "临川市民政局\n临川市财政局\n文件" },
+    { "临川市民政局\n临川市财政局文件", { "临川市民政局", "临川市财政局" }, TRUE, TRUE,
+      "临川市民政局\n临川市财政局\n文件" },
+    { "　临川市民政局 \r\n\n临川市财政局　文件\n", { "临川市民政局", "临川市财政局" }, TRUE, TRUE,
+      "临川市民政局\n临川市财政局\n文件" },
+    { "临川市民政局\n临川市财政局\n临川市人力资源和社会保障局",
+      { "临川市民政局", "临川市财政局", "临川市人力资源和社会保障局" }, FALSE, TRUE,
+      "临川市民政局\n临川市财政局\n临川市人力资源和社会保障局" },
+    /* one organ over "文件" is no joint mark */
+    { "临川市民政局\n文件", { "临川市民政局" }, TRUE, FALSE, "临川市民政局文件" },
+    { "", { NULL }, FALSE, FALSE, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean suffix = !cases[i].suffix;
+      g_auto(GStrv) organs = gw_organ_mark_split (cases[i].mark, &suffix);
+      g_autofree char *joined = gw_organ_mark_join ((const char * const *) organs, suffix);
+
+      g_assert_cmpstrv (organs, cases[i].organs);
+      g_assert_cmpint (suffix, ==, cases[i].suffix);
+      g_assert_cmpint (gw_organ_mark_is_joint (cases[i].mark), ==, cases[i].joint);
+      g_assert_cmpstr (joined, ==, cases[i].canonical);
+    }
+  g_assert_false (gw_organ_mark_is_joint (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +186,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/document/changed-signal", test_changed_signal);
   g_test_add_func ("/core/document/copy-equal", test_copy_equal);
+  g_test_add_func ("/core/document/organ-mark", test_organ_mark);
   g_test_add_func ("/core/block/heading-markers", test_heading_markers);
   g_test_add_func ("/core/block/chinese-numerals", test_chinese_numerals);
   g_test_add_func ("/core/block/source-spans", test_source_spans);

@@ -1144,6 +1144,76 @@ test_refuse_special_files (void)
   g_rmdir (dir);
 }
 
+/* 联合行文: plain copies of joint documents. The header keeps one organ a
+ * line, lead organ first, "文件" last, whether the copy stacked the names,
+ * put them on one line with spaces, or (pdftotext) set "文件" between them;
+ * the signature keeps one organ a line too, and none of it stays in the body. */
+static void
+test_joint_header (void)
+{
+  static const struct {
+    const char *file;
+    const char *mark;
+    guint       mark_line, mark_column;
+    guint       number_line;  /* 0: none */
+    const char *signature;
+    guint       sig_line, sig_column;
+    guint       date_line;
+    guint       n_blocks;
+    const char *last_block;
+  } cases[] = {
+    { "joint-header-stacked.txt", "临川市民政局\n临川市财政局\n文件", 1, 1, 5,
+      "临川市民政局\n临川市财政局", 18, 1, 19, 5, "各区（县）财政部门要将社工站运营经费" },
+    { "joint-header-one-line.txt", "临川市民政局\n临川市财政局\n文件", 1, 1, 2,
+      "临川市民政局\n临川市财政局", 10, 1, 12, 5, "评估结果与项目尾款拨付挂钩。" },
+    { "joint-header-pdf-copy.txt",
+      "临川市民政局\n临川市财政局\n临川市人力资源和社会保障局\n文件", 1, 3, 6,
+      "临川市民政局\n临川市财政局\n临川市人力资源和社会保障局", 12, 31, 15, 3,
+      "每个社工站配备不少于3名专职社会工作者。" },
+    { "joint-header-no-number.txt", "临川市民政局\n临川市财政局\n文件", 1, 1, 0,
+      "临川市民政局\n临川市财政局", 6, 1, 7, 1, "现将《社工站运营服务项目资金管理办法》" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GwDocument) doc = import_fixture ("import", cases[i].file);
+      guint n = gw_document_get_n_blocks (doc);
+
+      g_test_message ("%s", cases[i].file);
+      assert_meta (doc, GW_META_ORGAN_MARK, cases[i].mark, cases[i].mark_line, cases[i].mark_column);
+      g_assert_true (gw_organ_mark_is_joint (gw_document_get_meta (doc, GW_META_ORGAN_MARK)));
+      if (cases[i].number_line)
+        g_assert_cmpuint (gw_document_get_meta_line (doc, GW_META_DOC_NUMBER, NULL), ==,
+                          cases[i].number_line);
+      else
+        assert_no_meta (doc, GW_META_DOC_NUMBER);
+      g_assert_true (g_str_has_prefix (gw_document_get_meta (doc, GW_META_TITLE), "关于") ||
+                     g_str_has_prefix (gw_document_get_meta (doc, GW_META_TITLE), "临川市民政局 临川市财政局\n关于"));
+      assert_meta (doc, GW_META_SIGNATURE, cases[i].signature, cases[i].sig_line, cases[i].sig_column);
+      g_assert_cmpuint (gw_document_get_meta_line (doc, GW_META_DATE, NULL), ==, cases[i].date_line);
+      g_assert_cmpuint (n, ==, cases[i].n_blocks);
+      assert_block (doc, n - 1, gw_block_get_kind (block_at (doc, n - 1)),
+                    gw_block_get_level (block_at (doc, n - 1)),
+                    gw_block_get_line (block_at (doc, n - 1)), cases[i].last_block);
+      assert_positions_exact (doc, "import", cases[i].file);
+    }
+}
+
+/* A single organ stays as it is: letter-spaced characters are not names
+ * side by side, and one name over the date is no joint signature. */
+static void
+test_single_organ_unchanged (void)
+{
+  g_autoptr(GwDocument) spaced = import_fixture ("import", "letter-spaced-organ.txt");
+  g_autoptr(GwDocument) full = import_fixture ("import", "full-head-and-colophon.txt");
+
+  assert_meta (spaced, GW_META_ORGAN_MARK, "临 川 市 民 政 局 文 件", 1, 1);
+  g_assert_false (gw_organ_mark_is_joint (gw_document_get_meta (spaced, GW_META_ORGAN_MARK)));
+  assert_meta (spaced, GW_META_SIGNATURE, "临川市民政局", 6, 1);
+  assert_meta (full, GW_META_ORGAN_MARK, "某某市民政局文件", 4, 1);
+  assert_meta (full, GW_META_SIGNATURE, "某某市民政局", 38, 33);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1161,6 +1231,8 @@ main (int   argc,
   g_test_add_func ("/import-text/draft/wrong-spellings", test_wrong_spellings);
   g_test_add_func ("/import-text/draft/compact-paste", test_compact_paste);
   g_test_add_func ("/import-text/draft/bench-style", test_bench_style);
+  g_test_add_func ("/import-text/draft/joint-header", test_joint_header);
+  g_test_add_func ("/import-text/draft/single-organ-unchanged", test_single_organ_unchanged);
   g_test_add_data_func ("/import-text/encoding/gb18030-crlf", "encoding-gb18030-crlf.txt", test_encodings);
   g_test_add_data_func ("/import-text/encoding/utf16le-bom", "encoding-utf16le-bom.txt", test_encodings);
   g_test_add_data_func ("/import-text/encoding/utf16be-bom", "encoding-utf16be-bom.txt", test_encodings);
