@@ -968,27 +968,68 @@ _gw_prefilter_get_enabled (void)
 
 /* ---- the index of a text ------------------------------------------------- */
 
-typedef struct {
-  guint    n_segs;
-  gsize   *seg_start;   /* byte ranges between cut characters */
-  gsize   *seg_end;
-  guint    words;       /* guint64 per character: one bit per segment */
-  guint64 *bits;        /* n_slots × words */
-} Level;
-
+/* The text is cut into clauses; sentences are runs of whole clauses, as
+ * their cuts are a part of the clauses' ones. One bit row per character
+ * says which clauses hold it: a pass over the text, touching a few
+ * kilobytes at a time, and no second index for sentences. */
 struct _GwPrefilterIndex
 {
   gsize     len;
   gboolean  usable;
-  guint32  *slot_of;    /* BMP code point → slot, 0 for absent */
-  guint     n_slots;
-  Level     level[2];   /* sentence, clause */
+  guint16  *slot_of;      /* BMP code point → row, 0 for absent */
+  guint     n_slots;      /* rows in use, row 0 unused */
+  guint8   *slot_cuts;    /* per row: the cut bits of its character */
+  guint     slots_cap;
+  guint64  *bits;         /* slots_cap × words: clause k holds the character */
+  guint     words;
+  guint     n_clauses;
+  gsize    *clause_start; /* byte ranges between cut characters */
+  gsize    *clause_end;
+  guint    *sentence_of;  /* per clause */
+  guint     n_sentences;
+  gsize    *sentence_start;
+  gsize    *sentence_end;
 };
 
-static guint
-level_cuts (guint l)
+/* Room for @words words a row, the rows kept. */
+static void
+index_widen (GwPrefilterIndex *index,
+             guint             words)
 {
-  return l == 0 ? SENTENCE_BARRIERS : CLAUSE_BARRIERS;
+  guint64 *bits = g_new0 (guint64, (gsize) index->slots_cap * words);
+
+  for (guint s = 0; s < index->n_slots; s++)
+    memcpy (bits + (gsize) s * words, index->bits + (gsize) s * index->words,
+            index->words * sizeof (guint64));
+  g_free (index->bits);
+  index->bits = bits;
+  index->words = words;
+}
+
+static guint
+index_add_slot (GwPrefilterIndex *index,
+                gunichar          c)
+{
+  guint slot;
+
+  if (index->n_slots == G_MAXUINT16)
+    {
+      index->usable = FALSE;   /* 65535 different characters: give up */
+      return 0;
+    }
+  if (index->n_slots == index->slots_cap)
+    {
+      guint cap = index->slots_cap * 2;
+      index->bits = g_renew (guint64, index->bits, (gsize) cap * index->words);
+      memset (index->bits + (gsize) index->slots_cap * index->words, 0,
+              (gsize) (cap - index->slots_cap) * index->words * sizeof (guint64));
+      index->slot_cuts = g_renew (guint8, index->slot_cuts, cap);
+      index->slots_cap = cap;
+    }
+  slot = index->n_slots++;
+  index->slot_of[c] = slot;
+  index->slot_cuts[slot] = barrier_bit (c);
+  return slot;
 }
 
 GwPrefilterIndex *
@@ -996,92 +1037,82 @@ _gw_prefilter_index_new (const char *text,
                          gsize       len)
 {
   GwPrefilterIndex *index = g_new0 (GwPrefilterIndex, 1);
-  g_autofree guint32 *slots = g_new (guint32, len + 1);   /* per character */
-  g_autoptr(GArray) slot_cuts = g_array_new (FALSE, TRUE, sizeof (guint8));
-  GArray *starts[2], *ends[2];
   const guchar *p = (const guchar *) text, *end = p + len;
-  guint n_chars = 0;
-  guint seg[2] = { 0, 0 };
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) sentence_of = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint clause = 0, sentence = 0;
+  gsize zero = 0;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   index->len = len;
   index->usable = TRUE;
-  index->slot_of = g_new0 (guint32, 0x10000);
+  index->slot_of = g_new0 (guint16, 0x10000);
+  index->slots_cap = 256;
+  index->words = 16;
   index->n_slots = 1;
-  g_array_set_size (slot_cuts, 1);
-  for (guint l = 0; l < 2; l++)
-    {
-      gsize zero = 0;
-      starts[l] = g_array_new (FALSE, FALSE, sizeof (gsize));
-      ends[l] = g_array_new (FALSE, FALSE, sizeof (gsize));
-      g_array_append_val (starts[l], zero);
-    }
+  index->bits = g_new0 (guint64, (gsize) index->slots_cap * index->words);
+  index->slot_cuts = g_new0 (guint8, index->slots_cap);
+  g_array_append_val (starts, zero);
+  g_array_append_val (sentence_of, sentence);
 
-  /* First pass: number the characters, find the cuts. */
-  while (p < end)
+  while (p < end && index->usable)
     {
-      const guchar *q = p;
+      const guchar *at = p;
       gunichar c;
-      guint slot = 0;
+      guint slot, cuts;
 
+      /* The normalised text is valid UTF-8; stay inside it anyway. */
       if (*p < 0x80)
         c = *p++;
+      else if (*p >= 0xE0 && *p < 0xF0 && end - p >= 3)
+        {
+          c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          p += 3;
+        }
       else
         {
+          const guchar *next = (const guchar *) g_utf8_next_char (p);
           c = g_utf8_get_char ((const char *) p);
-          p = (const guchar *) g_utf8_next_char (p);
-          if (p > end)
-            p = end;
+          p = next > end ? end : next;
         }
-      if (c < 0x10000)
+      if (c >= 0x10000)
+        continue;   /* no pattern clause names one */
+      slot = index->slot_of[c];
+      if (slot == 0 && (slot = index_add_slot (index, c)) == 0)
+        break;
+      if (clause / 64 >= index->words)
+        index_widen (index, index->words * 2);
+      /* A cut character counts for the clause it ends: ， or ； stands
+       * inside a sentence, and a pattern read by sentence may need it. */
+      index->bits[(gsize) slot * index->words + clause / 64] |= G_GUINT64_CONSTANT (1) << (clause % 64);
+      cuts = index->slot_cuts[slot];
+      if (cuts)
         {
-          slot = index->slot_of[c];
-          if (slot == 0)
-            {
-              guint8 cuts = barrier_bit (c);
-              slot = index->slot_of[c] = index->n_slots++;
-              g_array_append_val (slot_cuts, cuts);
-            }
-        }
-      slots[n_chars++] = slot;
-      if (barrier_bit (c))
-        for (guint l = 0; l < 2; l++)
-          if (barrier_bit (c) & level_cuts (l))
-            {
-              gsize at = q - (const guchar *) text, after = p - (const guchar *) text;
-              g_array_append_val (ends[l], at);
-              g_array_append_val (starts[l], after);
-            }
-    }
+          gsize e = at - (const guchar *) text, s = p - (const guchar *) text;
 
-  for (guint l = 0; l < 2; l++)
-    {
-      Level *lv = &index->level[l];
-
-      g_array_append_val (ends[l], len);
-      lv->n_segs = starts[l]->len;
-      lv->seg_start = (gsize *) (void *) g_array_free (starts[l], FALSE);
-      lv->seg_end = (gsize *) (void *) g_array_free (ends[l], FALSE);
-      lv->words = (lv->n_segs + 63) / 64;
-      lv->bits = g_new0 (guint64, (gsize) index->n_slots * lv->words);
-    }
-
-  /* Second pass: which segment holds which character. */
-  for (guint i = 0; i < n_chars; i++)
-    {
-      guint slot = slots[i];
-      guint8 cuts = g_array_index (slot_cuts, guint8, slot);
-
-      for (guint l = 0; l < 2; l++)
-        {
-          Level *lv = &index->level[l];
-          if (cuts & level_cuts (l))
-            seg[l]++;
-          else if (slot != 0)
-            lv->bits[(gsize) slot * lv->words + seg[l] / 64] |= G_GUINT64_CONSTANT (1) << (seg[l] % 64);
+          g_array_append_val (ends, e);
+          g_array_append_val (starts, s);
+          if (cuts & SENTENCE_BARRIERS)
+            sentence++;
+          g_array_append_val (sentence_of, sentence);
+          clause++;
         }
     }
+  g_array_append_val (ends, len);
+
+  index->n_clauses = starts->len;
+  index->clause_start = (gsize *) (void *) g_array_free (g_steal_pointer (&starts), FALSE);
+  index->clause_end = (gsize *) (void *) g_array_free (g_steal_pointer (&ends), FALSE);
+  index->sentence_of = (guint *) (void *) g_array_free (g_steal_pointer (&sentence_of), FALSE);
+  index->n_sentences = sentence + 1;
+  index->sentence_start = g_new (gsize, index->n_sentences);
+  index->sentence_end = g_new (gsize, index->n_sentences);
+  for (guint k = index->n_clauses; k > 0; k--)
+    index->sentence_start[index->sentence_of[k - 1]] = index->clause_start[k - 1];
+  for (guint k = 0; k < index->n_clauses; k++)
+    index->sentence_end[index->sentence_of[k]] = index->clause_end[k];
   return index;
 }
 
@@ -1090,13 +1121,14 @@ _gw_prefilter_index_free (GwPrefilterIndex *index)
 {
   if (index == NULL)
     return;
-  for (guint l = 0; l < 2; l++)
-    {
-      g_free (index->level[l].seg_start);
-      g_free (index->level[l].seg_end);
-      g_free (index->level[l].bits);
-    }
   g_free (index->slot_of);
+  g_free (index->slot_cuts);
+  g_free (index->bits);
+  g_free (index->clause_start);
+  g_free (index->clause_end);
+  g_free (index->sentence_of);
+  g_free (index->sentence_start);
+  g_free (index->sentence_end);
   g_free (index);
 }
 
@@ -1112,7 +1144,7 @@ add_run (GArray *runs,
   if (runs->len > 0)
     {
       GwTextRange *last = &g_array_index (runs, GwTextRange, runs->len - 1);
-      /* Still exact: the gap holds whole segments, which hold no match. */
+      /* Still exact: the gap holds whole pieces, which hold no match. */
       if (start - last->end <= MERGE_GAP)
         {
           last->end = end;
@@ -1129,6 +1161,40 @@ char_present (GwPrefilterIndex *index,
   return c < 0x10000 && index->slot_of[c] != 0;
 }
 
+/* The first piece ending at or after @start and the last starting before
+ * @end, of pieces in order. */
+static void
+pieces_touching (const gsize *starts,
+                 const gsize *ends,
+                 guint        n,
+                 gsize        start,
+                 gsize        end,
+                 guint       *first,
+                 guint       *last)
+{
+  guint lo = 0, hi = n - 1;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ends[mid] < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  hi = n - 1;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo + 1) / 2;
+      if (starts[mid] < end)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  *last = lo;
+}
+
 GArray *
 _gw_prefilter_runs (GwPrefilter      *pf,
                     GwPrefilterIndex *index,
@@ -1136,9 +1202,11 @@ _gw_prefilter_runs (GwPrefilter      *pf,
                     gsize             end)
 {
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (GwTextRange));
-  Level *lv;
-  guint first, last, w0, w1;
+  gboolean by_sentence;
+  const gsize *starts, *ends;
+  guint first, last, c0, c1, w0, w1;
   g_autofree guint64 *acc = NULL;
+  g_autofree guint64 *any = NULL;
 
   if (index)
     end = MIN (end, index->len);
@@ -1154,84 +1222,95 @@ _gw_prefilter_runs (GwPrefilter      *pf,
   if (pf->level == GW_PREFILTER_WHOLE)
     {
       /* Only whether the characters occur at all, and only over the whole
-       * text: the index knows no finer places without cuts. */
+       * text: without cuts the index knows no finer places. */
       if (start == 0 && end == index->len)
         for (guint i = 0; i < pf->cnf->len; i++)
           {
             GArray *c = g_ptr_array_index (pf->cnf, i);
-            gboolean any = FALSE;
+            gboolean found = FALSE;
 
-            for (guint j = 0; !any && j < c->len; j++)
-              any = char_present (index, g_array_index (c, gunichar, j));
-            if (!any)
+            for (guint j = 0; !found && j < c->len; j++)
+              found = char_present (index, g_array_index (c, gunichar, j));
+            if (!found)
               return runs;
           }
       add_run (runs, start, end);
       return runs;
     }
 
-  lv = &index->level[pf->level == GW_PREFILTER_CLAUSE ? 1 : 0];
-  /* The segments touching [start, end): the first ending after start,
-   * the last starting before end. */
-  {
-    guint lo = 0, hi = lv->n_segs - 1;
-    while (lo < hi)
-      {
-        guint mid = lo + (hi - lo) / 2;
-        if (lv->seg_end[mid] < start || (lv->seg_end[mid] == start && lv->seg_start[mid] < start))
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-    first = lo;
-    lo = first, hi = lv->n_segs - 1;
-    while (lo < hi)
-      {
-        guint mid = lo + (hi - lo + 1) / 2;
-        if (lv->seg_start[mid] < end)
-          lo = mid;
-        else
-          hi = mid - 1;
-      }
-    last = lo;
-  }
-  w0 = first / 64;
-  w1 = last / 64;
-  acc = g_new (guint64, w1 - w0 + 1);
-  for (guint w = w0; w <= w1; w++)
-    acc[w - w0] = ~G_GUINT64_CONSTANT (0);
+  by_sentence = pf->level == GW_PREFILTER_SENTENCE;
+  starts = by_sentence ? index->sentence_start : index->clause_start;
+  ends = by_sentence ? index->sentence_end : index->clause_end;
+  pieces_touching (starts, ends, by_sentence ? index->n_sentences : index->n_clauses, start, end,
+                   &first, &last);
+  /* the clauses of those pieces */
+  if (by_sentence)
+    pieces_touching (index->clause_start, index->clause_end, index->n_clauses, starts[first],
+                     ends[last], &c0, &c1);
+  else
+    c0 = first, c1 = last;
+  w0 = c0 / 64;
+  w1 = MIN (c1 / 64, index->words - 1);
+  if (w0 > w1)
+    return runs;   /* only cut characters there */
+
+  /* acc: the pieces (bit per piece, counted from @first) holding every
+   * clause of the pattern so far; any: those holding one of this clause. */
+  acc = g_new (guint64, (last - first) / 64 + 1);
+  any = g_new (guint64, MAX (w1 - w0 + 1, (last - first) / 64 + 1));
+  for (guint i = 0; i <= (last - first) / 64; i++)
+    acc[i] = ~G_GUINT64_CONSTANT (0);
   for (guint i = 0; i < pf->cnf->len; i++)
     {
       GArray *c = g_ptr_array_index (pf->cnf, i);
-      guint64 any = 0;
+      guint64 left = 0;
 
-      for (guint w = w0; w <= w1; w++)
+      memset (any, 0, (w1 - w0 + 1) * sizeof (guint64));
+      for (guint j = 0; j < c->len; j++)
         {
-          guint64 bits = 0;
-          for (guint j = 0; j < c->len; j++)
-            {
-              gunichar ch = g_array_index (c, gunichar, j);
-              guint slot = ch < 0x10000 ? index->slot_of[ch] : 0;
-              if (slot)
-                bits |= lv->bits[(gsize) slot * lv->words + w];
-            }
-          acc[w - w0] &= bits;
-          any |= acc[w - w0];
+          gunichar ch = g_array_index (c, gunichar, j);
+          guint slot = ch < 0x10000 ? index->slot_of[ch] : 0;
+          if (slot)
+            for (guint w = w0; w <= w1; w++)
+              any[w - w0] |= index->bits[(gsize) slot * index->words + w];
         }
-      if (any == 0)
+      if (by_sentence)
+        {
+          /* a sentence holds what one of its clauses holds */
+          g_autofree guint64 *held = g_new0 (guint64, (last - first) / 64 + 1);
+          for (guint w = w0; w <= w1; w++)
+            for (guint64 bits = any[w - w0]; bits; bits &= bits - 1)
+              {
+                guint k = w * 64 + __builtin_ctzll (bits);
+                guint s = index->sentence_of[k];
+                if (k >= c0 && k <= c1 && s >= first && s <= last)
+                  held[(s - first) / 64] |= G_GUINT64_CONSTANT (1) << ((s - first) % 64);
+              }
+          for (guint k = 0; k <= (last - first) / 64; k++)
+            left |= acc[k] &= held[k];
+        }
+      else
+        for (guint k = 0; k <= (last - first) / 64; k++)
+          {
+            /* clause first + 64 k + b is bit b of word k */
+            guint from = first + k * 64;
+            guint wa = from / 64, sh = from % 64;
+            guint64 bits = wa <= w1 ? any[wa - w0] >> sh : 0;
+            if (sh && wa + 1 <= w1)
+              bits |= any[wa + 1 - w0] << (64 - sh);
+            left |= acc[k] &= bits;
+          }
+      if (left == 0)
         return runs;
     }
-  for (guint w = w0; w <= w1; w++)
-    {
-      guint64 bits = acc[w - w0];
-      while (bits)
-        {
-          guint s = w * 64 + __builtin_ctzll (bits);
-          bits &= bits - 1;
-          if (s < first || s > last)
-            continue;
-          add_run (runs, MAX (start, lv->seg_start[s]), MIN (end, lv->seg_end[s]));
-        }
-    }
+
+  for (guint k = 0; k <= (last - first) / 64; k++)
+    for (guint64 bits = acc[k]; bits; bits &= bits - 1)
+      {
+        guint s = first + k * 64 + __builtin_ctzll (bits);
+        if (s > last)
+          break;
+        add_run (runs, MAX (start, starts[s]), MIN (end, ends[s]));
+      }
   return runs;
 }
