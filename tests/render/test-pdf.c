@@ -1216,6 +1216,279 @@ test_batch_fonts (void)
   }
 }
 
+/* The line on page @page_index whose text is @text, or NULL. */
+static Line *
+find_line_on (PopplerDocument *pdf,
+              int              page_index,
+              const char      *text)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, page_index);
+  g_autoptr(GPtrArray) lines = page_lines (page);
+
+  for (guint k = 0; k < lines->len; k++)
+    {
+      Line *l = g_ptr_array_index (lines, k);
+      if (g_strcmp0 (l->text->str, text) == 0)
+        {
+          Line *copy = g_new0 (Line, 1);
+          *copy = *l;
+          copy->text = g_string_new (l->text->str);
+          return copy;
+        }
+    }
+  return NULL;
+}
+
+/* The box of the first occurrence of @text on @page, spaces ignored (the
+ * middle name of a joint mark shares its line with "文件"), or NULL. */
+static Line *
+find_text (PopplerPage *page,
+           const char  *text)
+{
+  g_autofree char *all = poppler_page_get_text (page);
+  g_autofree gunichar *want = g_utf8_to_ucs4_fast (text, -1, NULL);
+  glong n_want = g_utf8_strlen (text, -1);
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (PopplerRectangle));
+  PopplerRectangle *rects = NULL;
+  guint n = 0, i = 0;
+  Line *found = NULL;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+  for (const char *p = all; *p && i < n; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\n' || c == ' ' || c == 0x3000)
+        continue;
+      g_array_append_val (chars, c);
+      g_array_append_val (boxes, rects[i]);
+    }
+  g_free (rects);
+  for (guint k = 0; k + n_want <= chars->len && found == NULL; k++)
+    {
+      glong j = 0;
+
+      while (j < n_want && g_array_index (chars, gunichar, k + j) == want[j])
+        j++;
+      if (j < n_want)
+        continue;
+      found = g_new0 (Line, 1);
+      found->text = g_string_new (text);
+      found->left = found->top = G_MAXDOUBLE;
+      found->right = found->bottom = -G_MAXDOUBLE;
+      for (j = 0; j < n_want; j++)
+        {
+          PopplerRectangle *r = &g_array_index (boxes, PopplerRectangle, k + j);
+          found->left = MIN (found->left, r->x1);
+          found->right = MAX (found->right, r->x2);
+          found->top = MIN (found->top, r->y1);
+          found->bottom = MAX (found->bottom, r->y2);
+        }
+    }
+  return found;
+}
+
+/* Whether the raster @s has a red pixel inside @l's box (pt). */
+static gboolean
+red_inside (cairo_surface_t *s,
+            Line            *l)
+{
+  for (int y = (int) (l->top * 2); y < (int) (l->bottom * 2); y++)
+    for (int x = (int) (l->left * 2); x < (int) (l->right * 2); x++)
+      if (is_red (pixel (s, x, y)))
+        return TRUE;
+  return FALSE;
+}
+
+/* 联合行文 (§7.2.4): the names stacked in order, spread to one width, with
+ * "文件" to their right vertically centred on the stack; the block centred,
+ * its top at 72 mm, red; the number two lines below the block and the red
+ * line 4 mm below the number. */
+static void
+test_joint_mark (void)
+{
+  g_autoptr(GwDocument) doc = full_document (FALSE);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GArray) rules = NULL;
+  const char *names[] = { "临川市民政局", "临川市财政局", "临川市人力资源和社会保障局" };
+  Line *name[3], *word, *number;
+  cairo_surface_t *s;
+  int top = -1;
+  double stack_mid;
+
+  gw_document_set_meta (doc, GW_META_ORGAN_MARK,
+                        "临川市民政局\n临川市财政局\n临川市人力资源和社会保障局\n文件");
+  pdf = render (doc, NULL);
+  page = poppler_document_get_page (pdf, 0);
+  s = rasterize (page);
+  for (guint i = 0; i < 3; i++)
+    {
+      name[i] = find_text (page, names[i]);
+      g_assert_nonnull (name[i]);
+      g_assert_true (red_inside (s, name[i]));
+    }
+  word = find_text (page, "文件");
+  number = find_line_on (pdf, 0, "临民发〔2024〕7号");
+  g_assert_nonnull (word);
+  g_assert_nonnull (number);
+  g_assert_true (red_inside (s, word));
+
+  /* lead organ first, evenly stacked */
+  g_assert_cmpfloat (name[0]->bottom, <, name[1]->bottom);
+  g_assert_cmpfloat (name[1]->bottom, <, name[2]->bottom);
+  g_assert_cmpfloat_with_epsilon (name[1]->bottom - name[0]->bottom,
+                                  name[2]->bottom - name[1]->bottom, 0.5);
+  g_assert_cmpfloat (name[1]->top, >=, name[0]->bottom - 15);
+  /* one width: the short names are spread to the long one's */
+  for (guint i = 1; i < 3; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (name[i]->left, name[0]->left, 1);
+      g_assert_cmpfloat_with_epsilon (name[i]->right, name[0]->right, 1);
+    }
+  /* "文件" right of the names, centred on the stack */
+  g_assert_cmpfloat (word->left, >, name[0]->right + 5);
+  stack_mid = (name[0]->top + name[2]->bottom) / 2;
+  g_assert_cmpfloat_with_epsilon ((word->top + word->bottom) / 2, stack_mid, 2);
+  /* the block centred and inside the type area */
+  g_assert_cmpfloat_with_epsilon ((name[0]->left + word->right) / 2, (28 + 78) * MM, 2);
+  g_assert_cmpfloat (name[0]->left, >=, TA_LEFT - 1);
+  g_assert_cmpfloat (word->right, <=, TA_RIGHT + 1);
+
+  /* top edge at 72 mm, as for one organ */
+  for (int y = 0; y < 1684 && top < 0; y++)
+    for (int x = 0; x < 1191; x++)
+      if (is_red (pixel (s, x, y)))
+        {
+          top = y;
+          break;
+        }
+  g_assert_cmpfloat_with_epsilon (top / 2.0, 72 * MM + 2, 1 * MM + 2);
+
+  /* the number two empty lines (of ~29.6 pt) below the block's bottom, the
+   * red line 4 mm below the number, below everything red above it */
+  /* (font boxes: the name's reaches 12 pt below its em box) */
+  g_assert_cmpfloat (number->top, >, name[2]->bottom + 1.5 * 29.6);
+  g_assert_cmpfloat (number->top, <, name[2]->bottom + 4 * 30);
+  g_assert_cmpfloat_with_epsilon ((number->left + number->right) / 2, (28 + 78) * MM, 2);
+  rules = long_runs (s, is_red, 156 * MM - 2);
+  g_assert_cmpuint (rules->len, >, 0);
+  g_assert_cmpfloat_with_epsilon (g_array_index (rules, double, 0), number->bottom + 4 * MM, 4);
+  cairo_surface_destroy (s);
+  for (guint i = 0; i < 3; i++)
+    line_free (name[i]);
+  line_free (word);
+  line_free (number);
+}
+
+/* 联合行文 signatures (§7.3.5.1/2). Sealed: two a row, the rows a seal
+ * apart, the last name over the date (右空四字), the columns further apart
+ * than a 42 mm seal. Unsealed: stacked, lead organ first, 右空二字. */
+static void
+test_joint_signature (void)
+{
+  const double ch = 156 * MM / 28;
+  const char *names[] = { "临川市民政局", "临川市财政局", "临川市卫生健康委员会" };
+
+  for (int sealed = 0; sealed <= 1; sealed++)
+    {
+      g_autoptr(GwDocument) doc = full_document (sealed);
+      g_autoptr(PopplerDocument) pdf = NULL;
+      Line *name[3], *date;
+      int page = -1;
+
+      gw_document_set_meta (doc, GW_META_ORGAN_MARK, "临川市民政局\n临川市财政局\n临川市卫生健康委员会\n文件");
+      gw_document_set_meta (doc, GW_META_SIGNATURE, "临川市民政局\n临川市财政局\n临川市卫生健康委员会");
+      pdf = render (doc, NULL);
+      date = find_line (pdf, "2024年5月8日", &page);
+      g_assert_nonnull (date);
+      g_assert_cmpint (page, >, 0);
+      for (guint i = 0; i < 3; i++)
+        {
+          name[i] = find_line_on (pdf, page, names[i]);
+          g_assert_nonnull (name[i]);
+          g_assert_cmpfloat (name[i]->left, >=, TA_LEFT - 1);
+          g_assert_cmpfloat (name[i]->right, <=, TA_RIGHT + 1);
+        }
+      if (sealed)
+        {
+          double c0 = (name[0]->left + name[0]->right) / 2;
+          double c1 = (name[1]->left + name[1]->right) / 2;
+          double c2 = (name[2]->left + name[2]->right) / 2;
+          double cd = (date->left + date->right) / 2;
+
+          g_assert_cmpfloat_with_epsilon (date->right, TA_RIGHT - 4 * ch, 3);
+          /* row 1: lead organ left, second right; row 2: the last over the date */
+          g_assert_cmpfloat_with_epsilon (name[0]->bottom, name[1]->bottom, 1);
+          g_assert_cmpfloat (c1 - c0, >, 42 * MM + 2);
+          g_assert_cmpfloat_with_epsilon (c1, cd, 3);
+          g_assert_cmpfloat_with_epsilon (c2, cd, 3);
+          g_assert_cmpfloat (name[2]->bottom - name[1]->bottom, >, 42 * MM + 2);
+          g_assert_cmpfloat_with_epsilon (date->bottom - name[2]->bottom, 29.6, 1);
+        }
+      else
+        {
+          for (guint i = 1; i < 3; i++)
+            {
+              g_assert_cmpfloat_with_epsilon (name[i]->bottom - name[i - 1]->bottom, 29.6, 1);
+              g_assert_cmpfloat_with_epsilon (name[i]->right, name[0]->right, 1);
+            }
+          g_assert_cmpfloat_with_epsilon (name[0]->right, TA_RIGHT - 2 * ch, 3);
+          g_assert_cmpfloat_with_epsilon (date->bottom - name[2]->bottom, 29.6, 1);
+          g_assert_cmpfloat (date->right, <=, TA_RIGHT - 2 * ch + 3);
+        }
+      for (guint i = 0; i < 3; i++)
+        line_free (name[i]);
+      line_free (date);
+    }
+}
+
+/* §7.3.5.5 for joint signatures too: the seals' rows never stand alone. */
+static void
+test_joint_signature_not_alone (void)
+{
+  for (int sealed = 0; sealed <= 1; sealed++)
+    for (int n = 8; n <= 22; n++)
+      {
+        g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+        g_autoptr(PopplerDocument) pdf = NULL;
+        g_autoptr(PopplerPage) page = NULL;
+        g_autoptr(GPtrArray) lines = NULL;
+        int date_page = -1;
+        guint others = 0;
+        Line *date;
+
+        gw_document_set_meta (doc, GW_META_TITLE, "测试");
+        gw_document_set_meta (doc, GW_META_SIGNATURE, "临川市民政局\n临川市财政局\n临川市卫生健康委员会");
+        gw_document_set_meta (doc, GW_META_DATE, "2024年5月8日");
+        gw_document_set_sealed (doc, sealed);
+        for (int i = 0; i < n; i++)
+          gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH,
+                                                       "社会工作服务站建设和管理服务的实施意见社会工作服务站建"));
+        pdf = render (doc, NULL);
+        date = find_line (pdf, "2024年5月8日", &date_page);
+        g_assert_nonnull (date);
+        line_free (date);
+        page = poppler_document_get_page (pdf, date_page);
+        lines = page_lines (page);
+        for (guint k = 0; k < lines->len; k++)
+          {
+            Line *l = g_ptr_array_index (lines, k);
+            const char *t = l->text->str;
+
+            if (is_page_number (t))
+              continue;
+            g_assert_cmpfloat (l->bottom, <=, TA_BOTTOM + 2);
+            if (!g_str_has_prefix (t, "临川市") && g_strcmp0 (t, "2024年5月8日") != 0 &&
+                !is_page_number (t))
+              others++;
+          }
+        if (others == 0)
+          g_error ("%s, %d paragraphs: the joint signature stands alone on page %d",
+                   sealed ? "sealed" : "unsealed", n, date_page + 1);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1255,6 +1528,9 @@ main (int   argc,
   g_test_add_func ("/render/pdf/table-break", test_table_break);
   g_test_add_func ("/render/pdf/evaluation", test_evaluation);
   g_test_add_func ("/render/pdf/evaluation-veto", test_evaluation_veto);
+  g_test_add_func ("/render/pdf/joint-mark", test_joint_mark);
+  g_test_add_func ("/render/pdf/joint-signature", test_joint_signature);
+  g_test_add_func ("/render/pdf/joint-signature-not-alone", test_joint_signature_not_alone);
   status = g_test_run ();
   g_clear_object (&renderer);
   /* Everything of ours is released now; what remains are the libraries'
