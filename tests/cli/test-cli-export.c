@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <poppler.h>
 #include <string.h>
 
 /* gongwen --export-pdf, run as a user would: the real binary, exit status,
@@ -271,6 +272,115 @@ test_strict (void)
   rm_rf (in);
 }
 
+/* All the text of a PDF, read back with poppler. */
+static char *
+pdf_text (const char *path,
+          guint      *n_fang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerFontInfo *info;
+  PopplerFontsIter *iter = NULL;
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_string_append (s, text);
+      g_object_unref (page);
+    }
+  *n_fang = 0;
+  info = poppler_font_info_new (pdf);
+  while (poppler_font_info_scan (info, 50, &iter))
+    {
+      do
+        *n_fang += strstr (poppler_fonts_iter_get_name (iter), "FandolFang") != NULL;
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  g_object_unref (info);
+  g_object_unref (pdf);
+  return g_string_free (s, FALSE);
+}
+
+/* From 12 documents on, the fonts are cut to the batch's characters: the
+ * PDFs read exactly as one exported alone (also for a GB 18030 file and one
+ * with a rare character), each embeds one body font, a bad file is still
+ * reported, and the batch's font folder is gone afterwards. */
+static void
+test_batch_fonts (void)
+{
+  g_autofree char *in = make_tmpdir ();
+  g_autofree char *tmp = g_build_filename (in, "tmp", NULL);
+  g_autofree char *out = g_build_filename (in, "out", NULL);
+  g_autofree char *alone = g_build_filename (in, "alone", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export-pdf=%s", out);
+  g_autofree char *opt_alone = g_strdup_printf ("--export-pdf=%s", alone);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *rare = g_strconcat (draft, "\n村口亍立，丌字少见。\n", NULL);
+  g_autofree char *gb = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *left = NULL;
+  gsize gb_len;
+  guint n_fang;
+
+  g_mkdir (tmp, 0700);
+  g_setenv ("TMPDIR", tmp, TRUE);
+  gb = g_convert (draft, draft_len, "GB18030", "UTF-8", NULL, &gb_len, NULL);
+  g_assert_nonnull (gb);
+  g_ptr_array_add (args, g_strdup (opt));
+  for (int i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("n%02d.txt", i);
+
+      g_ptr_array_add (args, write_file (in, name, draft, draft_len));
+    }
+  g_ptr_array_add (args, write_file (in, "gb.txt", gb, gb_len));
+  g_ptr_array_add (args, write_file (in, "rare.txt", rare, -1));
+  g_ptr_array_add (args, write_file (in, "empty.txt", "", 0));
+  g_ptr_array_add (args, NULL);
+
+  g_assert_cmpint (run ((const char * const *) args->pdata, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "empty.txt"));
+  left = listing (tmp);
+  g_assert_cmpstr (left, ==, "");
+
+  {
+    g_autofree char *f = g_build_filename (in, "n01.txt", NULL);
+    const char *one[] = { opt_alone, f, NULL };
+
+    g_assert_cmpint (run (one, NULL), ==, 0);
+  }
+  pdf = g_build_filename (alone, "n01.pdf", NULL);
+  ref = pdf_text (pdf, &n_fang);
+  g_assert_cmpuint (strlen (ref), >, 200);
+  for (const char *const *name = (const char *[]) { "n01.pdf", "n12.pdf", "gb.pdf", NULL };
+       *name; name++)
+    {
+      g_autofree char *path = g_build_filename (out, *name, NULL);
+      g_autofree char *text = pdf_text (path, &n_fang);
+
+      g_assert_cmpstr (text, ==, ref);
+      g_assert_cmpuint (n_fang, ==, 1);
+    }
+  {
+    g_autofree char *path = g_build_filename (out, "rare.pdf", NULL);
+    g_autofree char *text = pdf_text (path, &n_fang);
+
+    g_assert_nonnull (strstr (text, "村口亍立"));
+    g_assert_cmpuint (n_fang, ==, 1);
+  }
+  g_unsetenv ("TMPDIR");
+  rm_rf (in);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/same-basename", test_same_basename);
   g_test_add_func ("/cli/export/input-not-overwritten", test_input_not_overwritten);
   g_test_add_func ("/cli/export/reproducible", test_success_reproducible);
+  g_test_add_func ("/cli/export/batch-fonts", test_batch_fonts);
   g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/export/strict", test_strict);
   status = g_test_run ();
