@@ -368,30 +368,36 @@ decode (const guint8 *cs,
 
 /* ---- simplification -------------------------------------------------- */
 
+/* Squared distances: compared with the squared tolerance, no roots. */
 static double
-dist_to_segment (Pt p,
-                 Pt a,
-                 Pt b)
+dist2_to_segment (Pt p,
+                  Pt a,
+                  Pt b)
 {
   double dx = b.x - a.x, dy = b.y - a.y;
   double l2 = dx * dx + dy * dy;
-  double t = 0;
+  double t = 0, ex, ey;
 
   if (l2 > 0)
     t = CLAMP (((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0, 1.0);
-  return hypot (p.x - a.x - t * dx, p.y - a.y - t * dy);
+  ex = p.x - a.x - t * dx;
+  ey = p.y - a.y - t * dy;
+  return ex * ex + ey * ey;
 }
 
-static double
-dist_to_polyline (Pt        p,
-                  const Pt *poly,
-                  guint     n)
+/* Is @p within sqrt(@tol2) of the polyline? */
+static gboolean
+near_polyline (Pt        p,
+               const Pt *poly,
+               guint     n,
+               double    tol2)
 {
-  double best = G_MAXDOUBLE;
-
+  if (n == 1)
+    return dist2_to_segment (p, poly[0], poly[0]) <= tol2;
   for (guint i = 0; i + 1 < n; i++)
-    best = MIN (best, dist_to_segment (p, poly[i], poly[i + 1]));
-  return n == 1 ? hypot (p.x - poly[0].x, p.y - poly[0].y) : best;
+    if (dist2_to_segment (p, poly[i], poly[i + 1]) <= tol2)
+      return TRUE;
+  return FALSE;
 }
 
 static Pt
@@ -414,7 +420,7 @@ refs_near_line (const Contour *c,
                 double         tol)
 {
   for (guint i = r0; i < r1; i++)
-    if (dist_to_segment (g_array_index (c->refs, Pt, i), a, b) > tol)
+    if (dist2_to_segment (g_array_index (c->refs, Pt, i), a, b) > tol * tol)
       return FALSE;
   return TRUE;
 }
@@ -439,11 +445,11 @@ curve_fits (const Contour *c,
   for (guint i = r0; i < r1; i++)
     {
       ref[i - r0 + 1] = g_array_index (c->refs, Pt, i);
-      if (dist_to_polyline (ref[i - r0 + 1], poly, 33) > tol)
+      if (!near_polyline (ref[i - r0 + 1], poly, 33, tol * tol))
         return FALSE;
     }
   for (int k = 1; k < 32; k += 2)
-    if (dist_to_polyline (poly[k], ref, r1 - r0 + 1) > tol)
+    if (!near_polyline (poly[k], ref, r1 - r0 + 1, tol * tol))
       return FALSE;
   return TRUE;
 }
@@ -460,7 +466,7 @@ polyline_length (const Contour *c,
     {
       Pt p = g_array_index (c->refs, Pt, i);
 
-      len += hypot (p.x - a.x, p.y - a.y);
+      len += sqrt ((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y));
       a = p;
     }
   return len;
@@ -484,8 +490,8 @@ simplify (Contour *c,
       /* a curve that is a straight line within the tolerance */
       if (s.curve &&
           refs_near_line (c, at, end, s.r0, s.r1, tol) &&
-          dist_to_segment (pt (s.x1, s.y1), at, end) <= 3 * tol &&
-          dist_to_segment (pt (s.x2, s.y2), at, end) <= 3 * tol)
+          dist2_to_segment (pt (s.x1, s.y1), at, end) <= 9 * tol * tol &&
+          dist2_to_segment (pt (s.x2, s.y2), at, end) <= 9 * tol * tol)
         s.curve = FALSE;
       if (!s.curve && end.x == at.x && end.y == at.y)
         continue;
