@@ -17,6 +17,19 @@ typedef struct {
   guint prefix;
 } BlockPlace;
 
+/* A field that names one organ or, for a document issued jointly
+ * (联合行文), several: the field as it always was for the lead organ, one
+ * more row per further organ and a row that adds one. The document keeps
+ * them in one value, one organ a line (gw_organ_mark_join()). */
+typedef struct {
+  GwEditor  *editor;
+  GwMeta     meta;
+  GtkWidget *lead;      /* self->meta_rows[meta] */
+  GPtrArray *extra;     /* AdwEntryRow per further organ */
+  GtkWidget *add_row;
+  gboolean   updating;
+} OrganRows;
+
 struct _GwEditor
 {
   GtkWidget       parent_instance;
@@ -43,6 +56,8 @@ struct _GwEditor
   GwDocument     *document;
   GtkWidget      *meta_rows[GW_N_META];
   GtkWidget      *attachments_row;
+  OrganRows       organs[2];     /* organ mark, signature: 联合行文 */
+  gulong          organ_handlers[2];
   GBinding       *bindings[GW_N_META + 1];
   GPtrArray      *block_texts;  /* what each block shows, as of the last sync */
   GArray         *places;       /* BlockPlace per block, as of the last sync */
@@ -438,6 +453,236 @@ on_attachments_changed_cb (GwEditor *self)
   gw_document_set_attachments (self->document, (const char * const *) names->pdata);
 }
 
+/* ---- several organs (联合行文) --------------------------------------------- */
+
+static void organ_rows_store (OrganRows *rows);
+
+static void
+on_remove_organ_cb (GtkButton *button,
+                    OrganRows *rows)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *list = gtk_widget_get_parent (row);
+
+  g_ptr_array_remove (rows->extra, row);
+  if (GTK_IS_LIST_BOX (list))
+    gtk_list_box_remove (GTK_LIST_BOX (list), row);
+  organ_rows_store (rows);
+  gtk_widget_grab_focus (rows->lead);
+}
+
+/* Adds the row of a further organ, after the lead row and the others. */
+static GtkWidget *
+organ_rows_add (OrganRows *rows)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *list = gtk_widget_get_parent (rows->lead);
+  gboolean mark = rows->meta == GW_META_ORGAN_MARK;
+  const char *title = mark ? _("Organ issuing jointly") : _("Organ signing jointly");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_tooltip_text (row, mark ? _("The full name of another organ issuing this "
+                                             "document, printed under the lead organ")
+                                         : _("The full name of another organ signing this "
+                                             "document, in the same order as at the top"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove this organ"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this organ"), -1);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_organ_cb), rows);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (organ_rows_store), rows);
+
+  /* AdwPreferencesGroup only appends; its rows live in a GtkListBox, where
+   * this one goes right after the organs before it. */
+  if (GTK_IS_LIST_BOX (list))
+    gtk_list_box_insert (GTK_LIST_BOX (list), row,
+                         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (rows->lead)) + 1 +
+                         rows->extra->len);
+  g_ptr_array_add (rows->extra, row);
+  return row;
+}
+
+static void
+on_add_organ_cb (OrganRows *rows)
+{
+  gtk_widget_grab_focus (organ_rows_add (rows));
+}
+
+/* Shows the document's value: the lead organ (with 文件 as the author
+ * writes a single mark) in the lead row, each further one in a row. */
+static void
+organ_rows_load (OrganRows *rows)
+{
+  GwDocument *doc = rows->editor->document;
+  const char *value = doc ? gw_document_get_meta (doc, rows->meta) : "";
+  g_auto(GStrv) organs = NULL;
+  g_autofree char *lead = NULL;
+  gboolean suffix = FALSE;
+  guint n;
+
+  if (rows->updating)
+    return;
+  if (rows->meta == GW_META_ORGAN_MARK)
+    organs = gw_organ_mark_split (value, &suffix);
+  else
+    {
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+      g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        if (*g_strstrip (lines[i]))
+          g_strv_builder_add (b, lines[i]);
+      organs = g_strv_builder_end (b);
+    }
+  n = g_strv_length (organs);
+
+  rows->updating = TRUE;
+  if (n < 2)
+    {
+      /* one organ: the value as written, exactly as before */
+      n = 1;
+      lead = g_strdup (value);
+    }
+  else
+    lead = g_strconcat (organs[0], suffix ? "文件" : "", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (rows->lead), lead);
+  while (rows->extra->len > n - 1)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (rows->extra, rows->extra->len - 1);
+      GtkWidget *list = gtk_widget_get_parent (row);
+
+      if (GTK_IS_LIST_BOX (list))
+        gtk_list_box_remove (GTK_LIST_BOX (list), row);
+    }
+  while (rows->extra->len < n - 1)
+    organ_rows_add (rows);
+  for (guint i = 1; i < n; i++)
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows->extra, i - 1)), organs[i]);
+  rows->updating = FALSE;
+}
+
+/* Writes the rows back: the lead row alone as it stands; with further
+ * organs, one a line, and for the mark 文件 (typed after the lead organ,
+ * as for a single mark) last. */
+static void
+organ_rows_store (OrganRows *rows)
+{
+  GwDocument *doc = rows->editor->document;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *lead = NULL;
+  g_autofree char *value = NULL;
+  gboolean suffix = FALSE;
+
+  if (rows->updating || doc == NULL)
+    return;
+  lead = g_strdup (gtk_editable_get_text (GTK_EDITABLE (rows->lead)));
+  for (guint i = 0; i < rows->extra->len; i++)
+    {
+      char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+                                 GTK_EDITABLE (g_ptr_array_index (rows->extra, i)))));
+      if (*name)
+        g_ptr_array_add (names, name);
+      else
+        g_free (name);
+    }
+  if (names->len == 0)
+    value = g_strdup (lead);
+  else
+    {
+      g_strstrip (lead);
+      if (rows->meta == GW_META_ORGAN_MARK && g_str_has_suffix (lead, "文件"))
+        {
+          lead[strlen (lead) - strlen ("文件")] = '\0';
+          g_strstrip (lead);
+          suffix = TRUE;
+        }
+      g_ptr_array_insert (names, 0, g_steal_pointer (&lead));
+      g_ptr_array_add (names, NULL);
+      if (rows->meta == GW_META_ORGAN_MARK)
+        value = gw_organ_mark_join ((const char * const *) names->pdata, suffix);
+      else
+        value = g_strjoinv ("\n", (char **) names->pdata);
+    }
+  rows->updating = TRUE;
+  gw_document_set_meta (doc, rows->meta, value);
+  rows->updating = FALSE;
+}
+
+/* The row showing character @offset of the value (one organ a line), and
+ * the offset within that row. "文件" on the mark's last line is typed
+ * after the lead organ, so it goes there. */
+static GtkWidget *
+organ_rows_locate (OrganRows *rows,
+                   guint     *offset)
+{
+  const char *value = gw_document_get_meta (rows->editor->document, rows->meta);
+  g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+  guint start = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      guint len = g_utf8_strlen (lines[i], -1);
+
+      if (*offset <= start + len)
+        {
+          guint lead_len;
+
+          if (i == 0)
+            {
+              *offset -= start;
+              return rows->lead;
+            }
+          if (i <= rows->extra->len)
+            {
+              *offset -= start;
+              return g_ptr_array_index (rows->extra, i - 1);
+            }
+          /* the "文件" line: at the end of the lead row */
+          lead_len = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (rows->lead)), -1);
+          *offset = lead_len - MIN (len, lead_len) + (*offset - start);
+          return rows->lead;
+        }
+      start += len + 1;
+    }
+  return rows->lead;
+}
+
+static void
+build_organ_rows (GwEditor            *self,
+                  guint                index,
+                  GwMeta               meta,
+                  AdwPreferencesGroup *group)
+{
+  OrganRows *rows = &self->organs[index];
+  gboolean mark = meta == GW_META_ORGAN_MARK;
+  GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
+
+  rows->editor = self;
+  rows->meta = meta;
+  rows->lead = self->meta_rows[meta];
+  rows->extra = g_ptr_array_new ();
+  g_signal_connect_swapped (rows->lead, "changed", G_CALLBACK (organ_rows_store), rows);
+
+  rows->add_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->add_row),
+                                 mark ? _("Add an organ issuing jointly")
+                                      : _("Add an organ signing jointly"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (rows->add_row),
+                               mark ? _("For a document issued together with other organs. "
+                                        "The lead organ stays first; its 文件 is printed "
+                                        "beside all the names")
+                                    : _("Each organ issuing the document signs it, in the "
+                                        "same order as at the top"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (rows->add_row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (rows->add_row), TRUE);
+  g_signal_connect_swapped (rows->add_row, "activated", G_CALLBACK (on_add_organ_cb), rows);
+  adw_preferences_group_add (group, rows->add_row);
+}
+
 static void
 build_form (GwEditor *self)
 {
@@ -458,6 +703,10 @@ build_form (GwEditor *self)
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
       adw_preferences_group_add (groups[meta_rows[i].group], row);
       self->meta_rows[meta_rows[i].meta] = row;
+      if (meta_rows[i].meta == GW_META_ORGAN_MARK)
+        build_organ_rows (self, 0, GW_META_ORGAN_MARK, groups[meta_rows[i].group]);
+      else if (meta_rows[i].meta == GW_META_SIGNATURE)
+        build_organ_rows (self, 1, GW_META_SIGNATURE, groups[meta_rows[i].group]);
 
       if (meta_rows[i].meta == GW_META_DATE)
         {
@@ -504,11 +753,25 @@ gw_editor_set_document (GwEditor   *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (self->bindings); i++)
     g_clear_pointer (&self->bindings[i], g_binding_unbind);
+  for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
+    if (self->document && self->organ_handlers[i])
+      {
+        g_signal_handler_disconnect (self->document, self->organ_handlers[i]);
+        self->organ_handlers[i] = 0;
+      }
   if (!g_set_object (&self->document, doc) || doc == NULL)
     return;
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", gw_meta_to_string (self->organs[i].meta), NULL);
+
+      self->organ_handlers[i] = g_signal_connect_swapped (doc, signal, G_CALLBACK (organ_rows_load),
+                                                          &self->organs[i]);
+      organ_rows_load (&self->organs[i]);
+    }
   for (guint i = 0; i < GW_N_META; i++)
-    if (self->meta_rows[i])
+    if (self->meta_rows[i] && i != GW_META_ORGAN_MARK && i != GW_META_SIGNATURE)
       self->bindings[i] = g_object_bind_property (doc, gw_meta_to_string (i),
                                                   self->meta_rows[i], "text",
                                                   G_BINDING_BIDIRECTIONAL |
@@ -650,9 +913,14 @@ gw_editor_select_finding (GwEditor  *self,
     }
   if (meta >= 0 && meta < GW_N_META && self->meta_rows[meta])
     {
+      GtkWidget *row = self->meta_rows[meta];
+      guint offset = gw_finding_get_offset (finding);
+
+      for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
+        if (self->organs[i].meta == (GwMeta) meta && self->organs[i].extra->len > 0)
+          row = organ_rows_locate (&self->organs[i], &offset);
       gtk_stack_set_visible_child_name (self->stack, "details");
-      select_in_entry (self->meta_rows[meta], gw_finding_get_offset (finding),
-                       gw_finding_get_length (finding));
+      select_in_entry (row, offset, gw_finding_get_length (finding));
       return TRUE;
     }
   return FALSE;
@@ -974,6 +1242,14 @@ gw_editor_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source, g_source_remove);
   for (guint i = 0; i < G_N_ELEMENTS (self->bindings); i++)
     g_clear_pointer (&self->bindings[i], g_binding_unbind);
+  for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
+    {
+      if (self->document && self->organ_handlers[i])
+        g_signal_handler_disconnect (self->document, self->organ_handlers[i]);
+      self->organ_handlers[i] = 0;
+      /* the rows go with the template; stop them writing back */
+      self->organs[i].updating = TRUE;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_EDITOR);
   /* GTK 4.8 leaves unnamed template children in place. */
   {
@@ -992,6 +1268,8 @@ gw_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->block_texts, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
+    g_clear_pointer (&self->organs[i].extra, g_ptr_array_unref);
   G_OBJECT_CLASS (gw_editor_parent_class)->finalize (object);
 }
 

@@ -1021,6 +1021,143 @@ remove_tree (const char *path)
     g_unlink (path);
 }
 
+/* ---- several organs (联合行文) -------------------------------------------- */
+
+/* Every descendant of @root of @type whose row title is @title (msgid). */
+static void
+collect_rows (GtkWidget  *root,
+              GType       type,
+              const char *title,
+              GPtrArray  *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
+                     g_dgettext (GETTEXT_PACKAGE, title)) == 0)
+        g_ptr_array_add (out, child);
+      collect_rows (child, type, title, out);
+    }
+}
+
+static GPtrArray *
+rows_titled (GwEditor   *editor,
+             GType       type,
+             const char *title)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (editor), type, title, rows);
+  return rows;
+}
+
+/* The button under @root whose tooltip is @tooltip (msgid). */
+static GtkWidget *
+button_with_tooltip (GtkWidget  *root,
+                     const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (child), g_dgettext (GETTEXT_PACKAGE, tooltip)) == 0)
+        return child;
+      if ((found = button_with_tooltip (child, tooltip)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A bureau user adds a second issuing organ (and a second signer) from the
+ * header form: the document gets one organ a line, lead first, 文件 last;
+ * removing it gives back the single mark exactly as typed; a joint mark
+ * opened from a file shows one row per organ. */
+static void
+test_joint_organs (void)
+{
+  GwWindow *window = gw_window_new (app);
+  GwPage *page;
+  GwEditor *editor;
+  GwDocument *doc;
+  GtkWidget *lead, *lead_sig, *extra;
+  g_autoptr(GPtrArray) add = NULL;
+  g_autoptr(GPtrArray) add_sig = NULL;
+  g_autoptr(GPtrArray) extras = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  editor = GW_EDITOR (gw_page_get_editor (page));
+  doc = gw_page_get_document (page);
+  lead = gw_editor_get_meta_row (editor, GW_META_ORGAN_MARK);
+  lead_sig = gw_editor_get_meta_row (editor, GW_META_SIGNATURE);
+
+  /* one organ: as it always was */
+  gtk_editable_set_text (GTK_EDITABLE (lead), "临川市民政局文件");
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_ORGAN_MARK), ==, "临川市民政局文件");
+
+  /* "Add an organ issuing jointly", then type the second organ */
+  add = rows_titled (editor, ADW_TYPE_ACTION_ROW, "Add an organ issuing jointly");
+  g_assert_cmpuint (add->len, ==, 1);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (lead));
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (add->pdata[0])));
+  g_signal_emit_by_name (add->pdata[0], "activated");
+  extras = rows_titled (editor, ADW_TYPE_ENTRY_ROW, "Organ issuing jointly");
+  g_assert_cmpuint (extras->len, ==, 1);
+  extra = extras->pdata[0];
+  /* right under the lead organ's row */
+  g_assert_true (gtk_widget_get_prev_sibling (extra) == lead);
+  gtk_editable_set_text (GTK_EDITABLE (extra), "临川市财政局");
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_ORGAN_MARK), ==,
+                   "临川市民政局\n临川市财政局\n文件");
+  /* the lead row still reads as the user typed it */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lead)), ==, "临川市民政局文件");
+
+  /* the same for the signature */
+  add_sig = rows_titled (editor, ADW_TYPE_ACTION_ROW, "Add an organ signing jointly");
+  g_assert_cmpuint (add_sig->len, ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (lead_sig), "临川市民政局");
+  g_signal_emit_by_name (add_sig->pdata[0], "activated");
+  {
+    g_autoptr(GPtrArray) sig_rows = rows_titled (editor, ADW_TYPE_ENTRY_ROW, "Organ signing jointly");
+    g_assert_cmpuint (sig_rows->len, ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (sig_rows->pdata[0]), "临川市财政局");
+  }
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_SIGNATURE), ==, "临川市民政局\n临川市财政局");
+
+  /* removing the second organ gives the single mark back */
+  g_assert_nonnull (button_with_tooltip (extra, "Remove this organ"));
+  g_signal_emit_by_name (button_with_tooltip (extra, "Remove this organ"), "clicked");
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_ORGAN_MARK), ==, "临川市民政局文件");
+  g_ptr_array_unref (extras);
+  extras = rows_titled (editor, ADW_TYPE_ENTRY_ROW, "Organ issuing jointly");
+  g_assert_cmpuint (extras->len, ==, 0);
+
+  /* a joint mark set on the document (opened, undone) shows a row each */
+  gw_document_set_meta (doc, GW_META_ORGAN_MARK,
+                        "临川市民政局\n临川市财政局\n临川市人力资源和社会保障局\n文件");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lead)), ==, "临川市民政局文件");
+  g_ptr_array_unref (extras);
+  extras = rows_titled (editor, ADW_TYPE_ENTRY_ROW, "Organ issuing jointly");
+  g_assert_cmpuint (extras->len, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (extras->pdata[0])), ==, "临川市财政局");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (extras->pdata[1])), ==,
+                   "临川市人力资源和社会保障局");
+  /* and the lead organ can be edited without losing the others */
+  gtk_editable_set_text (GTK_EDITABLE (lead), "临川市民政局");
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_ORGAN_MARK), ==,
+                   "临川市民政局\n临川市财政局\n临川市人力资源和社会保障局");
+  gw_document_set_meta (doc, GW_META_ORGAN_MARK, "临川市民政局文件");
+  g_ptr_array_unref (extras);
+  extras = rows_titled (editor, ADW_TYPE_ENTRY_ROW, "Organ issuing jointly");
+  g_assert_cmpuint (extras->len, ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lead)), ==, "临川市民政局文件");
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1063,6 +1200,7 @@ main (int   argc,
   g_test_add_func ("/app/preferences/packs-and-fonts", test_preferences);
   g_test_add_func ("/app/print/export-through-print", test_print);
   g_test_add_func ("/app/export/missing-glyph-explained", test_export_error);
+  g_test_add_func ("/app/editor/joint-organs", test_joint_organs);
   status = g_test_run ();
 
   /* Registering keeps one reference inside GApplication; anything more is
