@@ -13,6 +13,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include "gw-checker.h"
 #include "gw-cli.h"
 #include "gw-error.h"
@@ -43,6 +47,7 @@ typedef struct {
   guint               done;
   guint               total;
   gboolean            quiet;      /* a worker process: the parent reports */
+  gboolean            leaked;     /* sanitizer builds: a worker leaked */
 } Batch;
 
 /* Worker processes share the job queue and results through an anonymous
@@ -54,6 +59,10 @@ typedef struct {
   gboolean skipped;
   char     error[1024];
 } Slot;
+
+/* A sanitizer build's worker exits with this when LeakSanitizer found a
+ * leak in it. */
+#define WORKER_LEAKED 23
 
 typedef struct {
   gint next;
@@ -179,6 +188,7 @@ run_workers (Batch *batch,
   gsize size = sizeof (Shared) + n * sizeof (Slot);
   Shared *sh = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   int started = 0, alive;
+  gboolean leaked = FALSE;
 
   if (sh == MAP_FAILED)
     return FALSE;
@@ -211,7 +221,16 @@ run_workers (Batch *batch,
               __atomic_store_n (&sh->slot[i].state, SLOT_DONE, __ATOMIC_SEQ_CST);
               __atomic_add_fetch (&sh->done, 1, __ATOMIC_SEQ_CST);
             }
+#if defined(__SANITIZE_ADDRESS__)
+          /* _exit () skips LeakSanitizer's check at exit: a sanitizer
+           * build checks the worker here, after tearing down the fonts as
+           * the parent does (this copy of the temporary batch fonts is not
+           * the worker's to remove: it leaves them). */
+          release_fonts (&batch->renderer, &batch->checker);
+          _exit (__lsan_do_recoverable_leak_check () ? WORKER_LEAKED : 0);
+#else
           _exit (0);
+#endif
         }
       started++;
     }
@@ -229,7 +248,11 @@ run_workers (Batch *batch,
       pid_t pid = waitpid (-1, &status, batch->options->progress ? WNOHANG : 0);
 
       if (pid > 0)
-        alive--;
+        {
+          alive--;
+          if (WIFEXITED (status) && WEXITSTATUS (status) == WORKER_LEAKED)
+            leaked = TRUE;
+        }
       else if (pid == 0)
         {
           guint done = __atomic_load_n (&sh->done, __ATOMIC_SEQ_CST);
@@ -254,6 +277,7 @@ run_workers (Batch *batch,
       jobs[i].skipped = sh->slot[i].skipped;
     }
   munmap (sh, size);
+  batch->leaked = leaked;
   return TRUE;
 }
 
@@ -432,5 +456,11 @@ gw_cli_export_pdf (const GwCliOptions *options,
                           "gongwen: %u of %u files were not exported (%u skipped by --strict)\n",
                           n),
                 failed, n, skipped);
+  if (batch.leaked)
+    {
+      /* sanitizer builds only: LeakSanitizer printed the worker's report */
+      g_printerr ("gongwen: an export worker leaked memory\n");
+      return 1;
+    }
   return failed > 0 ? 1 : 0;
 }
