@@ -30,6 +30,7 @@ enum {
 #define CLAUSE_BARRIERS   B_ALL
 
 /* Enough to keep the filter sharp, small enough to stay cheap. */
+#define MAX_TERMS         32
 #define MAX_CLAUSES       12
 #define MAX_CLAUSE_CHARS  48
 /* Runs closer than this are matched as one: a regex call costs about as
@@ -56,14 +57,14 @@ barrier_bit (gunichar c)
 /* ---- the pattern reader -------------------------------------------------- */
 
 /* What a piece of pattern says about its matches: whether it can match the
- * empty string, and the characters every match holds, as a conjunction
- * (GPtrArray) of disjunctions (GArray of gunichar, sorted). No clause:
- * nothing is known. */
+ * empty string, and the characters every match holds, as a disjunction
+ * (GPtrArray) of terms, one per way to match; a term is a conjunction
+ * (GPtrArray) of clauses, a clause a disjunction of characters (GArray of
+ * gunichar, sorted). A term without clauses: nothing is known. */
 typedef struct {
   gboolean   nullable;
-  GPtrArray *cnf;
+  GPtrArray *dnf;
 } Node;
-
 typedef struct {
   const char *p;
   gboolean    bail;       /* something not understood: no filter at all */
@@ -117,17 +118,44 @@ cnf_new (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
-static Node
-node_empty (gboolean nullable)
+static GPtrArray *
+cnf_copy (GPtrArray *cnf)
 {
-  Node n = { nullable, cnf_new () };
+  GPtrArray *copy = cnf_new ();
+
+  for (guint i = 0; i < cnf->len; i++)
+    g_ptr_array_add (copy, g_array_ref (g_ptr_array_index (cnf, i)));
+  return copy;
+}
+
+static GPtrArray *
+dnf_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Matches anything as far as the filter knows (one empty term). */
+static Node
+node_true (gboolean nullable)
+{
+  Node n = { nullable, dnf_new () };
+  g_ptr_array_add (n.dnf, cnf_new ());
   return n;
 }
 
 static void
 node_clear (Node *n)
 {
-  g_clear_pointer (&n->cnf, g_ptr_array_unref);
+  g_clear_pointer (&n->dnf, g_ptr_array_unref);
+}
+
+static gboolean
+dnf_is_true (GPtrArray *dnf)
+{
+  for (guint i = 0; i < dnf->len; i++)
+    if (((GPtrArray *) g_ptr_array_index (dnf, i))->len == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static int
@@ -162,50 +190,31 @@ cnf_cap (GPtrArray *cnf)
     }
 }
 
-/* a then b: both hold. */
-static void
-node_concat (Node *a,
-             Node *b)
+/* One term implied by every term of @dnf: (x∧y)∨z = (x∨z)∧(y∨z) when that
+ * stays small; otherwise the smallest clause of each term, joined. */
+static GPtrArray *
+dnf_to_cnf (GPtrArray *dnf)
 {
-  a->nullable = a->nullable && b->nullable;
-  for (guint i = 0; i < b->cnf->len; i++)
-    g_ptr_array_add (a->cnf, g_array_ref (g_ptr_array_index (b->cnf, i)));
-  cnf_cap (a->cnf);
-  node_clear (b);
-}
-
-/* a|b|…: one of them holds. (x∧y)∨(z) = (x∨z)∧(y∨z) when that stays small;
- * otherwise one clause of each alternative, joined. */
-static Node
-node_alternatives (GArray *branches)
-{
-  Node out = node_empty (FALSE);
+  GPtrArray *out = cnf_new ();
   guint64 product = 1;
 
-  for (guint i = 0; i < branches->len; i++)
-    {
-      Node *b = &g_array_index (branches, Node, i);
-      out.nullable |= b->nullable;
-      product *= MAX (b->cnf->len, 1);
-      if (b->cnf->len == 0 || product > MAX_CLAUSES)
-        product = G_MAXUINT32;
-    }
-  for (guint i = 0; i < branches->len; i++)
-    if (g_array_index (branches, Node, i).cnf->len == 0)
-      return out;   /* one alternative needs nothing */
+  if (dnf_is_true (dnf))
+    return out;
+  for (guint i = 0; i < dnf->len && product <= MAX_CLAUSES; i++)
+    product *= ((GPtrArray *) g_ptr_array_index (dnf, i))->len;
 
   if (product <= MAX_CLAUSES)
     {
-      g_ptr_array_add (out.cnf, clause_new ());
-      for (guint i = 0; i < branches->len; i++)
+      g_ptr_array_add (out, clause_new ());
+      for (guint i = 0; i < dnf->len; i++)
         {
-          Node *b = &g_array_index (branches, Node, i);
+          GPtrArray *term = g_ptr_array_index (dnf, i);
           GPtrArray *next = cnf_new ();
 
-          for (guint j = 0; j < out.cnf->len; j++)
-            for (guint k = 0; k < b->cnf->len; k++)
+          for (guint j = 0; j < out->len; j++)
+            for (guint k = 0; k < term->len; k++)
               {
-                GArray *x = g_ptr_array_index (out.cnf, j), *y = g_ptr_array_index (b->cnf, k);
+                GArray *x = g_ptr_array_index (out, j), *y = g_ptr_array_index (term, k);
                 GArray *c = clause_new ();
 
                 g_array_append_vals (c, x->data, x->len);
@@ -213,28 +222,94 @@ node_alternatives (GArray *branches)
                 clause_tidy (c);
                 g_ptr_array_add (next, c);
               }
-          g_ptr_array_unref (out.cnf);
-          out.cnf = next;
+          g_ptr_array_unref (out);
+          out = next;
         }
     }
   else
     {
       GArray *c = clause_new ();
 
-      for (guint i = 0; i < branches->len; i++)
+      for (guint i = 0; i < dnf->len; i++)
         {
-          Node *b = &g_array_index (branches, Node, i);
-          GArray *smallest = g_ptr_array_index (b->cnf, 0);
+          GPtrArray *term = g_ptr_array_index (dnf, i);
+          GArray *smallest = g_ptr_array_index (term, 0);
 
-          for (guint k = 1; k < b->cnf->len; k++)
-            if (((GArray *) g_ptr_array_index (b->cnf, k))->len < smallest->len)
-              smallest = g_ptr_array_index (b->cnf, k);
+          for (guint k = 1; k < term->len; k++)
+            if (((GArray *) g_ptr_array_index (term, k))->len < smallest->len)
+              smallest = g_ptr_array_index (term, k);
           g_array_append_vals (c, smallest->data, smallest->len);
         }
       clause_tidy (c);
-      g_ptr_array_add (out.cnf, c);
+      g_ptr_array_add (out, c);
     }
-  cnf_cap (out.cnf);
+  cnf_cap (out);
+  return out;
+}
+
+/* Makes @n one term when it has more than @max. */
+static void
+node_squeeze (Node  *n,
+              guint  max)
+{
+  GPtrArray *cnf;
+
+  if (n->dnf->len <= max)
+    return;
+  cnf = dnf_to_cnf (n->dnf);
+  g_ptr_array_set_size (n->dnf, 0);
+  g_ptr_array_add (n->dnf, cnf);
+}
+
+/* a then b: a way to match each. */
+static void
+node_concat (Node *a,
+             Node *b)
+{
+  GPtrArray *dnf = dnf_new ();
+
+  a->nullable = a->nullable && b->nullable;
+  if (a->dnf->len * b->dnf->len > MAX_TERMS)
+    node_squeeze (a->dnf->len >= b->dnf->len ? a : b, 1);
+  if (a->dnf->len * b->dnf->len > MAX_TERMS)
+    node_squeeze (a->dnf->len >= b->dnf->len ? a : b, 1);
+  for (guint i = 0; i < a->dnf->len; i++)
+    for (guint j = 0; j < b->dnf->len; j++)
+      {
+        GPtrArray *x = g_ptr_array_index (a->dnf, i), *y = g_ptr_array_index (b->dnf, j);
+        GPtrArray *term = cnf_copy (x);
+
+        for (guint k = 0; k < y->len; k++)
+          g_ptr_array_add (term, g_array_ref (g_ptr_array_index (y, k)));
+        cnf_cap (term);
+        g_ptr_array_add (dnf, term);
+      }
+  g_ptr_array_unref (a->dnf);
+  a->dnf = dnf;
+  node_clear (b);
+}
+
+/* a|b|…: the ways to match any of them. */
+static Node
+node_alternatives (GArray *branches)
+{
+  Node out = { FALSE, dnf_new () };
+
+  for (guint i = 0; i < branches->len; i++)
+    {
+      Node *b = &g_array_index (branches, Node, i);
+
+      out.nullable |= b->nullable;
+      for (guint j = 0; j < b->dnf->len; j++)
+        g_ptr_array_add (out.dnf, g_ptr_array_ref (g_ptr_array_index (b->dnf, j)));
+    }
+  if (dnf_is_true (out.dnf))
+    {
+      gboolean nullable = out.nullable;
+      node_clear (&out);
+      return node_true (nullable);
+    }
+  node_squeeze (&out, MAX_TERMS);
   return out;
 }
 
@@ -258,14 +333,14 @@ node_char (Parser      *ps,
            const Flags *flags,
            gunichar     c)
 {
-  Node n = node_empty (FALSE);
+  Node n = node_true (FALSE);
 
   ps->barriers |= barrier_bit (c);
   if (c < 0x10000 && !(flags->caseless && has_case (c)))
     {
       GArray *clause = clause_new ();
       g_array_append_val (clause, c);
-      g_ptr_array_add (n.cnf, clause);
+      g_ptr_array_add (g_ptr_array_index (n.dnf, 0), clause);
     }
   return n;
 }
@@ -276,7 +351,7 @@ node_any (Parser *ps,
           guint   barriers)
 {
   ps->barriers |= barriers;
-  return node_empty (FALSE);
+  return node_true (FALSE);
 }
 
 static gunichar
@@ -394,7 +469,7 @@ parse_class (Parser      *ps,
       if (*ps->p == '\0')
         {
           ps->bail = TRUE;
-          return node_empty (FALSE);
+          return node_true (FALSE);
         }
       if (*ps->p == ']' && !first)
         {
@@ -409,7 +484,7 @@ parse_class (Parser      *ps,
           if (ps->p[1] != ':' || close == NULL)
             {
               ps->bail = TRUE;
-              return node_empty (FALSE);
+              return node_true (FALSE);
             }
           ps->p = close + 2;
           maybe = B_ALL;
@@ -424,7 +499,7 @@ parse_class (Parser      *ps,
           if (e == '\0')
             {
               ps->bail = TRUE;
-              return node_empty (FALSE);
+              return node_true (FALSE);
             }
           ps->p += 2;
           if (class_escape (e, &b))
@@ -442,7 +517,7 @@ parse_class (Parser      *ps,
                   if (close == NULL)
                     {
                       ps->bail = TRUE;
-                      return node_empty (FALSE);
+                      return node_true (FALSE);
                     }
                   ps->p = close + 1;
                 }
@@ -457,7 +532,7 @@ parse_class (Parser      *ps,
           else if (!escaped_char (ps, e, &lo))
             {
               ps->bail = TRUE;
-              return node_empty (FALSE);
+              return node_true (FALSE);
             }
         }
       else
@@ -473,20 +548,20 @@ parse_class (Parser      *ps,
               if (e == '\0' || !escaped_char (ps, e, &hi))
                 {
                   ps->bail = TRUE;
-                  return node_empty (FALSE);
+                  return node_true (FALSE);
                 }
             }
           else if (*ps->p == '[')
             {
               ps->bail = TRUE;
-              return node_empty (FALSE);
+              return node_true (FALSE);
             }
           else
             hi = next_char (ps);
           if (hi < lo)
             {
               ps->bail = TRUE;
-              return node_empty (FALSE);
+              return node_true (FALSE);
             }
         }
       g_array_append_val (ranges, lo);
@@ -523,7 +598,7 @@ parse_class (Parser      *ps,
             g_array_append_val (clause, c);
           }
       clause_tidy (clause);
-      g_ptr_array_add (n.cnf, clause);
+      g_ptr_array_add (g_ptr_array_index (n.dnf, 0), clause);
     }
   return n;
 }
@@ -572,7 +647,7 @@ parse_group (Parser *ps,
   if (*ps->p == '*')
     {
       ps->bail = TRUE;   /* (*VERB) and (*pla: …) */
-      return node_empty (TRUE);
+      return node_true (TRUE);
     }
   if (*ps->p == '?')
     {
@@ -586,7 +661,7 @@ parse_group (Parser *ps,
             ps->p++;
           else
             ps->bail = TRUE;
-          return node_empty (TRUE);
+          return node_true (TRUE);
         case ':': case '>': case '|':
           ps->p++;
           break;
@@ -609,7 +684,7 @@ parse_group (Parser *ps,
             if (end == NULL)
               {
                 ps->bail = TRUE;
-                return node_empty (TRUE);
+                return node_true (TRUE);
               }
             ps->p = end + 1;
           }
@@ -621,18 +696,18 @@ parse_group (Parser *ps,
               if (end == NULL)
                 {
                   ps->bail = TRUE;
-                  return node_empty (TRUE);
+                  return node_true (TRUE);
                 }
               ps->p = end + 1;
               break;
             }
           ps->bail = TRUE;   /* (?P=name), (?P>name) */
-          return node_empty (TRUE);
+          return node_true (TRUE);
         default:
           if (!parse_flags (ps, &inner))
             {
               ps->bail = TRUE;   /* recursion, conditions, callouts, (?x) */
-              return node_empty (TRUE);
+              return node_true (TRUE);
             }
           if (*ps->p == ')')
             {
@@ -640,7 +715,7 @@ parse_group (Parser *ps,
                * alternatives included */
               ps->p++;
               *flags = inner;
-              return node_empty (TRUE);
+              return node_true (TRUE);
             }
           ps->p++;   /* ':' */
           break;
@@ -657,7 +732,7 @@ parse_group (Parser *ps,
       /* A lookaround matches nothing itself; its characters count for the
        * cuts (it must not look across one), not as needed characters. */
       node_clear (&n);
-      return node_empty (TRUE);
+      return node_true (TRUE);
     }
   return n;
 }
@@ -679,7 +754,7 @@ parse_atom (Parser *ps,
       if (++ps->depth > 200)
         {
           ps->bail = TRUE;
-          *out = node_empty (TRUE);
+          *out = node_true (TRUE);
           return TRUE;
         }
       *out = parse_group (ps, flags);
@@ -696,12 +771,12 @@ parse_atom (Parser *ps,
     case '^': case '$':
       ps->p++;
       ps->uncuttable = TRUE;
-      *out = node_empty (TRUE);
+      *out = node_true (TRUE);
       return TRUE;
     case '*': case '+': case '?': case '{':
       ps->bail = TRUE;   /* a quantifier with nothing before it, or a literal { */
       ps->p++;
-      *out = node_empty (TRUE);
+      *out = node_true (TRUE);
       return TRUE;
     case '\\':
       {
@@ -712,7 +787,7 @@ parse_atom (Parser *ps,
           {
             ps->bail = TRUE;
             ps->p++;
-            *out = node_empty (TRUE);
+            *out = node_true (TRUE);
             return TRUE;
           }
         ps->p += 2;
@@ -726,11 +801,11 @@ parse_atom (Parser *ps,
           case 'b': case 'B':
             /* Word edges: the cut characters are no word characters, and
              * neither is the edge of a piece. */
-            *out = node_empty (TRUE);
+            *out = node_true (TRUE);
             return TRUE;
           case 'A': case 'z': case 'Z': case 'G': case 'K':
             ps->uncuttable = TRUE;
-            *out = node_empty (TRUE);
+            *out = node_true (TRUE);
             return TRUE;
           case 'N':
             *out = node_any (ps, B_ALL & ~B_NL);
@@ -745,7 +820,7 @@ parse_atom (Parser *ps,
                 if (close == NULL)
                   {
                     ps->bail = TRUE;
-                    *out = node_empty (TRUE);
+                    *out = node_true (TRUE);
                     return TRUE;
                   }
                 ps->p = close + 1;
@@ -762,7 +837,7 @@ parse_atom (Parser *ps,
               }
             /* back-references, \Q…\E, \X, \C, octal, \c: not read */
             ps->bail = TRUE;
-            *out = node_empty (TRUE);
+            *out = node_true (TRUE);
             return TRUE;
           }
       }
@@ -829,7 +904,7 @@ static Node
 parse_sequence (Parser *ps,
                 Flags  *flags)
 {
-  Node seq = node_empty (TRUE);
+  Node seq = node_true (TRUE);
   Node atom;
 
   while (!ps->bail && parse_atom (ps, flags, &atom))
@@ -837,7 +912,7 @@ parse_sequence (Parser *ps,
       if (parse_quantifier (ps) == 0)
         {
           node_clear (&atom);
-          atom = node_empty (TRUE);
+          atom = node_true (TRUE);
         }
       node_concat (&seq, &atom);
     }
@@ -871,7 +946,9 @@ struct _GwPrefilter
 {
   gboolean          analysed;
   GwPrefilterLevel  level;
-  GPtrArray        *cnf;     /* GArray of gunichar: one of each must occur */
+  GPtrArray        *dnf;     /* the terms (see Node); NULL: no filter */
+  GPtrArray        *clauses; /* the different clauses of the terms */
+  GPtrArray        *terms;   /* per term, GArray of guint: its clauses' places */
 };
 
 GwPrefilter *
@@ -884,7 +961,6 @@ _gw_prefilter_new (const char *pattern)
 
   g_return_val_if_fail (pattern != NULL, NULL);
 
-  pf->cnf = cnf_new ();
   if (!g_utf8_validate (pattern, -1, NULL))
     return pf;
   n = parse_alternation (&ps, &flags);
@@ -896,8 +972,33 @@ _gw_prefilter_new (const char *pattern)
       return pf;
     }
   pf->analysed = TRUE;
-  if (!n.nullable)
-    g_ptr_array_extend_and_steal (pf->cnf, g_steal_pointer (&n.cnf));
+  if (!n.nullable && !dnf_is_true (n.dnf))
+    {
+      pf->dnf = g_steal_pointer (&n.dnf);
+      /* Terms often share clauses ((社工|人员)…(抽调|借用) makes four
+       * terms of four clauses): each is looked up once per run. */
+      pf->clauses = cnf_new ();
+      pf->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      for (guint i = 0; i < pf->dnf->len; i++)
+        {
+          GPtrArray *term = g_ptr_array_index (pf->dnf, i);
+          GArray *places = g_array_new (FALSE, FALSE, sizeof (guint));
+
+          g_ptr_array_sort (term, compare_clause_size);
+          for (guint j = 0; j < term->len; j++)
+            {
+              GArray *c = g_ptr_array_index (term, j);
+              guint k = 0;
+
+              while (k < pf->clauses->len && !clause_equal (c, g_ptr_array_index (pf->clauses, k)))
+                k++;
+              if (k == pf->clauses->len)
+                g_ptr_array_add (pf->clauses, g_array_ref (c));
+              g_array_append_val (places, k);
+            }
+          g_ptr_array_add (pf->terms, places);
+        }
+    }
   node_clear (&n);
   if (ps.uncuttable || (ps.barriers & SENTENCE_BARRIERS))
     pf->level = GW_PREFILTER_WHOLE;
@@ -905,7 +1006,6 @@ _gw_prefilter_new (const char *pattern)
     pf->level = GW_PREFILTER_SENTENCE;
   else
     pf->level = GW_PREFILTER_CLAUSE;
-  g_ptr_array_sort (pf->cnf, compare_clause_size);
   return pf;
 }
 
@@ -914,7 +1014,9 @@ _gw_prefilter_free (GwPrefilter *pf)
 {
   if (pf == NULL)
     return;
-  g_ptr_array_unref (pf->cnf);
+  g_clear_pointer (&pf->dnf, g_ptr_array_unref);
+  g_clear_pointer (&pf->clauses, g_ptr_array_unref);
+  g_clear_pointer (&pf->terms, g_ptr_array_unref);
   g_free (pf);
 }
 
@@ -943,15 +1045,55 @@ _gw_prefilter_describe (GwPrefilter *pf)
   if (!pf->analysed)
     return g_strdup ("unanalysed");
   s = g_string_new (levels[pf->level]);
-  for (guint i = 0; i < pf->cnf->len; i++)
+  for (guint i = 0; pf->dnf && i < pf->dnf->len; i++)
     {
-      GArray *c = g_ptr_array_index (pf->cnf, i);
-      g_string_append (s, " {");
-      for (guint j = 0; j < c->len; j++)
-        g_string_append_unichar (s, g_array_index (c, gunichar, j));
-      g_string_append_c (s, '}');
+      GPtrArray *term = g_ptr_array_index (pf->dnf, i);
+
+      if (i > 0)
+        g_string_append (s, " |");
+      for (guint j = 0; j < term->len; j++)
+        {
+          GArray *c = g_ptr_array_index (term, j);
+          g_string_append (s, " {");
+          for (guint k = 0; k < c->len; k++)
+            g_string_append_unichar (s, g_array_index (c, gunichar, k));
+          g_string_append_c (s, '}');
+        }
     }
   return g_string_free (s, FALSE);
+}
+
+gboolean
+_gw_prefilter_admits (GwPrefilter *pf,
+                      const char  *text)
+{
+  g_autoptr(GHashTable) chars = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (pf != NULL, TRUE);
+  g_return_val_if_fail (text != NULL, TRUE);
+
+  if (pf->dnf == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    g_hash_table_add (chars, GUINT_TO_POINTER (g_utf8_get_char (p)));
+  for (guint i = 0; i < pf->dnf->len; i++)
+    {
+      GPtrArray *term = g_ptr_array_index (pf->dnf, i);
+      gboolean all = TRUE;
+
+      for (guint j = 0; all && j < term->len; j++)
+        {
+          GArray *c = g_ptr_array_index (term, j);
+          gboolean one = FALSE;
+
+          for (guint k = 0; !one && k < c->len; k++)
+            one = g_hash_table_contains (chars, GUINT_TO_POINTER (g_array_index (c, gunichar, k)));
+          all = one;
+        }
+      if (all)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -968,6 +1110,9 @@ _gw_prefilter_get_enabled (void)
 
 /* ---- the index of a text ------------------------------------------------- */
 
+/* A cleared code point → row table for the next index. */
+static guint16 *spare_slot_of;
+
 /* The text is cut into clauses; sentences are runs of whole clauses, as
  * their cuts are a part of the clauses' ones. One bit row per character
  * says which clauses hold it: a pass over the text, touching a few
@@ -979,6 +1124,7 @@ struct _GwPrefilterIndex
   guint16  *slot_of;      /* BMP code point → row, 0 for absent */
   guint     n_slots;      /* rows in use, row 0 unused */
   guint8   *slot_cuts;    /* per row: the cut bits of its character */
+  gunichar *slot_char;    /* per row: its character */
   guint     slots_cap;
   guint64  *bits;         /* slots_cap × words: clause k holds the character */
   guint     words;
@@ -987,6 +1133,7 @@ struct _GwPrefilterIndex
   gsize    *clause_end;
   guint    *sentence_of;  /* per clause */
   guint     n_sentences;
+  guint    *sentence_clause0; /* per sentence (and one past): its first clause */
   gsize    *sentence_start;
   gsize    *sentence_end;
 };
@@ -1024,11 +1171,13 @@ index_add_slot (GwPrefilterIndex *index,
       memset (index->bits + (gsize) index->slots_cap * index->words, 0,
               (gsize) (cap - index->slots_cap) * index->words * sizeof (guint64));
       index->slot_cuts = g_renew (guint8, index->slot_cuts, cap);
+      index->slot_char = g_renew (gunichar, index->slot_char, cap);
       index->slots_cap = cap;
     }
   slot = index->n_slots++;
   index->slot_of[c] = slot;
   index->slot_cuts[slot] = barrier_bit (c);
+  index->slot_char[slot] = c;
   return slot;
 }
 
@@ -1048,12 +1197,16 @@ _gw_prefilter_index_new (const char *text,
 
   index->len = len;
   index->usable = TRUE;
-  index->slot_of = g_new0 (guint16, 0x10000);
+  index->slot_of = g_atomic_pointer_exchange (&spare_slot_of, NULL);
+  if (index->slot_of == NULL)
+    index->slot_of = g_new0 (guint16, 0x10000);
   index->slots_cap = 256;
-  index->words = 16;
+  /* about a clause per 30 bytes; more room is made as needed */
+  index->words = len / 2048 + 1;
   index->n_slots = 1;
   index->bits = g_new0 (guint64, (gsize) index->slots_cap * index->words);
   index->slot_cuts = g_new0 (guint8, index->slots_cap);
+  index->slot_char = g_new0 (gunichar, index->slots_cap);
   g_array_append_val (starts, zero);
   g_array_append_val (sentence_of, sentence);
 
@@ -1113,6 +1266,10 @@ _gw_prefilter_index_new (const char *text,
     index->sentence_start[index->sentence_of[k - 1]] = index->clause_start[k - 1];
   for (guint k = 0; k < index->n_clauses; k++)
     index->sentence_end[index->sentence_of[k]] = index->clause_end[k];
+  index->sentence_clause0 = g_new (guint, index->n_sentences + 1);
+  for (guint k = index->n_clauses; k > 0; k--)
+    index->sentence_clause0[index->sentence_of[k - 1]] = k - 1;
+  index->sentence_clause0[index->n_sentences] = index->n_clauses;
   return index;
 }
 
@@ -1121,12 +1278,19 @@ _gw_prefilter_index_free (GwPrefilterIndex *index)
 {
   if (index == NULL)
     return;
-  g_free (index->slot_of);
+  /* Handed on cleared: a check of a page should not pay for zeroing and
+   * mapping 128 KiB. */
+  for (guint s = 1; s < index->n_slots; s++)
+    index->slot_of[index->slot_char[s]] = 0;
+  if (!g_atomic_pointer_compare_and_exchange (&spare_slot_of, NULL, index->slot_of))
+    g_free (index->slot_of);
+  g_free (index->slot_char);
   g_free (index->slot_cuts);
   g_free (index->bits);
   g_free (index->clause_start);
   g_free (index->clause_end);
   g_free (index->sentence_of);
+  g_free (index->sentence_clause0);
   g_free (index->sentence_start);
   g_free (index->sentence_end);
   g_free (index);
@@ -1195,6 +1359,98 @@ pieces_touching (const gsize *starts,
   *last = lo;
 }
 
+/* Whether the whole text holds one character of each clause of a term. */
+static gboolean
+dnf_present (GwPrefilterIndex *index,
+             GPtrArray        *dnf)
+{
+  for (guint i = 0; i < dnf->len; i++)
+    {
+      GPtrArray *term = g_ptr_array_index (dnf, i);
+      gboolean all = TRUE;
+
+      for (guint j = 0; all && j < term->len; j++)
+        {
+          GArray *c = g_ptr_array_index (term, j);
+          gboolean one = FALSE;
+
+          for (guint k = 0; !one && k < c->len; k++)
+            one = char_present (index, g_array_index (c, gunichar, k));
+          all = one;
+        }
+      if (all)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* @row: the pieces first… last holding one character of @clause, bit
+ * per piece; pieces are clauses c0… c1 of the text, or the sentences
+ * those clauses make up. @any: room for words w0… w1 of a bit row. */
+static void
+clause_row (GwPrefilterIndex *index,
+            GArray           *clause,
+            gboolean          by_sentence,
+            guint             first,
+            guint             last,
+            guint             c0,
+            guint             c1,
+            guint             w0,
+            guint             w1,
+            guint64          *any,
+            guint64          *row)
+{
+  guint n_words = (last - first) / 64 + 1;
+
+  memset (any, 0, (w1 - w0 + 1) * sizeof (guint64));
+  for (guint j = 0; j < clause->len; j++)
+    {
+      gunichar ch = g_array_index (clause, gunichar, j);
+      guint slot = ch < 0x10000 ? index->slot_of[ch] : 0;
+      if (slot)
+        for (guint w = w0; w <= w1; w++)
+          any[w - w0] |= index->bits[(gsize) slot * index->words + w];
+    }
+
+  if (!by_sentence)
+    {
+      for (guint k = 0; k < n_words; k++)
+        {
+          guint from = first + k * 64;
+          guint wa = from / 64, sh = from % 64;
+          guint64 bits = wa <= w1 ? any[wa - w0] >> sh : 0;
+          if (sh && wa + 1 <= w1)
+            bits |= any[wa + 1 - w0] << (64 - sh);
+          row[k] = bits;
+        }
+      return;
+    }
+
+  /* A sentence holds what one of its clauses holds: find the first clause
+   * holding it, mark its sentence, go on from the next sentence. */
+  memset (row, 0, n_words * sizeof (guint64));
+  for (guint k = c0; k <= c1;)
+    {
+      guint w = k / 64, s;
+      guint64 bits;
+
+      if (w > w1)
+        break;
+      bits = any[w - w0] & (~G_GUINT64_CONSTANT (0) << (k % 64));
+      while (bits == 0 && ++w <= w1)
+        bits = any[w - w0];
+      if (bits == 0)
+        break;
+      k = w * 64 + __builtin_ctzll (bits);
+      if (k > c1)
+        break;
+      s = index->sentence_of[k];
+      if (s >= first && s <= last)
+        row[(s - first) / 64] |= G_GUINT64_CONSTANT (1) << ((s - first) % 64);
+      k = index->sentence_clause0[s + 1];
+    }
+}
+
 GArray *
 _gw_prefilter_runs (GwPrefilter      *pf,
                     GwPrefilterIndex *index,
@@ -1204,16 +1460,19 @@ _gw_prefilter_runs (GwPrefilter      *pf,
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (GwTextRange));
   gboolean by_sentence;
   const gsize *starts, *ends;
-  guint first, last, c0, c1, w0, w1;
+  guint first, last, c0, c1, w0, w1, n_words;
   g_autofree guint64 *acc = NULL;
+  g_autofree guint64 *result = NULL;
   g_autofree guint64 *any = NULL;
+  g_autofree guint64 *rows = NULL;
+  g_autofree guint8 *done = NULL;
+  guint64 found = 0;
 
   if (index)
     end = MIN (end, index->len);
   if (start >= end)
     return runs;
-  if (!prefilter_enabled || pf == NULL || !pf->analysed || pf->cnf->len == 0 ||
-      index == NULL || !index->usable)
+  if (!prefilter_enabled || pf == NULL || pf->dnf == NULL || index == NULL || !index->usable)
     {
       add_run (runs, start, end);
       return runs;
@@ -1223,18 +1482,8 @@ _gw_prefilter_runs (GwPrefilter      *pf,
     {
       /* Only whether the characters occur at all, and only over the whole
        * text: without cuts the index knows no finer places. */
-      if (start == 0 && end == index->len)
-        for (guint i = 0; i < pf->cnf->len; i++)
-          {
-            GArray *c = g_ptr_array_index (pf->cnf, i);
-            gboolean found = FALSE;
-
-            for (guint j = 0; !found && j < c->len; j++)
-              found = char_present (index, g_array_index (c, gunichar, j));
-            if (!found)
-              return runs;
-          }
-      add_run (runs, start, end);
+      if (start > 0 || end < index->len || dnf_present (index, pf->dnf))
+        add_run (runs, start, end);
       return runs;
     }
 
@@ -1254,58 +1503,48 @@ _gw_prefilter_runs (GwPrefilter      *pf,
   if (w0 > w1)
     return runs;   /* only cut characters there */
 
-  /* acc: the pieces (bit per piece, counted from @first) holding every
-   * clause of the pattern so far; any: those holding one of this clause. */
-  acc = g_new (guint64, (last - first) / 64 + 1);
-  any = g_new (guint64, MAX (w1 - w0 + 1, (last - first) / 64 + 1));
-  for (guint i = 0; i <= (last - first) / 64; i++)
-    acc[i] = ~G_GUINT64_CONSTANT (0);
-  for (guint i = 0; i < pf->cnf->len; i++)
+  /* Bit b of word k stands for piece first + 64 k + b. result: the pieces
+   * some term lets through; acc: those holding every clause of the term so
+   * far; rows: per clause of the pattern, the pieces holding one of its
+   * characters, worked out when first needed (done); any: the same for
+   * the clauses of the text, from word w0. */
+  n_words = (last - first) / 64 + 1;
+  result = g_new0 (guint64, n_words);
+  acc = g_new (guint64, n_words);
+  any = g_new (guint64, w1 - w0 + 1);
+  rows = g_new0 (guint64, (gsize) pf->clauses->len * n_words);
+  done = g_new0 (guint8, pf->clauses->len);
+  for (guint t = 0; t < pf->terms->len; t++)
     {
-      GArray *c = g_ptr_array_index (pf->cnf, i);
-      guint64 left = 0;
+      GArray *term = g_ptr_array_index (pf->terms, t);
+      guint64 left = 1;
 
-      memset (any, 0, (w1 - w0 + 1) * sizeof (guint64));
-      for (guint j = 0; j < c->len; j++)
+      for (guint k = 0; k < n_words; k++)
+        acc[k] = ~G_GUINT64_CONSTANT (0);
+      for (guint i = 0; left && i < term->len; i++)
         {
-          gunichar ch = g_array_index (c, gunichar, j);
-          guint slot = ch < 0x10000 ? index->slot_of[ch] : 0;
-          if (slot)
-            for (guint w = w0; w <= w1; w++)
-              any[w - w0] |= index->bits[(gsize) slot * index->words + w];
+          guint place = g_array_index (term, guint, i);
+          guint64 *row = rows + (gsize) place * n_words;
+
+          if (!done[place])
+            {
+              done[place] = TRUE;
+              clause_row (index, g_ptr_array_index (pf->clauses, place), by_sentence, first, last,
+                          c0, c1, w0, w1, any, row);
+            }
+          left = 0;
+          for (guint k = 0; k < n_words; k++)
+            left |= acc[k] &= row[k];
         }
-      if (by_sentence)
-        {
-          /* a sentence holds what one of its clauses holds */
-          g_autofree guint64 *held = g_new0 (guint64, (last - first) / 64 + 1);
-          for (guint w = w0; w <= w1; w++)
-            for (guint64 bits = any[w - w0]; bits; bits &= bits - 1)
-              {
-                guint k = w * 64 + __builtin_ctzll (bits);
-                guint s = index->sentence_of[k];
-                if (k >= c0 && k <= c1 && s >= first && s <= last)
-                  held[(s - first) / 64] |= G_GUINT64_CONSTANT (1) << ((s - first) % 64);
-              }
-          for (guint k = 0; k <= (last - first) / 64; k++)
-            left |= acc[k] &= held[k];
-        }
-      else
-        for (guint k = 0; k <= (last - first) / 64; k++)
-          {
-            /* clause first + 64 k + b is bit b of word k */
-            guint from = first + k * 64;
-            guint wa = from / 64, sh = from % 64;
-            guint64 bits = wa <= w1 ? any[wa - w0] >> sh : 0;
-            if (sh && wa + 1 <= w1)
-              bits |= any[wa + 1 - w0] << (64 - sh);
-            left |= acc[k] &= bits;
-          }
-      if (left == 0)
-        return runs;
+      if (left)
+        for (guint k = 0; k < n_words; k++)
+          found |= result[k] |= acc[k];
     }
+  if (found == 0)
+    return runs;
 
-  for (guint k = 0; k <= (last - first) / 64; k++)
-    for (guint64 bits = acc[k]; bits; bits &= bits - 1)
+  for (guint k = 0; k < n_words; k++)
+    for (guint64 bits = result[k]; bits; bits &= bits - 1)
       {
         guint s = first + k * 64 + __builtin_ctzll (bits);
         if (s > last)

@@ -34,8 +34,11 @@ void              _gw_prefilter_free         (GwPrefilter       *pf);
 GwPrefilterLevel  _gw_prefilter_get_level    (GwPrefilter       *pf);
 /* Whether the pattern was read at all (FALSE: no filtering). */
 gboolean          _gw_prefilter_is_analysed  (GwPrefilter       *pf);
-/* For tests and debugging: "clause {坐} {班岗}". */
+/* For tests and debugging: "clause {坐} {班} | {坐} {岗}". */
 char             *_gw_prefilter_describe     (GwPrefilter       *pf);
+/* Whether a piece holding just the characters of @text passes. */
+gboolean          _gw_prefilter_admits       (GwPrefilter       *pf,
+                                              const char        *text);
 
 GwPrefilterIndex *_gw_prefilter_index_new    (const char        *text,
                                               gsize              len);
