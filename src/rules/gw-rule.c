@@ -749,6 +749,239 @@ parse_severity_key (JsonObject      *object,
   return TRUE;
 }
 
+/* "exempt": which of the default exemptions apply (both when absent). */
+static gboolean
+get_exemptions (JsonObject      *o,
+                GwMatcher       *m,
+                const ParseCtx  *pc,
+                GError         **error)
+{
+  JsonNode *exempt = json_object_get_member (o, "exempt");
+  JsonArray *a;
+
+  m->exempt_negation = m->exempt_problem = TRUE;
+  if (exempt == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (exempt))
+    return fail (error, pc, "exempt", _("must be a list of “negation”, “problem”"));
+  a = json_node_get_array (exempt);
+  m->exempt_negation = m->exempt_problem = FALSE;
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      const char *s = json_array_get_string_element (a, i);
+      if (g_strcmp0 (s, "negation") == 0)
+        m->exempt_negation = TRUE;
+      else if (g_strcmp0 (s, "problem") == 0)
+        m->exempt_problem = TRUE;
+      else
+        return fail (error, pc, "exempt", _("“%s” is neither “negation” nor “problem”"),
+                     s ? s : "?");
+    }
+  return TRUE;
+}
+
+static gboolean
+get_boolean (JsonObject      *o,
+             const char      *key,
+             gboolean        *value,
+             const ParseCtx  *pc,
+             GError         **error)
+{
+  JsonNode *node = json_object_get_member (o, key);
+
+  if (node && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+    return fail (error, pc, key, _("must be true or false"));
+  *value = node && json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* What the required and enumeration matchers share: a pattern marking the
+ * places to look at, lists of patterns to find there, how far around the
+ * place ("within") and how many of them. Read in this order, so that of
+ * several mistakes the same one is named first. */
+typedef struct {
+  const char *mark;           /* "when", "term" */
+  gboolean    mark_required;
+  const char *lists[3];       /* NULL-terminated */
+  GwWithin    within;         /* when "within" is absent */
+  const char *count;          /* "min", "min-listed" */
+} Shape;
+
+static gboolean
+get_shape (JsonObject      *o,
+           const Shape     *shape,
+           GRegex         **mark,
+           GPtrArray      **lists[],
+           GwWithin        *within,
+           gboolean        *has_count,
+           double          *count,
+           const ParseCtx  *pc,
+           GError         **error)
+{
+  gboolean ok;
+
+  *mark = get_pattern (o, shape->mark, shape->mark_required, pc, error, &ok);
+  for (guint i = 0; ok && shape->lists[i]; i++)
+    *lists[i] = get_pattern_list (o, shape->lists[i], pc, error, &ok);
+  return ok && get_within (o, "within", shape->within, within, pc, error) &&
+         get_number (o, shape->count, has_count, count, pc, error);
+}
+
+static gboolean
+parse_trigger (JsonObject      *o,
+               GwMatcher       *m,
+               const ParseCtx  *pc,
+               GError         **error)
+{
+  gboolean ok;
+
+  m->pattern = get_pattern (o, "patterns", TRUE, pc, error, &ok);
+  if (ok)
+    m->allow = get_pattern_list (o, "allow", pc, error, &ok);
+  if (ok)
+    m->unless = get_conds (o, "unless", GW_WITHIN_CLAUSE, pc, error, &ok);
+  if (ok)
+    m->requires = get_conds (o, "requires", GW_WITHIN_SENTENCE, pc, error, &ok);
+  if (ok)
+    m->negation = get_pattern (o, "negations", FALSE, pc, error, &ok);
+  return ok && get_exemptions (o, m, pc, error);
+}
+
+static gboolean
+parse_required (JsonObject      *o,
+                GwMatcher       *m,
+                const ParseCtx  *pc,
+                GError         **error)
+{
+  static const Shape shape = { "when", FALSE, { "all", "any", NULL }, GW_WITHIN_DOCUMENT, "min" };
+  GPtrArray **lists[] = { &m->all, &m->any };
+  gboolean has_min;
+  double min = 1;
+
+  if (!get_shape (o, &shape, &m->when, lists, &m->within, &has_min, &min, pc, error))
+    return FALSE;
+  if (m->all == NULL && m->any == NULL)
+    return fail (error, pc, "all", _("a required matcher needs “all” or “any”"));
+  /* Checked before the cast: a fraction or a value out of range must not
+   * turn into some other whole number. */
+  if (has_min && m->any && !(min >= 1 && min <= m->any->len && min == floor (min)))
+    return fail (error, pc, "min", _("must be between 1 and the number of “any” patterns"));
+  m->min = has_min && m->any ? (guint) min : 1;
+  return get_boolean (o, "once", &m->once, pc, error);
+}
+
+static gboolean
+parse_number (JsonObject      *o,
+              GwMatcher       *m,
+              const ParseCtx  *pc,
+              GError         **error)
+{
+  static const char *esc_keys[] = { "pattern", "within", "severity", NULL };
+  JsonNode *esc = json_object_get_member (o, "escalate");
+  const char *measure;
+  gboolean ok, has_lookback, has_sev;
+  double lookback = 0;
+  JsonObject *eo;
+
+  m->context = get_pattern (o, "context", TRUE, pc, error, &ok);
+  if (ok)
+    m->skip_before = get_pattern (o, "skip-before", FALSE, pc, error, &ok);
+  if (ok)
+    m->unless = get_conds (o, "unless", GW_WITHIN_SENTENCE, pc, error, &ok);
+  if (!ok || !get_number (o, "lookback", &has_lookback, &lookback, pc, error))
+    return FALSE;
+  if (lookback < 0 || lookback > 100)
+    return fail (error, pc, "lookback", _("must be between 0 and 100 characters"));
+  m->lookback = (guint) lookback;
+  if (!get_number (o, "min", &m->has_lower, &m->lower, pc, error) ||
+      !get_number (o, "max", &m->has_upper, &m->upper, pc, error))
+    return FALSE;
+  measure = get_string (o, "measure", TRUE, pc, error, &ok);
+  if (!ok)
+    return FALSE;
+  if (g_str_equal (measure, "share"))
+    m->measure = GW_MEASURE_SHARE;
+  else if (g_str_equal (measure, "years"))
+    m->measure = GW_MEASURE_YEARS;
+  else
+    return fail (error, pc, "measure", _("“%s” is neither “share” nor “years”"), measure);
+  if (!m->has_lower && !m->has_upper)
+    return fail (error, pc, "min", _("a number matcher needs “min” or “max”"));
+  if (esc == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (esc))
+    return fail (error, pc, "escalate", _("must be an object"));
+  eo = json_node_get_object (esc);
+  if (!check_keys (eo, esc_keys, pc, "escalate", error) ||
+      !get_within (eo, "within", GW_WITHIN_DOCUMENT, &m->escalate_within, pc, error) ||
+      !parse_severity_key (eo, "severity", &has_sev, &m->escalate_severity, pc, error))
+    return FALSE;
+  if (!has_sev)
+    return fail (error, pc, "escalate.severity", _("missing"));
+  m->escalate = get_pattern (eo, "pattern", TRUE, pc, error, &ok);
+  return ok;
+}
+
+static gboolean
+parse_enumeration (JsonObject      *o,
+                   GwMatcher       *m,
+                   const ParseCtx  *pc,
+                   GError         **error)
+{
+  static const Shape shape = { "term", TRUE, { "members", NULL }, GW_WITHIN_PARAGRAPH,
+                               "min-listed" };
+  GPtrArray **lists[] = { &m->members };
+  gboolean has_min;
+  double min = 3;
+
+  if (!get_shape (o, &shape, &m->term, lists, &m->within, &has_min, &min, pc, error))
+    return FALSE;
+  if (m->members == NULL)
+    return fail (error, pc, "members", _("missing"));
+  m->min_listed = has_min ? (guint) min : 3;
+  if (m->members->len > 64)
+    return fail (error, pc, "members", _("at most 64 members"));
+  return TRUE;
+}
+
+static gboolean
+parse_builtin (JsonObject      *o,
+               GwMatcher       *m,
+               const ParseCtx  *pc,
+               GError         **error)
+{
+  gboolean ok;
+  g_autofree char *known = NULL;
+
+  m->name = g_strdup (get_string (o, "name", TRUE, pc, error, &ok));
+  if (!ok)
+    return FALSE;
+  m->func = _gw_builtin_lookup (m->name);
+  if (m->func)
+    return TRUE;
+  known = g_strjoinv (", ", (char **) _gw_builtin_names ());
+  return fail (error, pc, "name", _("no built-in check “%s” (known: %s)"), m->name, known);
+}
+
+static gboolean
+parse_form (JsonObject      *o,
+            GwMatcher       *m,
+            const ParseCtx  *pc,
+            GError         **error)
+{
+  gboolean ok;
+  g_autofree char *known = NULL;
+
+  m->name = g_strdup (get_string (o, "check", TRUE, pc, error, &ok));
+  if (!ok)
+    return FALSE;
+  if (g_strv_contains (gw_form_check_names (), m->name))
+    return TRUE;
+  known = g_strjoinv (", ", (char **) gw_form_check_names ());
+  return fail (error, pc, "check", _("no form check “%s” (known: %s)"), m->name, known);
+}
+
 static GwMatcher *
 parse_matcher (JsonNode        *node,
                const char      *key,
@@ -765,13 +998,26 @@ parse_matcher (JsonNode        *node,
   static const char *enum_keys[] = { "term", "members", "min-listed", "within", NULL };
   static const char *builtin_keys[] = { "name", NULL };
   static const char *form_keys[] = { "check", NULL };
+  static const struct {
+    const char     *name;
+    GwMatcherType   type;
+    const char    **keys;
+    gboolean      (*parse) (JsonObject *, GwMatcher *, const ParseCtx *, GError **);
+  } types[] = {
+    { "trigger", GW_MATCHER_TRIGGER, trigger_keys, parse_trigger },
+    { "required", GW_MATCHER_REQUIRED, required_keys, parse_required },
+    { "number", GW_MATCHER_NUMBER, number_keys, parse_number },
+    { "enumeration", GW_MATCHER_ENUMERATION, enum_keys, parse_enumeration },
+    { "builtin", GW_MATCHER_BUILTIN, builtin_keys, parse_builtin },
+    { "form", GW_MATCHER_FORM, form_keys, parse_form },
+  };
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) allowed = NULL;
   g_autoptr(GPtrArray) guard = g_ptr_array_new_with_free_func ((GDestroyNotify) _gw_matcher_free);
   GwMatcher *m;
   JsonObject *o;
   const char *type;
-  const char **extra;
+  guint t;
   gboolean ok;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -786,27 +1032,18 @@ parse_matcher (JsonNode        *node,
   type = get_string (o, "type", TRUE, pc, error, &ok);
   if (!ok)
     return NULL;
-  if (g_str_equal (type, "trigger"))
-    m->type = GW_MATCHER_TRIGGER, extra = trigger_keys;
-  else if (g_str_equal (type, "required"))
-    m->type = GW_MATCHER_REQUIRED, extra = required_keys;
-  else if (g_str_equal (type, "number"))
-    m->type = GW_MATCHER_NUMBER, extra = number_keys;
-  else if (g_str_equal (type, "enumeration"))
-    m->type = GW_MATCHER_ENUMERATION, extra = enum_keys;
-  else if (g_str_equal (type, "builtin"))
-    m->type = GW_MATCHER_BUILTIN, extra = builtin_keys;
-  else if (g_str_equal (type, "form"))
-    m->type = GW_MATCHER_FORM, extra = form_keys;
-  else
+  for (t = 0; t < G_N_ELEMENTS (types) && !g_str_equal (type, types[t].name); t++)
+    ;
+  if (t == G_N_ELEMENTS (types))
     {
       fail (error, pc, "type",
             _("“%s” is none of trigger, required, number, enumeration, builtin, form"), type);
       return NULL;
     }
+  m->type = types[t].type;
 
   g_strv_builder_addv (builder, common);
-  g_strv_builder_addv (builder, extra);
+  g_strv_builder_addv (builder, types[t].keys);
   allowed = g_strv_builder_end (builder);
   if (!check_keys (o, (const char **) allowed, pc, key, error))
     return NULL;
@@ -819,222 +1056,8 @@ parse_matcher (JsonNode        *node,
   if (!ok)
     return NULL;
   m->scope = get_pattern (o, "scope", FALSE, pc, error, &ok);
-  if (!ok)
+  if (!ok || !types[t].parse (o, m, pc, error))
     return NULL;
-
-  switch (m->type)
-    {
-    case GW_MATCHER_TRIGGER:
-      {
-        JsonNode *exempt = json_object_get_member (o, "exempt");
-
-        m->pattern = get_pattern (o, "patterns", TRUE, pc, error, &ok);
-        if (ok)
-          m->allow = get_pattern_list (o, "allow", pc, error, &ok);
-        if (ok)
-          m->unless = get_conds (o, "unless", GW_WITHIN_CLAUSE, pc, error, &ok);
-        if (ok)
-          m->requires = get_conds (o, "requires", GW_WITHIN_SENTENCE, pc, error, &ok);
-        if (ok)
-          m->negation = get_pattern (o, "negations", FALSE, pc, error, &ok);
-        if (!ok)
-          return NULL;
-        m->exempt_negation = m->exempt_problem = TRUE;
-        if (exempt)
-          {
-            JsonArray *a;
-            if (!JSON_NODE_HOLDS_ARRAY (exempt))
-              {
-                fail (error, pc, "exempt", _("must be a list of “negation”, “problem”"));
-                return NULL;
-              }
-            a = json_node_get_array (exempt);
-            m->exempt_negation = m->exempt_problem = FALSE;
-            for (guint i = 0; i < json_array_get_length (a); i++)
-              {
-                const char *s = json_array_get_string_element (a, i);
-                if (g_strcmp0 (s, "negation") == 0)
-                  m->exempt_negation = TRUE;
-                else if (g_strcmp0 (s, "problem") == 0)
-                  m->exempt_problem = TRUE;
-                else
-                  {
-                    fail (error, pc, "exempt", _("“%s” is neither “negation” nor “problem”"),
-                          s ? s : "?");
-                    return NULL;
-                  }
-              }
-          }
-      }
-      break;
-
-    case GW_MATCHER_REQUIRED:
-      {
-        gboolean has_min;
-        double min = 1;
-
-        m->when = get_pattern (o, "when", FALSE, pc, error, &ok);
-        if (ok)
-          m->all = get_pattern_list (o, "all", pc, error, &ok);
-        if (ok)
-          m->any = get_pattern_list (o, "any", pc, error, &ok);
-        if (!ok || !get_within (o, "within", GW_WITHIN_DOCUMENT, &m->within, pc, error) ||
-            !get_number (o, "min", &has_min, &min, pc, error))
-          return NULL;
-        if (m->all == NULL && m->any == NULL)
-          {
-            fail (error, pc, "all", _("a required matcher needs “all” or “any”"));
-            return NULL;
-          }
-        /* Checked before the cast: a fraction or a value out of range
-         * must not turn into some other whole number. */
-        if (has_min && m->any && !(min >= 1 && min <= m->any->len && min == floor (min)))
-          {
-            fail (error, pc, "min", _("must be between 1 and the number of “any” patterns"));
-            return NULL;
-          }
-        m->min = has_min && m->any ? (guint) min : 1;
-        {
-          JsonNode *once = json_object_get_member (o, "once");
-          if (once && (!JSON_NODE_HOLDS_VALUE (once) ||
-                       json_node_get_value_type (once) != G_TYPE_BOOLEAN))
-            {
-              fail (error, pc, "once", _("must be true or false"));
-              return NULL;
-            }
-          m->once = once && json_node_get_boolean (once);
-        }
-        if (m->any && (m->min < 1 || m->min > m->any->len))
-          {
-            fail (error, pc, "min", _("must be between 1 and the number of “any” patterns"));
-            return NULL;
-          }
-      }
-      break;
-
-    case GW_MATCHER_NUMBER:
-      {
-        JsonNode *esc = json_object_get_member (o, "escalate");
-        const char *measure;
-
-        m->context = get_pattern (o, "context", TRUE, pc, error, &ok);
-        if (ok)
-          m->skip_before = get_pattern (o, "skip-before", FALSE, pc, error, &ok);
-        if (ok)
-          m->unless = get_conds (o, "unless", GW_WITHIN_SENTENCE, pc, error, &ok);
-        {
-          gboolean has_lookback;
-          double lookback = 0;
-          if (ok && !get_number (o, "lookback", &has_lookback, &lookback, pc, error))
-            return NULL;
-          if (lookback < 0 || lookback > 100)
-            {
-              fail (error, pc, "lookback", _("must be between 0 and 100 characters"));
-              return NULL;
-            }
-          m->lookback = (guint) lookback;
-        }
-        if (!ok || !get_number (o, "min", &m->has_lower, &m->lower, pc, error) ||
-            !get_number (o, "max", &m->has_upper, &m->upper, pc, error))
-          return NULL;
-        measure = get_string (o, "measure", TRUE, pc, error, &ok);
-        if (!ok)
-          return NULL;
-        if (g_str_equal (measure, "share"))
-          m->measure = GW_MEASURE_SHARE;
-        else if (g_str_equal (measure, "years"))
-          m->measure = GW_MEASURE_YEARS;
-        else
-          {
-            fail (error, pc, "measure", _("“%s” is neither “share” nor “years”"), measure);
-            return NULL;
-          }
-        if (!m->has_lower && !m->has_upper)
-          {
-            fail (error, pc, "min", _("a number matcher needs “min” or “max”"));
-            return NULL;
-          }
-        if (esc)
-          {
-            static const char *esc_keys[] = { "pattern", "within", "severity", NULL };
-            JsonObject *eo;
-            gboolean has_sev;
-
-            if (!JSON_NODE_HOLDS_OBJECT (esc))
-              {
-                fail (error, pc, "escalate", _("must be an object"));
-                return NULL;
-              }
-            eo = json_node_get_object (esc);
-            if (!check_keys (eo, esc_keys, pc, "escalate", error) ||
-                !get_within (eo, "within", GW_WITHIN_DOCUMENT, &m->escalate_within, pc, error) ||
-                !parse_severity_key (eo, "severity", &has_sev, &m->escalate_severity, pc, error))
-              return NULL;
-            if (!has_sev)
-              {
-                fail (error, pc, "escalate.severity", _("missing"));
-                return NULL;
-              }
-            m->escalate = get_pattern (eo, "pattern", TRUE, pc, error, &ok);
-            if (!ok)
-              return NULL;
-          }
-      }
-      break;
-
-    case GW_MATCHER_ENUMERATION:
-      {
-        gboolean has_min;
-        double min = 3;
-
-        m->term = get_pattern (o, "term", TRUE, pc, error, &ok);
-        if (ok)
-          m->members = get_pattern_list (o, "members", pc, error, &ok);
-        if (!ok || !get_within (o, "within", GW_WITHIN_PARAGRAPH, &m->within, pc, error) ||
-            !get_number (o, "min-listed", &has_min, &min, pc, error))
-          return NULL;
-        if (m->members == NULL)
-          {
-            fail (error, pc, "members", _("missing"));
-            return NULL;
-          }
-        m->min_listed = has_min ? (guint) min : 3;
-        if (m->members->len > 64)
-          {
-            fail (error, pc, "members", _("at most 64 members"));
-            return NULL;
-          }
-      }
-      break;
-
-    case GW_MATCHER_BUILTIN:
-      m->name = g_strdup (get_string (o, "name", TRUE, pc, error, &ok));
-      if (!ok)
-        return NULL;
-      m->func = _gw_builtin_lookup (m->name);
-      if (m->func == NULL)
-        {
-          g_autofree char *known = g_strjoinv (", ", (char **) _gw_builtin_names ());
-          fail (error, pc, "name", _("no built-in check “%s” (known: %s)"), m->name, known);
-          return NULL;
-        }
-      break;
-
-    case GW_MATCHER_FORM:
-      m->name = g_strdup (get_string (o, "check", TRUE, pc, error, &ok));
-      if (!ok)
-        return NULL;
-      if (!g_strv_contains (gw_form_check_names (), m->name))
-        {
-          g_autofree char *known = g_strjoinv (", ", (char **) gw_form_check_names ());
-          fail (error, pc, "check", _("no form check “%s” (known: %s)"), m->name, known);
-          return NULL;
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
 
   add_prefilters (m);
   return g_ptr_array_steal_index (guard, 0);
