@@ -186,6 +186,71 @@ test_required_min (void)
 #undef PACK_WITH_MIN
 }
 
+/* A broken matcher of every kind is refused with a message naming the
+ * pack file, the rule and the key; of two mistakes the first read is
+ * named. */
+static void
+test_broken_matchers (void)
+{
+  static const struct { const char *matcher, *key; } cases[] = {
+    { "{\"type\": \"nope\"}", "type" },
+    { "{\"type\": \"trigger\", \"pattern\": \"甲\"}", "matcher.pattern" },
+    { "{\"type\": \"trigger\"}", "patterns" },
+    { "{\"type\": \"trigger\", \"patterns\": \"(甲\"}", "patterns" },
+    { "{\"type\": \"trigger\", \"patterns\": \"甲\", \"allow\": []}", "allow" },
+    { "{\"type\": \"trigger\", \"patterns\": \"甲\", \"unless\": [{\"pattern\": \"乙\", \"within\": \"page\"}]}",
+      "within" },
+    { "{\"type\": \"trigger\", \"patterns\": \"甲\", \"requires\": 3}", "requires" },
+    { "{\"type\": \"trigger\", \"patterns\": \"甲\", \"exempt\": \"negation\"}", "exempt" },
+    { "{\"type\": \"trigger\", \"patterns\": \"甲\", \"exempt\": [\"doubt\"]}", "exempt" },
+    { "{\"type\": \"required\", \"when\": \"甲\"}", "all" },
+    { "{\"type\": \"required\", \"all\": [\"(\"], \"any\": [\"(\"]}", "all" },
+    { "{\"type\": \"required\", \"any\": []}", "any" },
+    { "{\"type\": \"required\", \"any\": [\"甲\"], \"within\": \"page\"}", "within" },
+    { "{\"type\": \"required\", \"any\": [\"甲\"], \"min\": \"1\"}", "min" },
+    { "{\"type\": \"required\", \"any\": [\"甲\"], \"once\": 1}", "once" },
+    { "{\"type\": \"number\", \"context\": \"甲\", \"measure\": \"share\"}", "min" },
+    { "{\"type\": \"number\", \"context\": \"甲\", \"measure\": \"kg\", \"max\": 3}", "measure" },
+    { "{\"type\": \"number\", \"context\": \"甲\", \"max\": 3}", "measure" },
+    { "{\"type\": \"number\", \"context\": \"甲\", \"measure\": \"share\", \"max\": 3, \"lookback\": 101}",
+      "lookback" },
+    { "{\"type\": \"number\", \"context\": \"甲\", \"measure\": \"share\", \"max\": 3, \"escalate\": 1}",
+      "escalate" },
+    { "{\"type\": \"number\", \"context\": \"甲\", \"measure\": \"share\", \"max\": 3,"
+      " \"escalate\": {\"pattern\": \"乙\"}}", "escalate.severity" },
+    { "{\"type\": \"number\", \"context\": \"甲\", \"measure\": \"share\", \"max\": 3,"
+      " \"escalate\": {\"pattern\": \"乙\", \"severity\": \"error\", \"why\": 1}}", "escalate.why" },
+    { "{\"type\": \"enumeration\", \"term\": \"甲\"}", "members" },
+    { "{\"type\": \"enumeration\", \"members\": [\"甲\"]}", "term" },
+    { "{\"type\": \"enumeration\", \"term\": \"甲\", \"members\": [\"乙\"], \"within\": \"page\"}",
+      "within" },
+    { "{\"type\": \"builtin\", \"name\": \"nope\"}", "name" },
+    { "{\"type\": \"form\", \"check\": \"nope\"}", "check" },
+    { "{\"type\": \"form\", \"check\": \"veto\", \"scope\": \"(\"}", "scope" },
+  };
+#define PACK_WITH_MATCHER \
+    "{\"name\": \"t\", \"rules\": [{\"id\": \"t.broken\", \"kinds\": [\"opinion\"]," \
+    " \"severity\": \"warning\", \"message\": \"缺少。\", \"basis\": \"测试\"," \
+    " \"suggestion\": \"写明。\", \"matcher\": %s," \
+    " \"examples\": {\"violating\": [\"甲乙。\", \"乙甲。\"], \"compliant\": [\"丙。\", \"丁。\"]}}]}"
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = g_strdup_printf (PACK_WITH_MATCHER, cases[i].matcher);
+      g_autoptr(GwRulePack) pack = gw_rule_pack_new_from_data (json, -1, "t.json", NULL, &error);
+      g_autofree char *key = g_strdup_printf ("“%s”", cases[i].key);
+
+      g_assert_null (pack);
+      g_assert_error (error, GW_ERROR, GW_ERROR_RULE_PACK);
+      if (strstr (error->message, "t.json") == NULL || strstr (error->message, "t.broken") == NULL ||
+          strstr (error->message, key) == NULL)
+        g_error ("%s: “%s” does not name t.json, t.broken and %s", cases[i].matcher,
+                 error->message, key);
+    }
+#undef PACK_WITH_MATCHER
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +260,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/rules/packs/broken-matchers", test_broken_matchers);
   packs = gw_checker_list_shipped_packs ();
   g_assert_cmpuint (g_strv_length (packs), >=, 3);
   for (guint i = 0; packs[i]; i++)
