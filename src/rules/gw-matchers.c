@@ -164,8 +164,11 @@ scan_any (GwCheckContext *ctx,
           gsize           end)
 {
   Scan sc;
-  gboolean found = scan_start (&sc, ctx, regex, pf, start, end);
+  gboolean found;
 
+  if (end <= start)
+    return FALSE;   /* as matches_in() */
+  found = scan_start (&sc, ctx, regex, pf, start, end);
   scan_clear (&sc);
   return found;
 }

@@ -1470,13 +1470,17 @@ _gw_prefilter_runs (GwPrefilter      *pf,
 
   if (index)
     end = MIN (end, index->len);
-  if (start >= end)
+  if (start > end)
     return runs;
   if (!prefilter_enabled || pf == NULL || pf->dnf == NULL || index == NULL || !index->usable)
     {
-      add_run (runs, start, end);
+      /* An empty range too: a pattern that matches nothing matches there. */
+      GwTextRange r = { start, end };
+      g_array_append_val (runs, r);
       return runs;
     }
+  if (start == end)
+    return runs;   /* every match needs a character */
 
   if (pf->level == GW_PREFILTER_WHOLE)
     {
