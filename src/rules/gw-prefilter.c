@@ -1523,6 +1523,26 @@ _gw_prefilter_runs (GwPrefilter      *pf,
       GArray *term = g_ptr_array_index (pf->terms, t);
       guint64 left = 1;
 
+      /* done[]: 1 worked out, 2 none of its characters is in the text,
+       * which rules the term out without a look at the rows */
+      for (guint i = 0; left && i < term->len; i++)
+        {
+          guint place = g_array_index (term, guint, i);
+          GArray *c = g_ptr_array_index (pf->clauses, place);
+
+          if (done[place] == 0)
+            {
+              gboolean present = FALSE;
+              for (guint j = 0; !present && j < c->len; j++)
+                present = char_present (index, g_array_index (c, gunichar, j));
+              if (!present)
+                done[place] = 2;
+            }
+          left = done[place] != 2;
+        }
+      if (!left)
+        continue;
+
       for (guint k = 0; k < n_words; k++)
         acc[k] = ~G_GUINT64_CONSTANT (0);
       for (guint i = 0; left && i < term->len; i++)
