@@ -626,41 +626,183 @@ keep_groups_whole (PangoLayout *layout,
   pango_layout_set_attributes (layout, attrs);
 }
 
-/* The title: 二号, centred, lines balanced (梯形/菱形) unless the author
- * broke them. */
+/* Words of these titles (§7.3.1: 回行时要做到词意完整). Pango knows no
+ * Chinese words, so a title may be cut only where meaning units meet:
+ * after a pause mark or a closing bracket, before 关于, after the 的 that
+ * closes the subject, at the edges of the common words of these documents,
+ * and after an administrative suffix (神木市|社工站). Anywhere else a word
+ * may be cut in two, which costs far more than uneven lines. */
+static const char *const title_words[] = {
+  "关于", "印发", "转发", "做好", "加强", "加快", "推进", "推动", "进一步", "开展",
+  "建立", "健全", "完善", "规范", "深化", "提升", "支持", "落实", "贯彻",
+  "社会工作", "社会", "工作", "社工站", "社工室", "服务站", "服务中心", "工作站", "（室）",
+  "乡镇", "街道", "社区", "村", "基层", "民政", "建设", "管理", "服务", "运营", "项目",
+  "评估", "考核", "年度", "实施", "意见", "通知", "办法", "方案", "规定", "细则",
+  "标准", "指南", "计划", "报告", "批复", "函", "人民政府", "办公室", "办公厅",
+  "民政局", "财政局", "民政厅", "财政厅", "政府", "购买", "承接", "机构", "资金",
+  "五社联动", "试点", "体系", "能力", "人才", "队伍", "专业", "全面", "加快推进",
+};
+static const char *const title_suffixes[] = { "市", "县", "区", "省", "镇", "乡" };
+
+enum { BREAK_GOOD = 0, BREAK_WORD = 10, BREAK_UNKNOWN = 300, BREAK_INSIDE = 2000 };
+
+/* Penalty of a break before character @i of @text (offsets in characters,
+ * @offset[] their byte offsets, @m characters in all). */
+static int
+title_break_penalty (const char *text,
+                     const int  *offset,
+                     int         m,
+                     int         i)
+{
+  const char *next = text + offset[i];
+  gunichar prev = g_utf8_get_char (text + offset[i - 1]);
+  gunichar c = g_utf8_get_char (next);
+  gboolean edge = FALSE;
+
+  if (g_utf8_strchr ("的了", -1, c))
+    return BREAK_INSIDE;             /* a line never starts with 的 */
+  if (g_utf8_strchr ("、，；：）》”】〕", -1, prev) || g_str_has_prefix (next, "关于"))
+    return BREAK_GOOD;
+  if (prev == 0x7684 /* 的 */)
+    return BREAK_GOOD + 5;
+  for (guint w = 0; w < G_N_ELEMENTS (title_words); w++)
+    {
+      int len = g_utf8_strlen (title_words[w], -1);
+
+      /* every occurrence of the word that covers or touches the break */
+      for (int a = MAX (0, i - len); a <= i && a + len <= m; a++)
+        if (strncmp (text + offset[a], title_words[w], strlen (title_words[w])) == 0)
+          {
+            if (a < i && i < a + len)
+              return BREAK_INSIDE;
+            edge = TRUE;
+          }
+    }
+  for (guint w = 0; !edge && w < G_N_ELEMENTS (title_suffixes); w++)
+    edge = g_str_has_prefix (text + offset[i - 1], title_suffixes[w]);
+  if (edge)
+    return BREAK_WORD;
+  if (g_utf8_strchr ("和与及", -1, prev) || g_utf8_strchr ("和与及", -1, c))
+    return BREAK_WORD + 20;
+  return BREAK_UNKNOWN;
+}
+
+/* Breaks one line of a title (no author breaks inside) into the fewest
+ * lines that fit, choosing among Pango's legal break points those that
+ * keep meaning units whole and give lines of nearly equal length
+ * (梯形/菱形). Returns the text with '\n' at the breaks. */
+static char *
+break_title_line (GwPagination *p,
+                  const char   *text)
+{
+  g_autoptr(PangoLayout) one = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, -1, text);
+  g_autoptr(PangoLayout) wrapped = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE,
+                                                          GW_TA_W, text);
+  const PangoLogAttr *attrs;
+  int n_attrs, n_lines, m;
+  g_autofree double *x = NULL;
+  g_autofree int *offset = NULL;
+  g_autofree double *cost = NULL;
+  g_autofree int *from = NULL;
+  GString *out;
+  int k, *cuts, line;
+
+  keep_groups_whole (one, text);
+  keep_groups_whole (wrapped, text);
+  n_lines = pango_layout_get_line_count (wrapped);
+  m = g_utf8_strlen (text, -1);
+  if (n_lines < 2 || m > 400)
+    return g_strdup (text);
+  attrs = pango_layout_get_log_attrs_readonly (one, &n_attrs);
+  x = g_new (double, m + 1);
+  offset = g_new (int, m + 1);
+  for (int i = 0; i <= m; i++)
+    {
+      PangoRectangle pos;
+
+      offset[i] = g_utf8_offset_to_pointer (text, i) - text;
+      pango_layout_index_to_pos (one, offset[i], &pos);
+      x[i] = i == m ? layout_width (one) : pos.x / (double) PANGO_SCALE;
+    }
+
+  /* cost[l·(m+1) + i]: best way to set text[0, i) in l lines */
+  cost = g_new (double, (gsize) (n_lines + 1) * (m + 1));
+  from = g_new (int, (gsize) (n_lines + 1) * (m + 1));
+  for (int i = 0; i < (n_lines + 1) * (m + 1); i++)
+    cost[i] = G_MAXDOUBLE;
+  cost[0] = 0;
+  for (line = 1; line <= n_lines; line++)
+    for (int j = 1; j <= m; j++)
+      {
+        double target = x[m] / n_lines;
+        int pen;
+
+        if (j < m && (j >= n_attrs || !attrs[j].is_line_break))
+          continue;
+        pen = j < m ? title_break_penalty (text, offset, m, j) : 0;
+        for (int i = 0; i < j; i++)
+          {
+            double w = x[j] - x[i], d = (w - target) / SIZE_TITLE, c;
+
+            if (cost[(line - 1) * (m + 1) + i] == G_MAXDOUBLE || w > GW_TA_W)
+              continue;
+            c = cost[(line - 1) * (m + 1) + i] + 10 * d * d + pen;
+            if (c < cost[line * (m + 1) + j])
+              {
+                cost[line * (m + 1) + j] = c;
+                from[line * (m + 1) + j] = i;
+              }
+          }
+      }
+  if (cost[n_lines * (m + 1) + m] == G_MAXDOUBLE)
+    return g_strdup (text);
+
+  cuts = g_newa (int, n_lines + 1);
+  for (line = n_lines, k = m; line > 0; line--)
+    {
+      cuts[line] = k;
+      k = from[line * (m + 1) + k];
+    }
+  cuts[0] = 0;
+  out = g_string_new (NULL);
+  for (line = 1; line <= n_lines; line++)
+    {
+      if (line > 1)
+        g_string_append_c (out, '\n');
+      g_string_append_len (out, text + offset[cuts[line - 1]],
+                           offset[cuts[line]] - offset[cuts[line - 1]]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The title: 二号, centred, each line the author wrote broken where its
+ * meaning allows into lines of nearly equal length. */
 static gboolean
 layout_title (GwPagination *p)
 {
   const char *title = meta (p, GW_META_TITLE);
   g_autoptr(PangoLayout) l = NULL;
   g_autofree char *where = NULL;
-  int n;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *text = NULL;
 
   if (title == NULL)
     return TRUE;
   where = where_meta (p, GW_META_TITLE);
-  l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, title);
+  parts = g_strsplit (title, "\n", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *broken = break_title_line (p, parts[i]);
+
+      g_free (parts[i]);
+      parts[i] = broken;
+    }
+  text = g_strjoinv ("\n", parts);
+  l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, text);
   pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
-  keep_groups_whole (l, title);
+  keep_groups_whole (l, text);
   if (!_gw_pagination_check_glyphs (p, l, where))
     return FALSE;
-  n = pango_layout_get_line_count (l);
-  if (n > 1 && strchr (title, '\n') == NULL)
-    {
-      /* Narrowest width that still gives n lines: equal-length lines. */
-      double lo = GW_TA_W / n, hi = GW_TA_W;
-
-      while (hi - lo > 2)
-        {
-          double mid = (lo + hi) / 2;
-          pango_layout_set_width (l, (int) (mid * PANGO_SCALE));
-          if (pango_layout_get_line_count (l) > n)
-            lo = mid;
-          else
-            hi = mid;
-        }
-      pango_layout_set_width (l, (int) (hi * PANGO_SCALE));
-    }
   {
     double w = pango_layout_get_width (l) / (double) PANGO_SCALE;
     GwOp *op = flow (p, l, GW_TA_LEFT + (GW_TA_W - w) / 2, SIZE_TITLE, BLACK);

@@ -1489,6 +1489,47 @@ test_joint_signature_not_alone (void)
       }
 }
 
+/* Titles break where their meaning units meet (§7.3.1: 回行时要做到词意
+ * 完整), in lines of nearly equal length, and an author's own line break
+ * is kept. Each case: the title, then its lines as the PDF must show them. */
+static void
+test_title_breaks (void)
+{
+  static const char *const cases[][4] = {
+    { "关于做好2024年度社工站运营服务项目评估工作的通知",
+      "关于做好2024年度社工站", "运营服务项目评估工作的通知", NULL },
+    { "神木市人民政府办公室关于印发神木市社工站（室）建设和管理服务实施意见的通知",
+      "神木市人民政府办公室关于印发神木市", "社工站（室）建设和管理服务实施意见的通知", NULL },
+    { "临川市民政局关于加快推进乡镇（街道）社会工作服务站建设的实施意见",
+      "临川市民政局关于加快推进乡镇（街道）", "社会工作服务站建设的实施意见", NULL },
+    { "临川市民政局 临川市财政局\n关于加快推进乡镇（街道）社会工作服务站建设的实施意见",
+      "临川市民政局临川市财政局", "关于加快推进乡镇（街道）", "社会工作服务站建设的实施意见" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_autoptr(PopplerPage) page = NULL;
+      g_autoptr(GPtrArray) lines = NULL;
+      guint first = 0;
+
+      gw_document_set_meta (doc, GW_META_TITLE, cases[c][0]);
+      gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "现将有关事项通知如下。"));
+      pdf = render (doc, NULL);
+      page = poppler_document_get_page (pdf, 0);
+      lines = page_lines (page);
+      for (guint k = 1; k < 4 && cases[c][k]; k++)
+        {
+          g_autofree char *got = NULL;
+
+          g_assert_cmpuint (first + k - 1, <, lines->len);
+          got = strip_space (((Line *) g_ptr_array_index (lines, first + k - 1))->text->str);
+          g_assert_cmpstr (got, ==, cases[c][k]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1521,6 +1562,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/heading-fonts", test_heading_fonts);
   g_test_add_func ("/render/pdf/set-font", test_set_font);
   g_test_add_func ("/render/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/render/pdf/title-breaks", test_title_breaks);
   g_test_add_func ("/render/pdf/batch-fonts", test_batch_fonts);
   g_test_add_func ("/render/pdf/async-and-print", test_async_and_print);
   g_test_add_func ("/render/pdf/outline", test_outline);
