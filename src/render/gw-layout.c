@@ -1455,9 +1455,11 @@ layout_attachments (GwPagination *p)
           skip_lines (p, 1);
           if (*title)
             {
+              g_autofree char *broken = break_title_line (p, title);
               g_autoptr(PangoLayout) tl = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE,
-                                                                  SIZE_TITLE, GW_TA_W, title);
+                                                                  SIZE_TITLE, GW_TA_W, broken);
               pango_layout_set_alignment (tl, PANGO_ALIGN_CENTER);
+              keep_groups_whole (tl, broken);
               if (!_gw_pagination_check_glyphs (p, tl, where))
                 return FALSE;
               flow (p, tl, GW_TA_LEFT, SIZE_TITLE, BLACK);
