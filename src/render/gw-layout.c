@@ -64,6 +64,7 @@ _gw_pagination_new_page (GwPagination *p)
   if (p->pages == NULL)
     p->pages = g_ptr_array_new_with_free_func (page_free);
   g_ptr_array_add (p->pages, page);
+  page->landscape = page->turning = p->landscape;
   p->page = page;
   p->y = GW_TA_TOP;
   return page;
@@ -80,6 +81,7 @@ _gw_page_add_text (GwPage      *page,
   GwOp *op = g_new0 (GwOp, 1);
 
   op->kind = GW_OP_TEXT;
+  op->turned = page->turning;
   op->layout = g_object_ref (layout);
   op->line = line;
   op->x = x;
@@ -101,6 +103,7 @@ _gw_page_add_rule (GwPage *page,
   GwOp *op = g_new0 (GwOp, 1);
 
   op->kind = GW_OP_RULE;
+  op->turned = page->turning;
   op->x = x;
   op->y = y;
   op->w = w;
@@ -120,6 +123,7 @@ _gw_page_add_box (GwPage *page,
   GwOp *op = g_new0 (GwOp, 1);
 
   op->kind = GW_OP_BOX;
+  op->turned = page->turning;
   op->x = x;
   op->y = y;
   op->w = w;
@@ -851,8 +855,44 @@ text_width (GwPagination *p,
   return layout_width (l);
 }
 
-/* Column widths for a body table: natural widths, shrunk to the type
- * area with narrow columns kept whole. */
+static double column_min_width (GwPagination *p, GPtrArray *rows, guint c, double size);
+
+/* Each column's natural width (its longest cell on one line; a heading
+ * counted at most four characters, since headings wrap well and the
+ * body's content should decide) and its minimum (column_min_width). */
+static void
+column_widths (GwPagination *p,
+               GPtrArray    *rows,
+               guint         n_cols,
+               double        size,
+               double        pad,
+               double       *nat,
+               double       *min)
+{
+  for (guint c = 0; c < n_cols; c++)
+    nat[c] = 0;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      for (guint c = 0; c < n_cols && cells[c]; c++)
+        {
+          double tw = text_width (p, GW_FONT_ROLE_FANGSONG, size, cells[c]);
+
+          if (r == 0 && rows->len > 1)
+            tw = MIN (tw, 4 * size);
+          nat[c] = MAX (nat[c], tw + 2 * pad);
+        }
+    }
+  for (guint c = 0; c < n_cols; c++)
+    {
+      min[c] = column_min_width (p, rows, c, size) + 2 * pad;
+      nat[c] = MAX (nat[c], min[c]);
+    }
+}
+
+/* Column widths for a body table: natural widths when they fit; else
+ * every column at least its minimum, and the rest of @total shared in
+ * proportion to what each still lacks. */
 static double *
 table_widths (GwPagination *p,
               GPtrArray    *rows,
@@ -861,44 +901,31 @@ table_widths (GwPagination *p,
               double        total,
               double        pad)
 {
-  double *nat = g_new0 (double, n_cols);
+  g_autofree double *nat = g_new0 (double, n_cols);
+  g_autofree double *min = g_new0 (double, n_cols);
   double *w = g_new0 (double, n_cols);
-  double sum = 0, fair = total / n_cols, given = 0, extra = 0;
+  double sum = 0, min_sum = 0, lack = 0;
 
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-      for (guint c = 0; c < n_cols && cells[c]; c++)
-        nat[c] = MAX (nat[c], text_width (p, GW_FONT_ROLE_FANGSONG, size, cells[c]) + 2 * pad);
-    }
+  column_widths (p, rows, n_cols, size, pad, nat, min);
   for (guint c = 0; c < n_cols; c++)
     {
-      nat[c] = MAX (nat[c], size + 2 * pad);
       sum += nat[c];
+      min_sum += min[c];
+      lack += nat[c] - min[c];
     }
-  if (sum <= total)
-    {
-      for (guint c = 0; c < n_cols; c++)
-        w[c] = nat[c] * total / sum;
-    }
-  else
-    {
-      for (guint c = 0; c < n_cols; c++)
-        {
-          w[c] = MIN (nat[c], fair);
-          given += w[c];
-          extra += nat[c] - w[c];
-        }
-      for (guint c = 0; c < n_cols; c++)
-        if (extra > 0)
-          w[c] += (total - given) * (nat[c] - w[c]) / extra;
-    }
-  g_free (nat);
+  for (guint c = 0; c < n_cols; c++)
+    if (sum <= total)
+      w[c] = nat[c] * total / sum;
+    else if (min_sum <= total)
+      w[c] = min[c] + (lack > 0 ? (total - min_sum) * (nat[c] - min[c]) / lack : 0);
+    else
+      w[c] = min[c] * total / min_sum;   /* numbers must break: evenly */
   return w;
 }
 
 typedef struct {
   guint        n_cols;
+  double       frame_w;     /* width the table is centred in (0: the type area) */
   const double *widths;
   double       size;
   double       pad;
@@ -957,7 +984,7 @@ draw_row (GwPagination       *p,
 
   for (guint c = 0; c < st->n_cols; c++)
     total += st->widths[c];
-  x = GW_TA_LEFT + (GW_TA_W - total) / 2;
+  x = GW_TA_LEFT + ((st->frame_w > 0 ? st->frame_w : GW_TA_W) - total) / 2;
   for (guint c = 0; c < st->n_cols; c++)
     {
       PangoLayoutIter *it = pango_layout_get_iter (cells[c]);
@@ -1034,6 +1061,73 @@ place_table (GwPagination       *p,
   return ok;
 }
 
+/* The narrowest a column can be without cutting a number or a Latin word
+ * (CJK text breaks between any two characters). */
+static double
+column_min_width (GwPagination *p,
+                  GPtrArray    *rows,
+                  guint         c,
+                  double        size)
+{
+  double w = 2 * size;   /* two characters: no column a single one wide */
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      const char *t, *run = NULL;
+
+      if (c >= g_strv_length (cells))
+        continue;
+      for (t = cells[c]; ; t = g_utf8_next_char (t))
+        {
+          gunichar u = g_utf8_get_char (t);
+          gboolean word = u > 0x20 && u < 0x2E80;   /* digits, Latin, their signs */
+
+          if (word && run == NULL)
+            run = t;
+          else if (!word && run)
+            {
+              g_autofree char *token = g_strndup (run, t - run);
+
+              w = MAX (w, text_width (p, GW_FONT_ROLE_FANGSONG, size, token));
+              run = NULL;
+            }
+          if (*t == '\0')
+            break;
+        }
+    }
+  return w;
+}
+
+/* GB/T 9704 §8: a table too wide for the page is set landscape. Too wide:
+ * its numbers or words could not stay whole across the type area, or a
+ * column that needs more room would be left under three characters wide
+ * and turning the page would give it a fifth more. */
+static gboolean
+table_wants_landscape (GwPagination *p,
+                       GPtrArray    *rows,
+                       guint         n_cols,
+                       const double *portrait,
+                       double        size,
+                       double        pad)
+{
+  g_autofree double *wide = table_widths (p, rows, n_cols, size, GW_TA_H, pad);
+  g_autofree double *nat = g_new0 (double, n_cols);
+  g_autofree double *min = g_new0 (double, n_cols);
+  double min_sum = 0;
+  gboolean cramped = FALSE;
+
+  column_widths (p, rows, n_cols, size, pad, nat, min);
+  for (guint c = 0; c < n_cols; c++)
+    {
+      min_sum += min[c];
+      if (portrait[c] < 3 * size + 2 * pad && nat[c] > portrait[c] + size / 2 &&
+          wide[c] > portrait[c] * 1.2)
+        cramped = TRUE;
+    }
+  return min_sum > GW_TA_W || cramped;
+}
+
 static gboolean
 layout_body_table (GwPagination *p,
                    GwBlock      *block,
@@ -1043,6 +1137,7 @@ layout_body_table (GwPagination *p,
   g_autofree double *widths = NULL;
   guint n_cols = 0;
   GwTableStyle st = { 0 };
+  gboolean ok;
 
   if (rows == NULL || rows->len == 0)
     return TRUE;
@@ -1058,13 +1153,33 @@ layout_body_table (GwPagination *p,
   st.bottom = GW_TA_BOTTOM;
   widths = table_widths (p, rows, n_cols, st.size, GW_TA_W, st.pad);
   st.widths = widths;
-  p->y = slot_top (current_slot (p));
-  if (current_slot (p) >= GW_LINES)
-    _gw_pagination_new_page (p);
-  if (!place_table (p, &st, rows, where))
-    return FALSE;
-  p->y += 0.01;   /* next text on the next grid line */
-  return TRUE;
+
+  if (!table_wants_landscape (p, rows, n_cols, widths, st.size, st.pad))
+    {
+      p->y = slot_top (current_slot (p));
+      if (current_slot (p) >= GW_LINES)
+        _gw_pagination_new_page (p);
+      if (!place_table (p, &st, rows, where))
+        return FALSE;
+      p->y += 0.01;   /* next text on the next grid line */
+      return TRUE;
+    }
+
+  /* Landscape: pages of their own, the frame turned (see GW_TURN_ORIGIN) */
+  g_free (widths);
+  widths = table_widths (p, rows, n_cols, st.size, GW_TA_H, st.pad);
+  st.widths = widths;
+  st.frame_w = GW_TA_H;
+  st.bottom = GW_TA_TOP + GW_TA_W;
+  p->landscape = TRUE;
+  _gw_pagination_new_page (p);
+  ok = place_table (p, &st, rows, where);
+  p->landscape = FALSE;
+  for (guint i = 0; i < p->pages->len; i++)
+    ((GwPage *) g_ptr_array_index (p->pages, i))->turning = FALSE;
+  /* what follows starts on a portrait page */
+  p->y = GW_TA_BOTTOM + 1;
+  return ok;
 }
 
 static gboolean

@@ -42,13 +42,25 @@ typedef struct {
   double       hscale;      /* TEXT: horizontal scale (1 = none) */
   double       line_width;  /* BOX */
   guint32      rgb;         /* colour, 0xRRGGBB */
+  gboolean     turned;      /* part of a landscape table (GW_TURN) */
 } GwOp;
 
 typedef struct {
   GPtrArray *ops;           /* GwOp* */
   guint      number;        /* printed page number, 0 = none */
   gboolean   blank;
+  gboolean   landscape;     /* holds a landscape table (§8) */
+  gboolean   turning;       /* ops added now are turned (while laying one out) */
 } GwPage;
+
+/* A landscape table (GB/T 9704 §8) is laid out in a frame of the type
+ * area turned a quarter: GW_TA_H wide and GW_TA_W high, at the same
+ * top-left corner, and drawn turned so that its head faces the left edge
+ * of the sheet (the 订口 of an odd page, the 切口 of an even one); the
+ * page number stays where it is on every page. This maps the frame onto
+ * the page (cairo: translate, rotate −90°, translate). */
+#define GW_TURN_ORIGIN_X  GW_TA_LEFT
+#define GW_TURN_ORIGIN_Y  GW_TA_BOTTOM
 
 typedef struct {
   char   *text;
@@ -72,6 +84,7 @@ struct _GwPagination {
   const char    *source;     /* file name for messages */
   GwPage        *page;
   double         y;          /* top of the next free space on the page */
+  gboolean       landscape;  /* new pages are landscape-table pages */
   GError        *error;      /* first error met */
 };
 

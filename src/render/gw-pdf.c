@@ -351,6 +351,12 @@ gw_pagination_draw_page (GwPagination *pagination,
       GwOp *op = g_ptr_array_index (page->ops, i);
 
       cairo_save (cr);
+      if (op->turned)
+        {
+          cairo_translate (cr, GW_TURN_ORIGIN_X, GW_TURN_ORIGIN_Y);
+          cairo_rotate (cr, -G_PI / 2);
+          cairo_translate (cr, -GW_TA_LEFT, -GW_TA_TOP);
+        }
       cairo_set_source_rgb (cr, ((op->rgb >> 16) & 0xFF) / 255.0,
                             ((op->rgb >> 8) & 0xFF) / 255.0, (op->rgb & 0xFF) / 255.0);
       switch (op->kind)

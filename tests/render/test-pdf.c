@@ -724,6 +724,101 @@ test_missing_glyph (void)
   g_assert_nonnull (strstr (error->message, "42"));
 }
 
+/* A table too wide for the page (GB/T 9704 §8) is set landscape on pages
+ * of its own: its text runs up the page (the head towards the left edge),
+ * its header row is repeated, the page numbers stay upright where they are
+ * on every page, and the text after it starts on a portrait page. */
+static void
+test_landscape_table (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  int n_pages, turned_pages = 0, first_turned = -1, last_turned = -1;
+
+  gw_document_set_meta (doc, GW_META_TITLE, "社工站经费预算表");
+  gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "各社工站经费预算如下表。"));
+  g_ptr_array_add (rows, g_strsplit ("序号|乡镇（街道）|场地面积|专职社工|持证社工|年度经费（元）|"
+                                     "人员经费（元）|运营经费（元）|服务人次|覆盖村（社区）", "|", -1));
+  for (int i = 1; i <= 30; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("%d|城关镇|%d|%d|%d|%d,%03d,%03d.00|%d,%03d.50|%d,%03d.25|%d|%d",
+                                              i, 100 + i, i % 6 + 1, i % 4 + 1, 1 + i % 3, 100 + i, 500 + i,
+                                              300 + i, 200 + i, 150 + i, 700 + i, 1000 * i, 5 + i);
+      g_ptr_array_add (rows, g_strsplit (row, "|", -1));
+    }
+  gw_document_append_block (doc, gw_block_new_table (rows));
+  gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "以上经费列入年度预算。"));
+  pdf = render (doc, NULL);
+  n_pages = poppler_document_get_n_pages (pdf);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *flat = NULL;
+      g_autofree char *text = poppler_page_get_text (page);
+      gboolean turned = FALSE;
+
+      flat = strip_space (text);
+      /* a cell of the table: its characters run up the page when turned
+       * (poppler's layout gives one rectangle per character of the text) */
+      {
+        PopplerRectangle *rects = NULL;
+        guint n_rects = 0;
+        const char *at = strstr (text, "城关镇");
+
+        if (at && poppler_page_get_text_layout (page, &rects, &n_rects))
+          {
+            glong k = g_utf8_pointer_to_offset (text, at);
+
+            g_assert_cmpuint (k + 1, <, n_rects);
+            turned = rects[k + 1].y1 < rects[k].y1 - 5 &&
+                     fabs (rects[k + 1].x1 - rects[k].x1) < 2;
+            g_assert_true (turned);   /* every page of the table is turned */
+          }
+        g_free (rects);
+      }
+      if (turned)
+        {
+          GList *num;
+          g_autofree char *label = g_strdup_printf ("%d", i + 1);
+
+          turned_pages++;
+          if (first_turned < 0)
+            first_turned = i;
+          last_turned = i;
+          g_assert_nonnull (strstr (flat, "序号"));               /* header repeated */
+          g_assert_null (strstr (flat, "各社工站经费预算如下表")); /* pages of its own */
+          g_assert_null (strstr (flat, "以上经费列入年度预算"));
+          /* the page number upright at its usual place: wide, not tall,
+           * about 7 mm under the type area */
+          num = poppler_page_find_text (page, "—");
+          g_assert_nonnull (num);
+          for (GList *h = num; h; h = h->next)
+            {
+              PopplerRectangle *r = h->data;
+              double top = 842 - MAX (r->y1, r->y2);
+
+              g_assert_cmpfloat (fabs (r->x2 - r->x1), >, fabs (r->y2 - r->y1) * 0.5);
+              g_assert_cmpfloat (top, >, TA_BOTTOM);
+            }
+          g_list_free_full (num, (GDestroyNotify) poppler_rectangle_free);
+          g_assert_nonnull (strstr (flat, label));
+        }
+    }
+  g_assert_cmpint (turned_pages, >=, 2);
+  g_assert_cmpint (last_turned - first_turned + 1, ==, turned_pages);
+  g_assert_cmpint (first_turned, >=, 1);
+  g_assert_cmpint (last_turned, <, n_pages - 1);
+  {
+    g_autoptr(PopplerPage) after = poppler_document_get_page (pdf, last_turned + 1);
+    g_autofree char *text = poppler_page_get_text (after);
+    g_autofree char *flat = strip_space (text);
+
+    g_assert_nonnull (strstr (flat, "以上经费列入年度预算"));
+  }
+}
+
 /* A body table crossing a page break repeats its header row. */
 static void
 test_table_break (void)
@@ -1568,6 +1663,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/outline", test_outline);
   g_test_add_func ("/render/pdf/missing-glyph", test_missing_glyph);
   g_test_add_func ("/render/pdf/table-break", test_table_break);
+  g_test_add_func ("/render/pdf/landscape-table", test_landscape_table);
   g_test_add_func ("/render/pdf/evaluation", test_evaluation);
   g_test_add_func ("/render/pdf/evaluation-veto", test_evaluation_veto);
   g_test_add_func ("/render/pdf/joint-mark", test_joint_mark);
