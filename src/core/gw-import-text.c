@@ -237,6 +237,8 @@ gw_text_decode (const char  *data,
 
 typedef struct {
   const char *text;     /* trimmed, NUL-terminated in the decoded buffer */
+  const char *raw;      /* the line with its indent (empty first cells of a
+                         * table row), up to the end of text */
   guint       len;      /* bytes of text */
   guint       n_chars;  /* characters of text */
   guint       lineno;   /* 1-based */
@@ -324,6 +326,7 @@ split_lines (char *text)
       *e = '\0';
 
       line.text = s;
+      line.raw = p;
       line.len = e - s;
       line.n_chars = g_utf8_strlen (s, e - s);
       line.lineno = lineno;
@@ -615,6 +618,141 @@ gw_text_is_doc_number (const char *text,
     *length = p - text;
   p = skip_spaces (p);
   return *p == '\0' || g_str_has_prefix (p, "签发人");
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+gboolean
+gw_text_is_table_row (const char *line)
+{
+  const char *s, *e, *tab;
+
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  s = line;
+  e = line + strlen (line);
+  while (s < e && is_space (g_utf8_get_char (s)))
+    s = g_utf8_next_char (s);
+  while (e > s)
+    {
+      const char *q = g_utf8_find_prev_char (s, e);
+      if (q == NULL || !is_space (g_utf8_get_char (q)))
+        break;
+      e = q;
+    }
+  /* trimmed, the line starts and ends with text: a tab inside it stands
+   * between two cells, one leading or trailing is only indentation */
+  tab = memchr (s, '\t', e - s);
+  return tab != NULL;
+}
+
+guint
+gw_text_table_run (const char * const *lines,
+                   guint               n_lines)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (lines != NULL || n_lines == 0, 0);
+
+  while (n < n_lines && lines[n] != NULL && gw_text_is_table_row (lines[n]))
+    n++;
+  return n >= 2 ? n : 0;
+}
+
+GPtrArray *
+gw_text_table_rows (const char * const *lines,
+                    guint               n_lines,
+                    GArray             *columns)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GPtrArray *rows;
+  guint width = 0;
+  gboolean drop_first = n_lines > 0;
+
+  g_return_val_if_fail (lines != NULL || n_lines == 0, NULL);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+      GArray *cols = g_array_new (FALSE, FALSE, sizeof (guint));
+      const char *p = lines[i];
+      guint col = 0;
+
+      for (;;)
+        {
+          const char *end = strchr (p, '\t');
+          const char *s = p, *e;
+          guint start;
+
+          if (end == NULL)
+            end = p + strlen (p);
+          e = end;
+          while (s < e && is_space (g_utf8_get_char (s)))
+            {
+              s = g_utf8_next_char (s);
+              col++;
+            }
+          start = col;
+          while (e > s)
+            {
+              const char *q = g_utf8_find_prev_char (s, e);
+              if (q == NULL || !is_space (g_utf8_get_char (q)))
+                break;
+              e = q;
+            }
+          col += g_utf8_strlen (s, end - s);
+          g_ptr_array_add (row, g_strndup (s, e - s));
+          g_array_append_val (cols, start);
+          if (*end == '\0')
+            break;
+          p = end + 1;
+          col++;
+        }
+      /* Excel writes a tab for every empty cell at the end of a row */
+      while (row->len > 1 && *(char *) g_ptr_array_index (row, row->len - 1) == '\0')
+        {
+          g_ptr_array_remove_index (row, row->len - 1);
+          g_array_remove_index (cols, cols->len - 1);
+        }
+      if (row->len < 2 || *(char *) g_ptr_array_index (row, 0) != '\0')
+        drop_first = FALSE;
+      g_ptr_array_add (cells, row);
+      g_ptr_array_add (starts, cols);
+    }
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (cells, i);
+      if (drop_first)
+        {
+          g_ptr_array_remove_index (row, 0);
+          g_array_remove_index (g_ptr_array_index (starts, i), 0);
+        }
+      width = MAX (width, row->len);
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (cells, i);
+      GArray *cols = g_ptr_array_index (starts, i);
+      guint line_chars = g_utf8_strlen (lines[i], -1);
+      GStrvBuilder *b = g_strv_builder_new ();
+
+      for (guint c = 0; c < width; c++)
+        {
+          g_strv_builder_add (b, c < row->len ? g_ptr_array_index (row, c) : "");
+          if (columns)
+            {
+              guint start = c < cols->len ? g_array_index (cols, guint, c) : line_chars;
+              g_array_append_val (columns, start);
+            }
+        }
+      g_ptr_array_add (rows, g_strv_builder_end (b));
+      g_strv_builder_unref (b);
+    }
+  return rows;
 }
 
 /* ---- the importer -------------------------------------------------------- */
@@ -1245,6 +1383,58 @@ is_page_start (Importer *imp,
          !is_attachment_marker (&imp->lines[title], NULL);
 }
 
+/* A table starting at @k (see gw_text_table_run()): adds it as one block
+ * with a span per cell, so a finding in a cell points at that cell in its
+ * line. Returns the number of lines it took, 0 when there is none. */
+static guint
+table_run (Importer  *imp,
+           guint      k,
+           guint      to,
+           GPtrArray *raw)
+{
+  guint n = 0;
+
+  if (k >= to || strchr (imp->lines[k].text, '\t') == NULL)
+    return 0;
+  /* a decoration line (----) reads as blank even with a tab in it */
+  while (k + n < to && imp->lines[k + n].len > 0)
+    g_ptr_array_add (raw, (gpointer) imp->lines[k + n++].raw);
+  return gw_text_table_run ((const char * const *) raw->pdata, raw->len);
+}
+
+static guint
+parse_table (Importer *imp,
+             guint     k,
+             guint     to)
+{
+  g_autoptr(GPtrArray) raw = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  GwBlock *block;
+  guint n, offset = 0, cell = 0;
+
+  n = table_run (imp, k, to, raw);
+  if (n == 0)
+    return 0;
+
+  block_close (imp);
+  rows = gw_text_table_rows ((const char * const *) raw->pdata, n, columns);
+  block = gw_block_new_table (rows);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c]; c++, cell++)
+        {
+          gw_block_add_span (block, offset, imp->lines[k + r].lineno,
+                             g_array_index (columns, guint, cell) + 1);
+          offset += g_utf8_strlen (cells[c], -1) + 1;   /* and the tab or newline */
+        }
+    }
+  g_ptr_array_add (imp->blocks, block);
+  return n;
+}
+
 static guint parse_attachment_page (Importer *imp, guint marker, guint to);
 
 /* Body text, headings and attachment pages of lines [@from, @to). The
@@ -1258,10 +1448,16 @@ parse_blocks (Importer *imp,
   for (guint k = from; k < to; k++)
     {
       const Line *l = &imp->lines[k];
+      guint n;
 
       if (l->len == 0)
         {
           block_close (imp);
+          continue;
+        }
+      if ((n = parse_table (imp, k, to)) > 0)
+        {
+          k += n - 1;
           continue;
         }
       if (main && is_attachment_list_start (l))
@@ -1392,6 +1588,12 @@ parse_head (Importer *imp)
     }
   if (i >= n)
     return i;
+  /* a table pasted on its own: no head, and no title made of its first row */
+  {
+    g_autoptr(GPtrArray) raw = g_ptr_array_new ();
+    if (table_run (imp, i, n, raw) > 0)
+      return i;
+  }
 
   /* 发文字号 within the first few lines; what stands above it is the organ's
    * mark, or (in drafts that put the number under it) the title. */

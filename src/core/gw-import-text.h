@@ -52,4 +52,30 @@ gboolean    gw_text_is_date_line      (const char  *text);
 gboolean    gw_text_is_doc_number     (const char  *text,
                                        gsize       *length);
 
+/* Tables pasted out of Excel, WPS 表格 or a Word table, or a .txt saved
+ * from a spreadsheet: a run of two or more consecutive lines, each holding a
+ * TAB between two pieces of text, is a table; one row a line, cells split
+ * at the tabs. A single such line, or lines only indented with a tab, stay
+ * text. The importer and the editor's paste both use these. */
+
+/* Whether @line (one line, untrimmed) is a table row: a TAB with text on
+ * both sides of it once the line is trimmed. */
+gboolean    gw_text_is_table_row      (const char  *line);
+
+/* How many lines, from @lines[0] on, make a table (at least two rows), or 0
+ * when no table starts there. */
+guint       gw_text_table_run         (const char * const *lines,
+                                       guint        n_lines);
+
+/* The rows (GPtrArray of GStrv, all of the same length) of the table made
+ * of @lines: cells trimmed, empty cells at the end of a row dropped and
+ * short rows padded with empty cells, so every row is as long as the
+ * longest; a first column empty in every row (lines indented with a tab)
+ * is dropped. When @columns is not %NULL it receives, for every cell in
+ * row order, the 0-based column (in characters) of the cell's first
+ * character in its line (the line's length for padding). */
+GPtrArray  *gw_text_table_rows        (const char * const *lines,
+                                       guint        n_lines,
+                                       GArray      *columns);
+
 G_END_DECLS

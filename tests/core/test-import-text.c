@@ -89,13 +89,21 @@ assert_positions_exact (GwDocument *doc,
       g_assert_cmpuint (spans[0].offset, ==, 0);
       for (guint s = 0; s < n_spans; s++)
         {
+          gunichar c = text_char (block_text, spans[s].offset);
+
           if (s > 0)
             {
               g_assert_cmpuint (spans[s].offset, >, spans[s - 1].offset);
-              g_assert_cmpuint (spans[s].line, >, spans[s - 1].line);
+              /* a table has a span per cell, several on a line */
+              if (gw_block_get_kind (block) == GW_BLOCK_TABLE)
+                g_assert_cmpuint (spans[s].line, >=, spans[s - 1].line);
+              else
+                g_assert_cmpuint (spans[s].line, >, spans[s - 1].line);
             }
-          g_assert_cmpuint (text_char (block_text, spans[s].offset), ==,
-                            source_char (source, spans[s].line, spans[s].column));
+          /* an empty cell starts on the tab or line end after it */
+          if (gw_block_get_kind (block) == GW_BLOCK_TABLE && (c == '\t' || c == '\n' || c == 0))
+            continue;
+          g_assert_cmpuint (c, ==, source_char (source, spans[s].line, spans[s].column));
         }
     }
 
@@ -1214,6 +1222,143 @@ test_single_organ_unchanged (void)
   assert_meta (full, GW_META_SIGNATURE, "某某市民政局", 38, 33);
 }
 
+/* ---- tables ----------------------------------------------------------------- */
+
+static void
+assert_rows (GwBlock            *block,
+             const char * const *expected)   /* rows as "a|b|c", NULL-terminated */
+{
+  GPtrArray *rows = gw_block_get_rows (block);
+
+  g_assert_cmpint (gw_block_get_kind (block), ==, GW_BLOCK_TABLE);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, g_strv_length ((char **) expected));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      g_autofree char *got = g_strjoinv ("|", g_ptr_array_index (rows, r));
+      g_assert_cmpstr (got, ==, expected[r]);
+    }
+}
+
+static void
+check_table_draft (GwDocument *doc,
+                   const char *name)
+{
+  static const char *standard[] = {
+    "项目|标准|备注",
+    "场地面积|不少于50平方米|含办公区",
+    "专职社工|不少于2名|",
+    "|合计|按实际配备",
+    NULL
+  };
+  static const char *funds[] = { "年度|金额（万元）", "2024|12", "2025|15", NULL };
+  guint line = 0, column = 0;
+
+  assert_positions_exact (doc, "import", name);
+  assert_meta (doc, GW_META_TITLE, "关于印发社工站建设标准的通知", 1, 1);
+  assert_meta (doc, GW_META_RECIPIENTS, "各乡镇人民政府：", 3, 1);
+  assert_meta (doc, GW_META_SIGNATURE, "某某县民政局", 20, 1);
+  assert_meta (doc, GW_META_DATE, "2024年9月2日", 21, 1);
+  g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 8);
+  /* paragraphs indented with a tab are no table */
+  assert_block (doc, 0, GW_BLOCK_PARAGRAPH, 0, 5, "为规范社工站建设");
+  assert_block (doc, 1, GW_BLOCK_PARAGRAPH, 0, 6, "请结合实际");
+  assert_block (doc, 2, GW_BLOCK_HEADING, 1, 7, "一、场地与人员");
+  assert_block (doc, 3, GW_BLOCK_TABLE, 0, 8, "项目\t标准\t备注\n");
+  assert_rows (block_at (doc, 3), standard);
+  assert_block (doc, 4, GW_BLOCK_PARAGRAPH, 0, 12, "以上标准");
+  assert_block (doc, 5, GW_BLOCK_HEADING, 1, 13, "二、经费保障");
+  /* one line with a tab is a paragraph, tab and all */
+  assert_block (doc, 6, GW_BLOCK_PARAGRAPH, 0, 14, "联系人：张三\t电话");
+  /* rows all indented with a tab: the empty first column goes */
+  assert_block (doc, 7, GW_BLOCK_TABLE, 0, 16, "年度\t金额");
+  assert_rows (block_at (doc, 7), funds);
+
+  /* a finding in a cell maps to that cell's line and column: 按实际配备
+   * sits after a tab and two full-width spaces on line 11 */
+  {
+    const char *text = gw_block_get_text (block_at (doc, 3));
+    const char *at = strstr (text, "按实际配备");
+
+    g_assert_nonnull (at);
+    gw_block_map_offset (block_at (doc, 3), g_utf8_strlen (text, at - text), &line, &column);
+    g_assert_cmpuint (line, ==, 11);
+    g_assert_cmpuint (column, ==, 7);
+    at = strstr (text, "2名");
+    gw_block_map_offset (block_at (doc, 3), g_utf8_strlen (text, at - text), &line, &column);
+    g_assert_cmpuint (line, ==, 10);
+    g_assert_cmpuint (column, ==, 9);
+  }
+}
+
+static void
+test_tables (void)
+{
+  g_autoptr(GwDocument) doc = import_fixture ("import", "table-between.txt");
+  g_autoptr(GwDocument) gb = import_fixture ("import", "table-gb18030-crlf.txt");
+
+  check_table_draft (doc, "table-between.txt");
+  check_table_draft (gb, "table-gb18030-crlf.txt");
+  g_assert_true (gw_document_equal (doc, gb));
+}
+
+static void
+test_table_rules (void)
+{
+  const char *lines[] = { "a\tb\t\t", "　c\t d ", "e", NULL };
+  const char *indented[] = { "\ta\tb", "\tc", NULL };
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GwDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *pasted = "表头一\t表头二\r\n值一\t值二\r\n\r\n普通段落。\n";
+
+  g_assert_true (gw_text_is_table_row ("a\tb"));
+  g_assert_true (gw_text_is_table_row ("  a \t b  "));
+  g_assert_false (gw_text_is_table_row ("\t一、总体要求"));  /* an indent */
+  g_assert_false (gw_text_is_table_row ("总体要求\t"));
+  g_assert_false (gw_text_is_table_row ("\t\t"));
+  g_assert_false (gw_text_is_table_row ("没有制表符"));
+  g_assert_false (gw_text_is_table_row (""));
+
+  g_assert_cmpuint (gw_text_table_run (lines, 3), ==, 2);
+  g_assert_cmpuint (gw_text_table_run (lines + 1, 2), ==, 0);   /* one row alone */
+  g_assert_cmpuint (gw_text_table_run (lines, 1), ==, 0);
+
+  rows = gw_text_table_rows (lines, 2, columns);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstrv (g_ptr_array_index (rows, 0), ((const char *[]) { "a", "b", NULL }));
+  g_assert_cmpstrv (g_ptr_array_index (rows, 1), ((const char *[]) { "c", "d", NULL }));
+  g_assert_cmpuint (columns->len, ==, 4);
+  g_assert_cmpuint (g_array_index (columns, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (columns, guint, 1), ==, 2);
+  g_assert_cmpuint (g_array_index (columns, guint, 2), ==, 1);   /* after the 　 */
+  g_assert_cmpuint (g_array_index (columns, guint, 3), ==, 4);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* a short row is padded; the empty first column of every row dropped */
+  rows = gw_text_table_rows (indented, 2, NULL);
+  g_assert_cmpstrv (g_ptr_array_index (rows, 0), ((const char *[]) { "a", "b", NULL }));
+  g_assert_cmpstrv (g_ptr_array_index (rows, 1), ((const char *[]) { "c", "", NULL }));
+
+  /* a paste of a table and a paragraph, CRLF, with no head at all */
+  doc = gw_import_text_data (pasted, strlen (pasted), "paste", &error);
+  g_assert_no_error (error);
+  {
+    static const char *table[] = { "表头一|表头二", "值一|值二", NULL };
+    guint n = gw_document_get_n_blocks (doc);
+
+    g_assert_cmpuint (n, >=, 1);
+    for (guint i = 0; i < n; i++)
+      if (gw_block_get_kind (block_at (doc, i)) == GW_BLOCK_TABLE)
+        {
+          assert_rows (block_at (doc, i), table);
+          return;
+        }
+    g_error ("a pasted table did not become a table block");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1252,6 +1397,8 @@ main (int   argc,
   g_test_add_func ("/import-text/recognisers", test_recognisers);
   g_test_add_func ("/import-text/large-draft", test_large_draft);
   g_test_add_func ("/import-text/refuse-special-files", test_refuse_special_files);
+  g_test_add_func ("/import-text/tables", test_tables);
+  g_test_add_func ("/import-text/table-rules", test_table_rules);
 
   return g_test_run ();
 }
