@@ -503,6 +503,10 @@ gw_document_to_gwdoc_bytes (GwDocument *self)
   g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (s, "<gwdoc version=\"" GWDOC_VERSION "\"");
   append_attr (s, "kind", gw_document_kind_to_string (gw_document_get_kind (self)));
+  /* the 文件 format is the default and goes unsaid, so files written
+   * before formats existed stay byte for byte what they were */
+  if (gw_document_get_format (self) != GW_DOCUMENT_FORMAT_DOCUMENT)
+    append_attr (s, "format", gw_document_format_to_string (gw_document_get_format (self)));
   if (gw_document_get_sealed (self))
     g_string_append (s, " sealed=\"true\"");
   if (!is_empty (gw_document_get_template_id (self)))
@@ -915,7 +919,7 @@ static const struct {
   const char *element;
   const char *attributes;
 } known_attributes[] = {
-  { "gwdoc", " version kind sealed template " },
+  { "gwdoc", " version kind format sealed template " },
   { "heading", " level " },
   { "table", " text " },
   { "attachment", " number " },
@@ -1377,18 +1381,23 @@ build_document (xmlDocPtr    xml,
   xmlNodePtr root = xmlDocGetRootElement (xml);
   g_autoptr(GwDocument) doc = NULL;
   g_autofree char *kind_str = token_attr_value (root, "kind");
+  g_autofree char *format_str = token_attr_value (root, "format");
   g_autofree char *sealed = token_attr_value (root, "sealed");
   g_autofree char *template_id = attr_value (root, "template");
   GwDocumentKind kind = GW_DOCUMENT_KIND_OPINION;
+  GwDocumentFormat format = GW_DOCUMENT_FORMAT_DOCUMENT;
   xmlNodePtr node;
 
   if (!gw_document_kind_from_string (kind_str, &kind))
     g_assert_not_reached ();  /* the schema allows nothing else */
+  if (format_str && !gw_document_format_from_string (format_str, &format))
+    g_assert_not_reached ();  /* nor any other format */
 
   /* Not gw_document_new (kind): that gives an evaluation document an empty
    * form, and the form must be exactly what the file holds. */
   doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
   gw_document_set_kind (doc, kind);
+  gw_document_set_format (doc, format);
   gw_document_set_sealed (doc, g_strcmp0 (sealed, "true") == 0);
   gw_document_set_template_id (doc, template_id);
 

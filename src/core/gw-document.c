@@ -17,6 +17,7 @@ struct _GwDocument
   GObject         parent_instance;
 
   GwDocumentKind  kind;
+  GwDocumentFormat format;
   char           *meta[GW_N_META];
   SourcePos       meta_pos[GW_N_META];
   GPtrArray      *attachments;      /* char*, NULL-terminated */
@@ -35,9 +36,14 @@ G_DEFINE_ENUM_TYPE (GwDocumentKind, gw_document_kind,
   G_DEFINE_ENUM_VALUE (GW_DOCUMENT_KIND_OPINION, "opinion"),
   G_DEFINE_ENUM_VALUE (GW_DOCUMENT_KIND_EVALUATION, "evaluation"))
 
+G_DEFINE_ENUM_TYPE (GwDocumentFormat, gw_document_format,
+  G_DEFINE_ENUM_VALUE (GW_DOCUMENT_FORMAT_DOCUMENT, "document"),
+  G_DEFINE_ENUM_VALUE (GW_DOCUMENT_FORMAT_LETTER, "letter"))
+
 enum {
   PROP_0,
   PROP_KIND,
+  PROP_FORMAT,
   PROP_SEALED,
   PROP_TEMPLATE_ID,
   PROP_EVALUATION,
@@ -60,6 +66,7 @@ static const char *meta_names[GW_N_META] = {
 };
 
 static const char *kind_names[] = { "opinion", "evaluation" };
+static const char *format_names[] = { "document", "letter" };
 
 const char *
 gw_document_kind_to_string (GwDocumentKind kind)
@@ -76,6 +83,26 @@ gw_document_kind_from_string (const char     *str,
     if (g_strcmp0 (str, kind_names[i]) == 0)
       {
         *kind = (GwDocumentKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+gw_document_format_to_string (GwDocumentFormat format)
+{
+  g_return_val_if_fail (format <= GW_DOCUMENT_FORMAT_LETTER, NULL);
+  return format_names[format];
+}
+
+gboolean
+gw_document_format_from_string (const char       *str,
+                                GwDocumentFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_strcmp0 (str, format_names[i]) == 0)
+      {
+        *format = (GwDocumentFormat) i;
         return TRUE;
       }
   return FALSE;
@@ -263,6 +290,9 @@ gw_document_get_property (GObject    *object,
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
+    case PROP_FORMAT:
+      g_value_set_enum (value, self->format);
+      break;
     case PROP_SEALED:
       g_value_set_boolean (value, self->sealed);
       break;
@@ -293,6 +323,9 @@ gw_document_set_property (GObject      *object,
     case PROP_KIND:
       gw_document_set_kind (self, g_value_get_enum (value));
       break;
+    case PROP_FORMAT:
+      gw_document_set_format (self, g_value_get_enum (value));
+      break;
     case PROP_SEALED:
       gw_document_set_sealed (self, g_value_get_boolean (value));
       break;
@@ -321,6 +354,9 @@ gw_document_class_init (GwDocumentClass *klass)
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, GW_TYPE_DOCUMENT_KIND, GW_DOCUMENT_KIND_OPINION,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FORMAT] =
+    g_param_spec_enum ("format", NULL, NULL, GW_TYPE_DOCUMENT_FORMAT, GW_DOCUMENT_FORMAT_DOCUMENT,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEALED] =
     g_param_spec_boolean ("sealed", NULL, NULL, FALSE,
@@ -396,6 +432,7 @@ gw_document_copy (GwDocument *self)
   for (guint i = 0; i + 1 < self->attachments->len; i++)
     gw_document_add_attachment (copy, g_ptr_array_index (self->attachments, i),
                                 g_array_index (self->attachment_lines, guint, i));
+  copy->format = self->format;
   copy->sealed = self->sealed;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->blocks));
   for (guint i = 0; i < n; i++)
@@ -431,7 +468,7 @@ gw_document_equal (GwDocument *a,
 
   g_return_val_if_fail (GW_IS_DOCUMENT (a) && GW_IS_DOCUMENT (b), FALSE);
 
-  if (a->kind != b->kind || a->sealed != b->sealed ||
+  if (a->kind != b->kind || a->format != b->format || a->sealed != b->sealed ||
       g_strcmp0 (a->template_id, b->template_id) != 0)
     return FALSE;
   for (guint i = 0; i < GW_N_META; i++)
@@ -593,6 +630,27 @@ gw_document_get_attachment_line (GwDocument *self,
   if (index >= self->attachment_lines->len)
     return 0;
   return g_array_index (self->attachment_lines, guint, index);
+}
+
+GwDocumentFormat
+gw_document_get_format (GwDocument *self)
+{
+  g_return_val_if_fail (GW_IS_DOCUMENT (self), GW_DOCUMENT_FORMAT_DOCUMENT);
+  return self->format;
+}
+
+void
+gw_document_set_format (GwDocument      *self,
+                        GwDocumentFormat format)
+{
+  g_return_if_fail (GW_IS_DOCUMENT (self));
+  g_return_if_fail (format <= GW_DOCUMENT_FORMAT_LETTER);
+
+  if (self->format == format)
+    return;
+  self->format = format;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+  emit_changed (self);
 }
 
 gboolean

@@ -25,6 +25,30 @@ const char *gw_document_kind_to_string   (GwDocumentKind kind);
 gboolean    gw_document_kind_from_string (const char *str, GwDocumentKind *kind);
 
 /**
+ * GwDocumentFormat:
+ * @GW_DOCUMENT_FORMAT_DOCUMENT: the usual 文件 format (GB/T 9704 §7): the
+ *   red organ mark 72 mm from the paper's top, the number centred under it
+ *   and a red line across the type area
+ * @GW_DOCUMENT_FORMAT_LETTER: the 信函 format (GB/T 9704 §10.1) of letters
+ *   (函) such as 临民函〔2024〕5号: the organ's name 30 mm from the top
+ *   between red double lines, the number flush right, no page number on
+ *   page 1 and no 印发 line in the 版记
+ *
+ * How an opinion is laid out on paper. .gwdoc files store it as the
+ * format="letter" attribute; files without it are 文件.
+ */
+typedef enum {
+  GW_DOCUMENT_FORMAT_DOCUMENT,
+  GW_DOCUMENT_FORMAT_LETTER,
+} GwDocumentFormat;
+
+#define GW_TYPE_DOCUMENT_FORMAT (gw_document_format_get_type ())
+GType       gw_document_format_get_type    (void);
+const char *gw_document_format_to_string   (GwDocumentFormat format);
+gboolean    gw_document_format_from_string (const char       *str,
+                                            GwDocumentFormat *format);
+
+/**
  * GwMeta:
  * The metadata of an official document, by GB/T 9704 element. Each is a
  * string property of #GwDocument of the name gw_meta_to_string() gives
@@ -101,6 +125,12 @@ void            gw_document_add_attachment  (GwDocument    *self,
                                              guint          line);
 guint           gw_document_get_attachment_line (GwDocument *self,
                                                  guint       index);
+
+/* The layout format, GW_DOCUMENT_FORMAT_DOCUMENT unless set ("format"
+ * property). */
+GwDocumentFormat gw_document_get_format     (GwDocument      *self);
+void            gw_document_set_format      (GwDocument      *self,
+                                             GwDocumentFormat format);
 
 /* Whether the signature carries a seal (加盖印章); changes its layout. */
 gboolean        gw_document_get_sealed      (GwDocument    *self);

@@ -335,6 +335,56 @@ test_round_trip_joint_mark (void)
   g_assert_cmpstr (gw_document_get_meta (loaded_single, GW_META_ORGAN_MARK), ==, "临川市民政局文件");
 }
 
+/* The letter format is written as format="letter" and read back; the 文件
+ * format, the default, is not written at all, so a file saved before
+ * formats existed loads as a 文件 and saves to the very same bytes. */
+static void
+test_round_trip_letter (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwDocument) loaded = NULL;
+  g_autoptr(GwDocument) plain = NULL;
+  g_autoptr(GwDocument) old = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) plain_bytes = NULL;
+  g_autoptr(GBytes) old_bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *xml;
+  const char *old_xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<gwdoc version=\"1\" kind=\"opinion\" sealed=\"true\">\n"
+    "  <meta>\n"
+    "    <organ-mark>临川市民政局文件</organ-mark>\n"
+    "  </meta>\n"
+    "  <body/>\n"
+    "</gwdoc>\n";
+  gsize len;
+
+  gw_document_set_meta (doc, GW_META_ORGAN_MARK, "临川市民政局");
+  gw_document_set_meta (doc, GW_META_DOC_NUMBER, "临民函〔2024〕5号");
+  gw_document_set_format (doc, GW_DOCUMENT_FORMAT_LETTER);
+  loaded = round_trip (doc);
+  g_assert_cmpint (gw_document_get_format (loaded), ==, GW_DOCUMENT_FORMAT_LETTER);
+  bytes = gw_document_to_gwdoc_bytes (doc);
+  xml = g_bytes_get_data (bytes, &len);
+  g_assert_nonnull (g_strstr_len (xml, len, "<gwdoc version=\"1\" kind=\"opinion\" format=\"letter\">"));
+
+  gw_document_set_format (doc, GW_DOCUMENT_FORMAT_DOCUMENT);
+  plain = round_trip (doc);
+  g_assert_cmpint (gw_document_get_format (plain), ==, GW_DOCUMENT_FORMAT_DOCUMENT);
+  plain_bytes = gw_document_to_gwdoc_bytes (doc);
+  xml = g_bytes_get_data (plain_bytes, &len);
+  g_assert_null (g_strstr_len (xml, len, "format="));
+
+  old_bytes = g_bytes_new_static (old_xml, strlen (old_xml));
+  old = gw_document_load_gwdoc_bytes (old_bytes, "old.gwdoc", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gw_document_get_format (old), ==, GW_DOCUMENT_FORMAT_DOCUMENT);
+  again = gw_document_to_gwdoc_bytes (old);
+  g_assert_true (g_bytes_equal (old_bytes, again));
+}
+
 static void
 test_round_trip_evaluation (void)
 {
@@ -798,6 +848,9 @@ test_refuse_schema_cases (void)
       "<field name=\"mood\">好</field>\n</fields>\n</evaluation>\n</gwdoc>", 5, "name=“mood”" },
     { "<gwdoc version=\"1\" kind=\"opinion\">\n<body>\n<attachment>附件</attachment>\n"
       "</body>\n</gwdoc>", 3, "“attachment”" },
+    /* a layout format there is none of */
+    { "<gwdoc version=\"1\" kind=\"opinion\" format=\"memo\">\n<body/>\n</gwdoc>", 1,
+      "attribute “format” may not be “memo”" },
     /* not a .gwdoc at all */
     { "<html>\n<body/>\n</html>", 1, "“html”" },
     /* a text inside a table */
@@ -1001,6 +1054,7 @@ test_sample_opinion (void)
   guint headings[5] = { 0, };
 
   g_assert_cmpuint (gw_document_get_kind (doc), ==, GW_DOCUMENT_KIND_OPINION);
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_DOCUMENT);
   g_assert_cmpstr (gw_document_get_meta (doc, GW_META_DOC_NUMBER), ==, "神政办发〔2023〕12号");
   g_assert_cmpstr (gw_document_get_meta (doc, GW_META_DATE), ==, "2023年3月10日");
   g_assert_true (g_str_has_suffix (gw_document_get_meta (doc, GW_META_TITLE), "实施意见"));
@@ -1021,6 +1075,18 @@ test_sample_opinion (void)
     }
   g_assert_cmpuint (headings[1], ==, 5);
   g_assert_cmpuint (headings[2], ==, 12);
+}
+
+/* A letter (函) in the 信函 format, as shipped for the renderer's tests. */
+static void
+test_sample_letter (void)
+{
+  g_autoptr(GwDocument) doc = load_canonical ("linchuan-letter.gwdoc");
+
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_LETTER);
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_ORGAN_MARK), ==, "临川市民政局");
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_DOC_NUMBER), ==, "临民函〔2024〕5号");
+  g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 3);
 }
 
 static void
@@ -1128,6 +1194,7 @@ test_samples_xmllint (void)
   g_autofree char *schema = NULL;
   static const char *samples[] = {
     "shenmu-opinion.gwdoc", "shenmu-opinion-attachments.gwdoc", "sample-evaluation.gwdoc",
+    "linchuan-letter.gwdoc",
   };
 
   if (xmllint == NULL)
@@ -1307,6 +1374,7 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/round-trip/evaluation", test_round_trip_evaluation);
   g_test_add_func ("/core/document-xml/round-trip/changed-kinds", test_round_trip_changed_kinds);
   g_test_add_func ("/core/document-xml/round-trip/joint-mark", test_round_trip_joint_mark);
+  g_test_add_func ("/core/document-xml/round-trip/letter", test_round_trip_letter);
   g_test_add_func ("/core/document-xml/numbers", test_numbers_locale_independent);
   g_test_add_func ("/core/document-xml/large", test_large);
   g_test_add_func ("/core/document-xml/unrepresentable", test_unrepresentable_characters);
@@ -1333,6 +1401,7 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/samples/opinion-attachments",
                    test_sample_opinion_attachments);
   g_test_add_func ("/core/document-xml/samples/evaluation", test_sample_evaluation);
+  g_test_add_func ("/core/document-xml/samples/letter", test_sample_letter);
   g_test_add_func ("/core/document-xml/samples/credit-code", test_credit_code_check);
   g_test_add_func ("/core/document-xml/samples/xmllint", test_samples_xmllint);
   g_test_add_func ("/core/document-xml/schema-attributes", test_schema_attributes);

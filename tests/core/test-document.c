@@ -179,6 +179,60 @@ test_organ_mark (void)
   g_assert_false (gw_organ_mark_is_joint (NULL));
 }
 
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+/* The letter format (信函) is a property of its own: the 文件 format by
+ * default, notified and "changed" once per real change, copied and
+ * compared, and named in strings the .gwdoc writes. */
+static void
+test_format (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwDocument) copy = NULL;
+  GwDocumentFormat format = GW_DOCUMENT_FORMAT_LETTER;
+  guint changed = 0, notified = 0;
+
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_DOCUMENT);
+  g_signal_connect (doc, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (doc, "notify::format", G_CALLBACK (notify_cb), &notified);
+  copy = gw_document_copy (doc);
+
+  gw_document_set_format (doc, GW_DOCUMENT_FORMAT_LETTER);
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_LETTER);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  gw_document_set_format (doc, GW_DOCUMENT_FORMAT_LETTER);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (gw_document_equal (doc, copy));
+
+  g_clear_object (&copy);
+  copy = gw_document_copy (doc);
+  g_assert_cmpint (gw_document_get_format (copy), ==, GW_DOCUMENT_FORMAT_LETTER);
+  g_assert_true (gw_document_equal (doc, copy));
+
+  g_object_set (doc, "format", GW_DOCUMENT_FORMAT_DOCUMENT, NULL);
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_DOCUMENT);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_assert_cmpstr (gw_document_format_to_string (GW_DOCUMENT_FORMAT_DOCUMENT), ==, "document");
+  g_assert_cmpstr (gw_document_format_to_string (GW_DOCUMENT_FORMAT_LETTER), ==, "letter");
+  g_assert_true (gw_document_format_from_string ("document", &format));
+  g_assert_cmpint (format, ==, GW_DOCUMENT_FORMAT_DOCUMENT);
+  g_assert_true (gw_document_format_from_string ("letter", &format));
+  g_assert_cmpint (format, ==, GW_DOCUMENT_FORMAT_LETTER);
+  g_assert_false (gw_document_format_from_string ("memo", &format));
+  g_assert_false (gw_document_format_from_string (NULL, &format));
+  g_assert_cmpint (format, ==, GW_DOCUMENT_FORMAT_LETTER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,5 +245,6 @@ main (int   argc,
   g_test_add_func ("/core/block/chinese-numerals", test_chinese_numerals);
   g_test_add_func ("/core/block/source-spans", test_source_spans);
   g_test_add_func ("/core/document/set-same-string", test_set_same_string);
+  g_test_add_func ("/core/document/format", test_format);
   return g_test_run ();
 }
