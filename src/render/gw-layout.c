@@ -466,6 +466,132 @@ layout_joint_mark (GwPagination *p,
   return TRUE;
 }
 
+/* 信函 (GB/T 9704 §10.1). The organ's name 30 mm from the paper's top;
+ * 4 mm under it a red double line, thick over thin, and 20 mm above the
+ * paper's bottom another, thin over thick, both 170 mm long and centred on
+ * the page; 份号/密级/紧急程度 flush left and the 发文字号 flush right
+ * under the first line, 7/8 of a 3号 character's height below it; the
+ * title two lines lower. Page 1 shows no page number. */
+#define LETTER_MARK_TOP   (30.0 * GW_MM)
+#define LETTER_RULE_W     (170.0 * GW_MM)
+#define LETTER_RULE_X     ((GW_PAGE_W - LETTER_RULE_W) / 2)
+#define LETTER_RULE_GAP   (4.0 * GW_MM)                  /* mark to the upper line */
+#define LETTER_FOOT       (20.0 * GW_MM)                 /* lower line to the paper's bottom */
+#define LETTER_BELOW_RULE (GW_BODY_SIZE * 7 / 8)         /* upper line to the elements */
+/* UNSURE: the standard gives no thickness for the double lines. We take
+ * 2.25 pt for the thick one and 0.75 pt for the thin one (a plain 3:1
+ * "thick over thin" pair, heavier than the 文件 format's 1.5 pt line, as a
+ * letterhead's is), 1.5 pt apart, so that the pair reads as two distinct
+ * lines in print and on a screen preview. */
+#define LETTER_THICK      2.25
+#define LETTER_THIN       0.75
+#define LETTER_PAIR_GAP   1.5
+
+/* A red double line between @top and @top + its height: thick over thin
+ * when @thick_first, thin over thick otherwise. Returns its height. */
+static double
+add_letter_rules (GwPage   *page,
+                  double    top,
+                  gboolean  thick_first)
+{
+  double first = thick_first ? LETTER_THICK : LETTER_THIN;
+  double second = thick_first ? LETTER_THIN : LETTER_THICK;
+
+  /* rules are drawn centred on their y */
+  _gw_page_add_rule (page, LETTER_RULE_X, top + first / 2, LETTER_RULE_W, first, RED);
+  _gw_page_add_rule (page, LETTER_RULE_X, top + first + LETTER_PAIR_GAP + second / 2,
+                     LETTER_RULE_W, second, RED);
+  return first + LETTER_PAIR_GAP + second;
+}
+
+static gboolean
+layout_letter_header (GwPagination *p)
+{
+  const char *mark = meta (p, GW_META_ORGAN_MARK);
+  const char *number = meta (p, GW_META_DOC_NUMBER);
+  const struct { GwMeta m; GwFontRole role; } corner[] = {
+    { GW_META_COPY_NUMBER, GW_FONT_ROLE_FANGSONG },
+    { GW_META_CLASSIFICATION, GW_FONT_ROLE_HEITI },
+    { GW_META_URGENCY, GW_FONT_ROLE_HEITI },
+  };
+  double rule_top = LETTER_MARK_TOP + SIZE_MARK + LETTER_RULE_GAP;
+  double first_top, bottom;
+  int rows = 0;
+
+  if (mark)
+    {
+      /* The organ's full name or short name, without "文件"; a joint
+       * letter carries only the lead organ's (§10.1: 使用主办机关标志). */
+      g_auto(GStrv) organs = gw_organ_mark_split (mark, NULL);
+      g_autoptr(PangoLayout) l = NULL;
+      g_autofree char *where = where_meta (p, GW_META_ORGAN_MARK);
+      PangoRectangle log;
+      double w, scale;
+      GwOp *op;
+
+      if (organs[0] != NULL)
+        {
+          l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_MARK, -1, organs[0]);
+          if (!_gw_pagination_check_glyphs (p, l, where))
+            return FALSE;
+          pango_layout_line_get_extents (pango_layout_get_line_readonly (l, 0), NULL, &log);
+          w = log.width / (double) PANGO_SCALE;
+          scale = w > GW_TA_W ? GW_TA_W / w : 1.0;
+          op = _gw_page_add_text (p->page, l, 0,
+                                  (GW_PAGE_W - w * scale) / 2 - log.x / (double) PANGO_SCALE * scale,
+                                  LETTER_MARK_TOP + GW_ASCENT * SIZE_MARK, RED);
+          op->hscale = scale;
+        }
+    }
+  /* The double lines frame the first page even without a name on it: they
+   * are what makes the sheet a letter. */
+  first_top = rule_top + add_letter_rules (p->page, rule_top, TRUE) + LETTER_BELOW_RULE;
+  add_letter_rules (p->page, GW_PAGE_H - LETTER_FOOT - (LETTER_THICK + LETTER_PAIR_GAP + LETTER_THIN),
+                    FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corner); i++)
+    {
+      const char *text = meta (p, corner[i].m);
+      g_autoptr(PangoLayout) l = NULL;
+      g_autofree char *where = NULL;
+
+      if (text == NULL)
+        continue;
+      l = grid_layout (p, corner[i].role, text, GW_CHARS, 0, NULL);
+      pango_layout_set_justify (l, FALSE);
+      where = where_meta (p, corner[i].m);
+      if (!_gw_pagination_check_glyphs (p, l, where))
+        return FALSE;
+      _gw_page_add_text (p->page, l, 0, GW_TA_LEFT,
+                         _gw_baseline_in_slot (first_top + rows * GW_PITCH, GW_BODY_SIZE), BLACK);
+      rows++;
+    }
+  if (number)
+    {
+      g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, number, GW_CHARS, 0, NULL);
+      g_autofree char *where = where_meta (p, GW_META_DOC_NUMBER);
+
+      pango_layout_set_justify (l, FALSE);
+      if (!_gw_pagination_check_glyphs (p, l, where))
+        return FALSE;
+      /* on the first element's line, its right end on the type area's */
+      _gw_page_add_text (p->page, l, 0, GW_TA_LEFT + GW_TA_W - layout_width (l),
+                         _gw_baseline_in_slot (first_top, GW_BODY_SIZE), BLACK);
+      rows = MAX (rows, 1);
+    }
+  /* A 签发人 belongs to reports sent upward, never to letters: not shown. */
+
+  /* The title "与其上最后一个要素相距二行". UNSURE whether that means two
+   * empty lines or two line pitches; we leave two empty grid lines, as
+   * under the 文件 format's red line and as letter templates do. */
+  bottom = rows > 0 ? first_top + (rows - 1) * GW_PITCH + GW_BODY_SIZE
+                    : first_top - LETTER_BELOW_RULE;
+  p->y = bottom;
+  skip_lines (p, 2);
+  p->page->number = G_MAXUINT;   /* no page number on page 1 */
+  return TRUE;
+}
+
 static gboolean
 layout_header (GwPagination *p)
 {
@@ -481,6 +607,9 @@ layout_header (GwPagination *p)
     { urgency, GW_FONT_ROLE_HEITI, GW_META_URGENCY },
   };
   int number_slot = -1;
+
+  if (gw_document_get_format (p->doc) == GW_DOCUMENT_FORMAT_LETTER)
+    return layout_letter_header (p);
 
   /* 份号, 密级, 紧急程度: stacked flush left from line 1. */
   for (guint i = 0; i < G_N_ELEMENTS (corner); i++)
@@ -1588,6 +1717,76 @@ layout_attachments (GwPagination *p)
   return TRUE;
 }
 
+/* The 抄送 of the 版记: "抄送：" and the organs in 四号, one character in
+ * from either side, wrapped lines aligned after the colon, ending in "。".
+ * NULL (no error) when the document has none. */
+static PangoLayout *
+copy_to_layout (GwPagination *p)
+{
+  const char *copy_to = meta (p, GW_META_COPY_TO);
+  g_autofree char *text = NULL;
+  g_autofree char *where = NULL;
+  PangoLayout *cl;
+  double label;
+
+  if (copy_to == NULL)
+    return NULL;
+  text = g_strconcat ("抄送：", copy_to, g_str_has_suffix (copy_to, "。") ? "" : "。", NULL);
+  where = where_meta (p, GW_META_COPY_TO);
+  label = text_width (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, "抄送：");
+  cl = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, GW_TA_W - 2 * GW_CHAR, text);
+  pango_layout_set_indent (cl, (int) lround (-label * PANGO_SCALE));
+  _gw_pagination_check_glyphs (p, cl, where);
+  return cl;
+}
+
+/* Places the lines of the 抄送 from @y down; returns the y below them. */
+static double
+place_copy_to (GwPage      *page,
+               PangoLayout *cl,
+               double       y)
+{
+  PangoLayoutIter *it = pango_layout_get_iter (cl);
+  int i = 0;
+
+  do
+    {
+      PangoRectangle log;
+
+      pango_layout_iter_get_line_extents (it, NULL, &log);
+      _gw_page_add_text (page, cl, i++, GW_TA_LEFT + GW_CHAR + log.x / (double) PANGO_SCALE,
+                         y + (GW_PITCH - SIZE_SMALL) / 2 + GW_ASCENT * SIZE_SMALL, BLACK);
+      y += GW_PITCH;
+    }
+  while (pango_layout_iter_next_line (it));
+  pango_layout_iter_free (it);
+  return y;
+}
+
+/* The 版记 of a letter (§10.1): no 印发机关 and 印发日期 and no lines, so
+ * only the 抄送, at the foot of the type area of the last page. The 文件
+ * format's even page is for the back of a bound sheet; the standard puts a
+ * letter's 版记 simply "位于公文最后一页版心内最下方", so a page is added
+ * only when the last one has no room left. */
+static gboolean
+layout_letter_colophon (GwPagination *p)
+{
+  g_autoptr(PangoLayout) cl = copy_to_layout (p);
+  double top;
+
+  if (p->error)
+    return FALSE;
+  if (cl == NULL)
+    return TRUE;
+  top = GW_TA_BOTTOM - pango_layout_get_line_count (cl) * GW_PITCH;
+  if (p->y > top + 0.5)
+    _gw_pagination_new_page (p);
+  place_copy_to (p->page, cl, top);
+  p->page->blank = FALSE;
+  p->y = GW_TA_BOTTOM;
+  return TRUE;
+}
+
 /* 版记 (§7.4): 抄送 and 印发机关/日期 in 四号 between rules, the last rule
  * on the bottom edge of the type area, on an even page. */
 static gboolean
@@ -1600,26 +1799,20 @@ layout_colophon (GwPagination *p)
   g_autoptr(PangoLayout) ol = NULL;
   g_autoptr(PangoLayout) dl = NULL;
   int copy_lines = 0, rows;
-  double h, top, inner = GW_TA_W - 2 * GW_CHAR;
+  double h, top;
   guint page_no;
   gboolean after_blank = FALSE;
 
+  if (gw_document_get_format (p->doc) == GW_DOCUMENT_FORMAT_LETTER)
+    return layout_letter_colophon (p);
   if (copy_to == NULL && organ == NULL && pdate == NULL)
     return TRUE;
 
-  if (copy_to)
-    {
-      g_autofree char *text = g_strconcat ("抄送：", copy_to,
-                                           g_str_has_suffix (copy_to, "。") ? "" : "。", NULL);
-      g_autofree char *where = where_meta (p, GW_META_COPY_TO);
-      double label = text_width (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, "抄送：");
-
-      cl = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, inner, text);
-      pango_layout_set_indent (cl, (int) lround (-label * PANGO_SCALE));
-      if (!_gw_pagination_check_glyphs (p, cl, where))
-        return FALSE;
-      copy_lines = pango_layout_get_line_count (cl);
-    }
+  cl = copy_to_layout (p);
+  if (p->error)
+    return FALSE;
+  if (cl)
+    copy_lines = pango_layout_get_line_count (cl);
   if (organ)
     {
       g_autofree char *where = where_meta (p, GW_META_PRINTING_ORGAN);
@@ -1658,18 +1851,8 @@ layout_colophon (GwPagination *p)
     GwPage *page = p->page;
 
     _gw_page_add_rule (page, GW_TA_LEFT, y, GW_TA_W, RULE_THICK, BLACK);
-    PangoLayoutIter *it = cl ? pango_layout_get_iter (cl) : NULL;
-
-    for (int i = 0; i < copy_lines; i++, pango_layout_iter_next_line (it))
-      {
-        PangoRectangle log;
-
-        pango_layout_iter_get_line_extents (it, NULL, &log);
-        _gw_page_add_text (page, cl, i, GW_TA_LEFT + GW_CHAR + log.x / (double) PANGO_SCALE,
-                           y + (GW_PITCH - SIZE_SMALL) / 2 + GW_ASCENT * SIZE_SMALL, BLACK);
-        y += GW_PITCH;
-      }
-    g_clear_pointer (&it, pango_layout_iter_free);
+    if (cl)
+      y = place_copy_to (page, cl, y);
     if (organ || pdate)
       {
         double base = y + (GW_PITCH - SIZE_SMALL) / 2 + GW_ASCENT * SIZE_SMALL;

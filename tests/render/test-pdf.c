@@ -1625,6 +1625,264 @@ test_title_breaks (void)
     }
 }
 
+/* ---- 信函 (letter format, GB/T 9704 §10.1) ------------------------------- */
+
+typedef struct {
+  double top, bottom;   /* rows, pt */
+  double left, right;   /* of the longest run, pt */
+} Band;
+
+/* Red, or the pink a thin red rule anti-aliases to. */
+static gboolean
+is_reddish (guint32 p)
+{
+  int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+
+  return r > 180 && r - g > 50 && r - b > 50;
+}
+
+/* Bands of consecutive rows holding a red run at least @min_len pt long. */
+static GArray *
+red_bands (cairo_surface_t *s,
+           double           min_len)
+{
+  GArray *bands = g_array_new (FALSE, FALSE, sizeof (Band));
+  Band *cur = NULL;
+
+  for (int y = 0; y < 1684; y++)
+    {
+      int run = 0, best = 0, best_end = 0;
+
+      for (int x = 0; x < 1191; x++)
+        {
+          run = is_reddish (pixel (s, x, y)) ? run + 1 : 0;
+          if (run > best)
+            {
+              best = run;
+              best_end = x;
+            }
+        }
+      if (best < min_len * 2)
+        {
+          cur = NULL;
+          continue;
+        }
+      if (cur == NULL)
+        {
+          Band b = { y / 2.0, (y + 1) / 2.0, (best_end - best + 1) / 2.0, (best_end + 1) / 2.0 };
+          g_array_append_val (bands, b);
+          cur = &g_array_index (bands, Band, bands->len - 1);
+        }
+      else
+        cur->bottom = (y + 1) / 2.0;
+    }
+  return bands;
+}
+
+static GwDocument *
+letter_document (void)
+{
+  GwDocument *doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+
+  gw_document_set_format (doc, GW_DOCUMENT_FORMAT_LETTER);
+  gw_document_set_meta (doc, GW_META_COPY_NUMBER, "000123");
+  gw_document_set_meta (doc, GW_META_ORGAN_MARK, "临川市民政局");
+  gw_document_set_meta (doc, GW_META_DOC_NUMBER, "临民函〔2024〕5号");
+  gw_document_set_meta (doc, GW_META_TITLE, "临川市民政局关于商请核定社工站运营经费的函");
+  gw_document_set_meta (doc, GW_META_RECIPIENTS, "市财政局：");
+  gw_document_set_meta (doc, GW_META_SIGNATURE, "临川市民政局");
+  gw_document_set_meta (doc, GW_META_DATE, "2024年3月5日");
+  gw_document_set_meta (doc, GW_META_COPY_TO, "市人民政府办公室");
+  /* a letter's 版记 has no 印发 line (§10.1): these must not show */
+  gw_document_set_meta (doc, GW_META_PRINTING_ORGAN, "临川市民政局办公室");
+  gw_document_set_meta (doc, GW_META_PRINTING_DATE, "2024年3月5日");
+  for (int i = 0; i < 12; i++)
+    gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH,
+      "为推进全市镇（街道）社工站建设，我局拟于2024年在全市12个镇（街道）开展社工站运营服务项目，"
+      "经测算，每个社工站年度运营经费约为30万元。"));
+  gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "当否，请予函复。"));
+  return doc;
+}
+
+static Line *
+line_with (GPtrArray  *lines,
+           const char *text)
+{
+  for (guint k = 0; k < lines->len; k++)
+    {
+      Line *l = g_ptr_array_index (lines, k);
+      g_autofree char *flat = strip_space (l->text->str);
+
+      if (g_str_has_prefix (flat, text))
+        return l;
+    }
+  return NULL;
+}
+
+/* Page 1: the organ's name red, centred, its top 30 mm from the paper's;
+ * 4 mm below it a red double line, thick over thin, and 20 mm above the
+ * paper's bottom another, thin over thick, both 170 mm long and centred;
+ * 份号 flush left and the number flush right 7/8 of a 3号 character under
+ * the first line; the title two lines lower; no page number on page 1 but
+ * on page 2; a 版记 of 抄送 alone, without 印发 line or rules. */
+static void
+test_letter (void)
+{
+  g_autoptr(GwDocument) doc = letter_document ();
+  g_autoptr(PopplerDocument) pdf = render (doc, NULL);
+  int n = poppler_document_get_n_pages (pdf);
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+  cairo_surface_t *s = rasterize (page);
+  g_autoptr(GPtrArray) lines = page_lines (page);
+  g_autoptr(GArray) bands = red_bands (s, 150 * MM);
+  int top = -1, minx = 9999, maxx = -1;
+  Band *b;
+  Line *number, *copy_number, *title;
+
+  g_assert_cmpint (n, >=, 2);
+
+  /* the organ's name: red, centred on the page, top edge at 30 mm */
+  for (int y = 0; y < 1684 && top < 0; y++)
+    for (int x = 0; x < 1191; x++)
+      if (is_red (pixel (s, x, y)))
+        {
+          top = y;
+          break;
+        }
+  g_assert_cmpint (top, >=, 0);
+  g_assert_cmpfloat_with_epsilon (top / 2.0, 30 * MM + 2, 1 * MM + 2);
+  for (int y = top; y < top + 60; y++)
+    for (int x = 0; x < 1191; x++)
+      if (is_red (pixel (s, x, y)))
+        {
+          minx = MIN (minx, x);
+          maxx = MAX (maxx, x);
+        }
+  g_assert_cmpfloat_with_epsilon ((minx + maxx) / 4.0, 105 * MM, 3);
+  g_assert_cmpfloat ((maxx - minx) / 2.0, >, 60 * MM);   /* the name, not a stray mark */
+  /* no "文件" after it */
+  {
+    g_autofree char *text = poppler_page_get_text (page);
+    g_assert_null (strstr (text, "文件"));
+    g_assert_nonnull (strstr (text, "临川市民政局"));
+  }
+
+  /* two double lines: four red rules, 170 mm long and centred */
+  g_assert_cmpuint (bands->len, ==, 4);
+  for (guint i = 0; i < bands->len; i++)
+    {
+      b = &g_array_index (bands, Band, i);
+      g_test_message ("red rule %u: y %.1f-%.1f pt, x %.1f-%.1f pt", i, b->top, b->bottom,
+                      b->left, b->right);
+      g_assert_cmpfloat_with_epsilon (b->right - b->left, 170 * MM, 2);
+      g_assert_cmpfloat_with_epsilon (b->left, 20 * MM, 2);
+    }
+  /* upper pair right under the name (em box 42 pt), thick over thin */
+  b = &g_array_index (bands, Band, 0);
+  g_assert_cmpfloat_with_epsilon (b->top, 30 * MM + 42 + 4 * MM, 1.5);
+  g_assert_cmpfloat (b->bottom - b->top, >, g_array_index (bands, Band, 1).bottom -
+                                            g_array_index (bands, Band, 1).top);
+  g_assert_cmpfloat (g_array_index (bands, Band, 1).top - b->bottom, <, 3);
+  /* lower pair 20 mm above the paper's bottom, thin over thick */
+  b = &g_array_index (bands, Band, 3);
+  g_assert_cmpfloat_with_epsilon (b->bottom, 277 * MM, 1.5);
+  g_assert_cmpfloat (b->bottom - b->top, >, g_array_index (bands, Band, 2).bottom -
+                                            g_array_index (bands, Band, 2).top);
+  g_assert_cmpfloat (b->top - g_array_index (bands, Band, 2).bottom, <, 3);
+
+  /* 份号 flush left, number flush right, on one line 14 pt under the pair */
+  b = &g_array_index (bands, Band, 1);
+  number = line_with (lines, "临民函〔2024〕5号");
+  copy_number = line_with (lines, "000123");
+  g_assert_nonnull (number);
+  g_assert_nonnull (copy_number);
+  g_assert_cmpfloat_with_epsilon (number->right, TA_RIGHT, 2);
+  g_assert_cmpfloat_with_epsilon (copy_number->left, TA_LEFT, 2);
+  g_assert_cmpfloat_with_epsilon (number->bottom, copy_number->bottom, 1);
+  g_assert_cmpfloat_with_epsilon (number->bottom - 16, b->bottom + 16 * 7 / 8.0, 3);
+  /* the title (22 pt) at least two lines under the number */
+  title = line_with (lines, "临川市民政局关于");
+  g_assert_nonnull (title);
+  g_assert_cmpfloat (title->top - number->bottom, >=, 2 * 28.0);
+  g_assert_cmpfloat (title->top - number->bottom, <=, 3 * 30.0);
+  cairo_surface_destroy (s);
+
+  /* no page number on page 1; page 2 on: "— N —" as usual; no red on them */
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) pg = poppler_document_get_page (pdf, i);
+      g_autoptr(GPtrArray) pl = page_lines (pg);
+      g_autofree char *text = poppler_page_get_text (pg);
+      Line *num = NULL;
+
+      for (guint k = 0; k < pl->len; k++)
+        if (is_page_number (((Line *) g_ptr_array_index (pl, k))->text->str))
+          num = g_ptr_array_index (pl, k);
+      g_assert_null (strstr (text, "印发"));
+      if (i == 0)
+        {
+          g_assert_null (num);
+          continue;
+        }
+      {
+        g_autofree char *want = g_strdup_printf ("—%d—", i + 1);
+        cairo_surface_t *ps = rasterize (pg);
+        g_autoptr(GArray) red = red_bands (ps, 20);
+
+        g_assert_nonnull (num);
+        g_assert_cmpstr (num->text->str, ==, want);
+        g_assert_cmpfloat_with_epsilon ((num->top + num->bottom) / 2, 269 * MM, 2 * MM);
+        g_assert_cmpuint (red->len, ==, 0);
+        cairo_surface_destroy (ps);
+      }
+    }
+
+  /* the 版记: 抄送 at the foot of the last page's type area, no rules */
+  {
+    g_autoptr(PopplerPage) last = poppler_document_get_page (pdf, n - 1);
+    g_autoptr(GPtrArray) ll = page_lines (last);
+    cairo_surface_t *ls = rasterize (last);
+    g_autoptr(GArray) dark = long_runs (ls, is_dark, 100 * MM);
+    Line *copy_to = line_with (ll, "抄送：市人民政府办公室。");
+
+    g_assert_nonnull (copy_to);
+    g_assert_cmpfloat_with_epsilon (copy_to->left, TA_LEFT + 156 * MM / 28, 2);
+    g_assert_cmpfloat (copy_to->bottom, <=, TA_BOTTOM + 1);
+    g_assert_cmpfloat (copy_to->bottom, >, TA_BOTTOM - 29.6);
+    g_assert_cmpuint (dark->len, ==, 0);
+    cairo_surface_destroy (ls);
+  }
+}
+
+/* A one-page letter keeps its 版记 on that page, unnumbered: a letter's
+ * 版记 need not stand on an even page. A joint mark shows the lead organ
+ * alone, and "文件" never. */
+static void
+test_letter_short (void)
+{
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *text = NULL;
+
+  gw_document_set_format (doc, GW_DOCUMENT_FORMAT_LETTER);
+  gw_document_set_meta (doc, GW_META_ORGAN_MARK, "临川市民政局\n临川市财政局\n文件");
+  gw_document_set_meta (doc, GW_META_TITLE, "关于商请核定社工站运营经费的函");
+  gw_document_set_meta (doc, GW_META_RECIPIENTS, "市人力资源和社会保障局：");
+  gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH, "当否，请予函复。"));
+  gw_document_set_meta (doc, GW_META_SIGNATURE, "临川市民政局");
+  gw_document_set_meta (doc, GW_META_DATE, "2024年3月5日");
+  gw_document_set_meta (doc, GW_META_COPY_TO, "市人民政府办公室");
+  pdf = render (doc, NULL);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "抄送：市人民政府办公室。"));
+  g_assert_null (strstr (text, "文件"));
+  g_assert_null (strstr (text, "临川市财政局"));
+  g_assert_null (strstr (text, "—"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1669,6 +1927,8 @@ main (int   argc,
   g_test_add_func ("/render/pdf/joint-mark", test_joint_mark);
   g_test_add_func ("/render/pdf/joint-signature", test_joint_signature);
   g_test_add_func ("/render/pdf/joint-signature-not-alone", test_joint_signature_not_alone);
+  g_test_add_func ("/render/pdf/letter", test_letter);
+  g_test_add_func ("/render/pdf/letter-short", test_letter_short);
   status = g_test_run ();
   g_clear_object (&renderer);
   /* Everything of ours is released now; what remains are the libraries'
