@@ -9,6 +9,7 @@
 #include "gw-error.h"
 #include "gw-file-private.h"
 #include "gw-import-text.h"
+#include "gw-letter.h"
 
 /* ---- decoding ------------------------------------------------------------ */
 
@@ -1552,6 +1553,32 @@ parse_attachment_page (Importer *imp,
   return end;
 }
 
+/* A letter's head (信函): the organ's name alone on line @i, without "文件",
+ * over a title ending in 的函. The title is not the name's continuation
+ * when a blank line parts them or when it does not start with 关于 (a
+ * letter's title names the organ again: 临川市民政局关于…的函). */
+static gboolean
+is_letterhead (Importer *imp,
+               guint     i)
+{
+  const Line *l = &imp->lines[i];
+  guint k = next_nonblank (imp, i + 1, imp->n_lines);
+  g_autoptr(GString) title = g_string_new (NULL);
+
+  if (k >= imp->n_lines || !looks_like_organ (l) || !ends_with_organ_suffix (l) ||
+      (k == i + 1 && has_prefix (&imp->lines[k], "关于")))
+    return FALSE;
+  for (guint j = k; j < imp->n_lines && j < k + 3; j++)
+    {
+      if (imp->lines[j].len == 0 || !looks_like_title (&imp->lines[j]))
+        break;
+      g_string_append_len (title, imp->lines[j].text, imp->lines[j].len);
+      if (gw_title_is_letter (title->str))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, title and 主送机关.
  * Returns the index of the first body line. */
 static guint
@@ -1619,8 +1646,9 @@ parse_head (Importer *imp)
       for (guint k = i; k < doc_number; k++)
         if (imp->lines[k].len > 0 && !looks_like_organ (&imp->lines[k]))
           {
-            /* "××文件" then a title above the number */
-            organ_to = has_suffix (&imp->lines[i], "文件") && looks_like_organ (&imp->lines[i])
+            /* "××文件" (or a letter's organ name) then a title above the number */
+            organ_to = (has_suffix (&imp->lines[i], "文件") && looks_like_organ (&imp->lines[i])) ||
+                       is_letterhead (imp, i)
                        ? i + 1 : i;
             break;
           }
@@ -1663,7 +1691,7 @@ parse_head (Importer *imp)
   else
     {
       const Line *l = &imp->lines[i];
-      if (has_suffix (l, "文件") && looks_like_organ (l))
+      if ((has_suffix (l, "文件") && looks_like_organ (l)) || is_letterhead (imp, i))
         {
           g_autofree char *mark = organ_mark_of_lines (imp, i, i + 1);
           set_meta (imp, GW_META_ORGAN_MARK, mark, l->lineno, l->column);
@@ -1999,6 +2027,7 @@ gw_import_text_data (const char  *data,
 
   if (blocks->len > 0)
     g_list_store_splice (gw_document_get_blocks (doc), 0, 0, blocks->pdata, blocks->len);
+  gw_document_set_format (doc, gw_document_guess_format (doc));
 
   return g_steal_pointer (&doc);
 }
