@@ -1764,24 +1764,26 @@ place_copy_to (GwPage      *page,
 }
 
 /* The 版记 of a letter (§10.1): no 印发机关 and 印发日期 and no lines, so
- * only the 抄送, at the foot of the type area of the last page. The 文件
- * format's even page is for the back of a bound sheet; the standard puts a
- * letter's 版记 simply "位于公文最后一页版心内最下方", so a page is added
- * only when the last one has no room left. */
+ * only the 抄送, on the last lines of the type area of the last page. With
+ * no rules to sit between it keeps to the body's grid. The 文件 format's
+ * even page is for the back of a bound sheet; the standard puts a letter's
+ * 版记 simply "位于公文最后一页版心内最下方", so a page is added only when
+ * the last one has no free line left for it. */
 static gboolean
 layout_letter_colophon (GwPagination *p)
 {
   g_autoptr(PangoLayout) cl = copy_to_layout (p);
-  double top;
+  int first;
 
   if (p->error)
     return FALSE;
   if (cl == NULL)
     return TRUE;
-  top = GW_TA_BOTTOM - pango_layout_get_line_count (cl) * GW_PITCH;
-  if (p->y > top + 0.5)
+  first = MAX (GW_LINES - pango_layout_get_line_count (cl), 0);
+  if (current_slot (p) > first)
     _gw_pagination_new_page (p);
-  place_copy_to (p->page, cl, top);
+  /* place_copy_to() centres each line in a box a line pitch high */
+  place_copy_to (p->page, cl, slot_top (first) + GW_BODY_SIZE / 2 - GW_PITCH / 2);
   p->page->blank = FALSE;
   p->y = GW_TA_BOTTOM;
   return TRUE;

@@ -1881,6 +1881,55 @@ test_letter_short (void)
   g_assert_null (strstr (text, "文件"));
   g_assert_null (strstr (text, "临川市财政局"));
   g_assert_null (strstr (text, "—"));
+
+  /* the 抄送 takes the last line of the page the text ends on, on the
+   * body's grid; only a page whose last line is taken sends it on */
+  for (int n = 8; n <= 22; n++)
+    {
+      g_autoptr(GwDocument) d = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+      g_autoptr(PopplerDocument) lp = NULL;
+      g_autoptr(PopplerPage) first = NULL;
+      g_autoptr(PopplerPage) last = NULL;
+      g_autoptr(GPtrArray) fl = NULL;
+      g_autoptr(GPtrArray) ll = NULL;
+      Line *end, *copy_to;
+      int pages;
+
+      gw_document_set_format (d, GW_DOCUMENT_FORMAT_LETTER);
+      gw_document_set_meta (d, GW_META_ORGAN_MARK, "临川市民政局");
+      gw_document_set_meta (d, GW_META_TITLE, "关于商请核定社工站运营经费的函");
+      gw_document_set_meta (d, GW_META_COPY_TO, "市人民政府办公室");
+      for (int i = 0; i < n; i++)
+        gw_document_append_block (d, gw_block_new (GW_BLOCK_PARAGRAPH, "现商请贵局予以核定。"));
+      lp = render (d, NULL);
+      pages = poppler_document_get_n_pages (lp);
+      first = poppler_document_get_page (lp, 0);
+      fl = page_lines (first);
+      last = poppler_document_get_page (lp, pages - 1);
+      ll = page_lines (last);
+      copy_to = line_with (ll, "抄送：");
+      g_assert_nonnull (copy_to);
+      g_assert_cmpfloat_with_epsilon (copy_to->bottom, TA_BOTTOM - 1, 1.5);
+      /* the lowest line of text on page 1 but the 抄送 */
+      end = NULL;
+      for (guint k = 0; k < fl->len; k++)
+        {
+          Line *l = g_ptr_array_index (fl, k);
+
+          if (!g_str_has_prefix (l->text->str, "抄送") && !is_page_number (l->text->str) &&
+              (end == NULL || l->bottom > end->bottom))
+            end = l;
+        }
+      g_assert_nonnull (end);
+      g_test_message ("%d paragraphs: %d pages, page 1 text ends at %.1f pt", n, pages, end->bottom);
+      if (pages == 1)
+        g_assert_cmpfloat (copy_to->top - end->bottom, >, 8);
+      else
+        {
+          g_assert_cmpint (pages, ==, 2);
+          g_assert_cmpfloat (end->bottom, >, TA_BOTTOM - 10);
+        }
+    }
 }
 
 int
