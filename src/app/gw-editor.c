@@ -7,8 +7,23 @@
 
 #include "gw-block.h"
 #include "gw-editor.h"
+#include "gw-import-text.h"
 
 #define SYNC_DELAY_MS 150
+/* Typing in a cell is written into the body after this pause, so a burst
+ * of typing is one step to undo. */
+#define TABLE_COMMIT_DELAY_MS 300
+
+/* A table is one line of the body, so the lines around it keep their
+ * blocks and the text buffer's undo history covers table edits too: a
+ * hidden mark, then the cells separated by tabs and the rows by U+2028
+ * LINE SEPARATOR (a line break inside the one line). Character for
+ * character it is the block's text (rows joined by \n), so findings in a
+ * cell underline that cell. The cells are edited in a grid under the body
+ * that shows the table the cursor is on. */
+#define TABLE_MARK "\xee\x80\x80"        /* U+E000, private use */
+#define TABLE_MARK_LEN 3
+#define ROW_SEPARATOR "\xe2\x80\xa8"     /* U+2028 */
 
 /* Where a block sits in the buffer: its line, and how many characters of
  * decoration (“附件1　”) come before the block's own text. */
@@ -45,11 +60,17 @@ struct _GwEditor
   AdwPreferencesGroup *header_group;
   AdwPreferencesGroup *signature_group;
   AdwPreferencesGroup *footer_group;
+  GtkRevealer    *table_revealer;
+  GtkLabel       *table_title;
+  GtkGrid        *table_grid;
 
   GtkTextBuffer  *buffer;
   GtkTextTag     *tag_h1;
   GtkTextTag     *tag_h2;
   GtkTextTag     *tag_table;
+  GtkTextTag     *tag_table_mark;
+  GtkTextTag     *tag_table_guard;
+  GPtrArray      *table_tab_tags;  /* column stops, one tag per set of widths */
   GtkTextTag     *tag_finding[3];
   GtkTextTag     *tag_match;
 
@@ -66,9 +87,24 @@ struct _GwEditor
   guint           sync_source;
   gboolean        loading;
   gboolean        updating_attachments;
+
+  /* the table being edited in the grid */
+  int             table_line;      /* its buffer line, -1 when none */
+  GPtrArray      *table_rows;      /* GStrv rows as the grid shows them */
+  GPtrArray      *table_entries;   /* GtkEntry, row by row */
+  guint           table_grid_columns;
+  gboolean        tables_styled;   /* some line has table tags */
+  guint           table_row;       /* the cell being edited */
+  guint           table_column;
+  guint           table_commit_source;
+  gboolean        table_updating;
 };
 
 G_DEFINE_FINAL_TYPE (GwEditor, gw_editor, GTK_TYPE_WIDGET)
+
+static void style_tables        (GwEditor *self);
+static void table_panel_update  (GwEditor *self);
+static void table_commit_now    (GwEditor *self);
 
 static const struct {
   GwMeta      meta;
@@ -106,6 +142,130 @@ static const struct {
     N_("The date the document is printed, for example 2023年3月10日; without 印发") },
 };
 
+/* ---- tables as a line ------------------------------------------------------ */
+
+/* Appends @cell with what would break the line apart made a space: one
+ * character for one, so offsets still match the block's text. */
+static void
+append_cell (GString    *s,
+             const char *cell)
+{
+  for (const char *p = cell; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0xE000)
+        g_string_append_c (s, ' ');
+      else
+        g_string_append_unichar (s, c);
+    }
+}
+
+static char *
+table_line_text (GPtrArray *rows)
+{
+  GString *s = g_string_new (TABLE_MARK);
+
+  for (guint r = 0; rows && r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      if (r > 0)
+        g_string_append (s, ROW_SEPARATOR);
+      for (guint c = 0; cells[c]; c++)
+        {
+          if (c > 0)
+            g_string_append_c (s, '\t');
+          append_cell (s, cells[c]);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The rows of a table line, every row as long as the longest; NULL when
+ * @line is no table. */
+static GPtrArray *
+table_line_rows (const char *line)
+{
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows;
+  guint width = 1;
+
+  if (!g_str_has_prefix (line, TABLE_MARK))
+    return NULL;
+  lines = g_strsplit (line + TABLE_MARK_LEN, ROW_SEPARATOR, -1);
+  for (guint r = 0; lines[r]; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[r], "\t", -1);
+      width = MAX (width, g_strv_length (cells));
+    }
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint r = 0; lines[r]; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[r], "\t", -1);
+      char **row = g_new0 (char *, width + 1);
+
+      for (guint c = 0; c < width; c++)
+        row[c] = g_strdup (c < g_strv_length (cells) ? cells[c] : "");
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+static GPtrArray *
+table_new_rows (guint n_rows,
+                guint n_columns)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      char **row = g_new0 (char *, n_columns + 1);
+      for (guint c = 0; c < n_columns; c++)
+        row[c] = g_strdup ("");
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+/* Pasted text with its tables (gw_text_table_run(), as the importer reads
+ * a file) turned into table lines; NULL when it holds none. */
+static char *
+text_with_tables (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n, found = 0;
+
+  /* Windows programs put CRLF on the clipboard */
+  {
+    g_autoptr(GRegex) eol = g_regex_new ("\r\n?", 0, 0, NULL);
+    folded = g_regex_replace_literal (eol, text, -1, 0, "\n", 0, NULL);
+  }
+  lines = g_strsplit (folded, "\n", -1);
+  n = g_strv_length (lines);
+  for (guint i = 0; i < n;)
+    {
+      guint run = gw_text_table_run ((const char * const *) lines + i, n - i);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (run > 0)
+        {
+          g_autoptr(GPtrArray) rows = gw_text_table_rows ((const char * const *) lines + i, run, NULL);
+          g_autofree char *line = table_line_text (rows);
+
+          g_string_append (out, line);
+          found++;
+          i += run;
+        }
+      else
+        g_string_append (out, lines[i++]);
+    }
+  return found > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 /* ---- blocks ⇄ text ------------------------------------------------------- */
 
 static char *
@@ -124,17 +284,8 @@ block_display_text (GwBlock *block,
         return g_strconcat (label, gw_block_get_text (block), NULL);
       }
     case GW_BLOCK_TABLE:
-      {
-        GPtrArray *rows = gw_block_get_rows (block);
-        g_autofree char *first = NULL;
-
-        if (rows && rows->len > 0)
-          first = g_strjoinv (" | ", g_ptr_array_index (rows, 0));
-        /* Tables are edited as a whole elsewhere; here they are one
-         * read-only line so the lines around them keep their blocks. */
-        return g_strdup_printf (_("〔Table, %u rows: %s〕"), rows ? rows->len : 0,
-                                first ? first : "");
-      }
+      *prefix = 1;   /* the mark */
+      return table_line_text (gw_block_get_rows (block));
     case GW_BLOCK_PARAGRAPH:
     case GW_BLOCK_HEADING:
     default:
@@ -179,6 +330,15 @@ block_for_line (const char *line,
   guint number;
 
   *prefix = 0;
+  {
+    g_autoptr(GPtrArray) rows = table_line_rows (line);
+
+    if (rows)
+      {
+        *prefix = 1;
+        return gw_block_new_table (rows);
+      }
+  }
   if (parse_attachment_line (line, &number, &title))
     {
       *prefix = g_utf8_strlen (line, title - line);
@@ -189,17 +349,25 @@ block_for_line (const char *line,
   return gw_block_new (GW_BLOCK_PARAGRAPH, line);
 }
 
-/* Updates @block in place to what @line says (keeps its identity, so the
- * document emits one notify per changed block, not a splice). */
-static void
-update_block (GwBlock    *block,
-              const char *line,
-              guint      *prefix)
+/* Updates @block in place to what @fresh says (keeps its identity, so the
+ * document emits one notify per changed block, not a splice). FALSE when a
+ * table became text or text a table: then the block is replaced. */
+static gboolean
+update_block (GwBlock *block,
+              GwBlock *fresh)
 {
-  g_autoptr(GwBlock) fresh = block_for_line (line, prefix);
-
+  if ((gw_block_get_kind (block) == GW_BLOCK_TABLE) != (gw_block_get_kind (fresh) == GW_BLOCK_TABLE))
+    return FALSE;
   if (gw_block_get_kind (block) == GW_BLOCK_TABLE)
-    return;
+    {
+      if (!gw_block_equal (block, fresh))
+        {
+          gw_block_set_rows (block, gw_block_get_rows (fresh));
+          /* the cells no longer stand where the imported file had them */
+          gw_block_clear_spans (block);
+        }
+      return TRUE;
+    }
   if (gw_block_get_kind (block) != gw_block_get_kind (fresh))
     gw_block_set_kind (block, gw_block_get_kind (fresh));
   if (gw_block_get_level (block) != gw_block_get_level (fresh))
@@ -208,6 +376,7 @@ update_block (GwBlock    *block,
     gw_block_set_number (block, gw_block_get_number (fresh));
   if (g_strcmp0 (gw_block_get_text (block), gw_block_get_text (fresh)) != 0)
     gw_block_set_text (block, gw_block_get_text (fresh));
+  return TRUE;
 }
 
 static void
@@ -268,6 +437,7 @@ gw_editor_sync_now (GwEditor *self)
 
   g_return_if_fail (GW_IS_EDITOR (self));
 
+  table_commit_now (self);
   g_clear_handle_id (&self->sync_source, g_source_remove);
   if (self->document == NULL || self->synced_generation == self->generation)
     return;
@@ -316,8 +486,11 @@ gw_editor_sync_now (GwEditor *self)
       for (guint i = prefix; i < prefix + n_new_mid; i++)
         {
           g_autoptr(GwBlock) block = g_list_model_get_item (G_LIST_MODEL (store), i);
-          update_block (block, g_ptr_array_index (new_texts, i),
-                        &g_array_index (places, BlockPlace, i).prefix);
+          g_autoptr(GwBlock) fresh = block_for_line (g_ptr_array_index (new_texts, i),
+                                                     &g_array_index (places, BlockPlace, i).prefix);
+
+          if (!update_block (block, fresh))
+            g_list_store_splice (store, i, 1, (gpointer *) &fresh, 1);
         }
     }
   else
@@ -347,6 +520,8 @@ gw_editor_sync_now (GwEditor *self)
   for (guint i = 0; lines[i]; i++)
     if (*lines[i] != '\0' && is_blank (lines[i]))
       style_line (self, i, NULL);
+  style_tables (self);
+  table_panel_update (self);
 }
 
 static gboolean
@@ -391,13 +566,21 @@ load_body (GwEditor *self)
       BlockPlace *place = &g_array_index (self->places, BlockPlace, i);
       char *shown = block_display_text (block, &place->prefix);
 
-      /* A block holding a newline (tables) would take two lines. */
+      /* A block holding a newline (a title of two lines) would take two. */
       g_strdelimit (shown, "\n", ' ');
       place->line = i;
       if (i > 0)
         g_string_append_c (text, '\n');
       g_string_append (text, shown);
       g_ptr_array_add (self->block_texts, shown);
+    }
+  if (n > 0)
+    {
+      g_autoptr(GwBlock) last = g_list_model_get_item (blocks, n - 1);
+
+      /* a line after a closing table, to go on writing in */
+      if (gw_block_get_kind (last) == GW_BLOCK_TABLE)
+        g_string_append_c (text, '\n');
     }
 
   self->loading = TRUE;
@@ -409,15 +592,8 @@ load_body (GwEditor *self)
       g_autoptr(GwBlock) block = g_list_model_get_item (blocks, i);
 
       style_line (self, i, block);
-      if (gw_block_get_kind (block) == GW_BLOCK_TABLE)
-        {
-          GtkTextIter start, end;
-          gtk_text_buffer_get_iter_at_line (self->buffer, &start, i);
-          end = start;
-          gtk_text_iter_forward_to_line_end (&end);
-          gtk_text_buffer_apply_tag (self->buffer, self->tag_table, &start, &end);
-        }
     }
+  style_tables (self);
   self->loading = FALSE;
   self->generation++;
   self->synced_generation = self->generation;
@@ -427,6 +603,752 @@ load_body (GwEditor *self)
     gtk_text_buffer_get_start_iter (self->buffer, &start);
     gtk_text_buffer_place_cursor (self->buffer, &start);
   }
+}
+
+/* ---- tables in the window --------------------------------------------------- */
+
+/* A tag that sets the column stops of a table to fit its cells (tags with
+ * the same stops are shared). */
+static GtkTextTag *
+table_tabs_tag (GwEditor  *self,
+                GPtrArray *rows)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->text_view), NULL);
+  g_autoptr(GString) name = g_string_new ("table-tabs");
+  g_autofree int *widths = NULL;
+  guint n_columns = rows->len > 0 ? g_strv_length (g_ptr_array_index (rows, 0)) : 0;
+  GtkTextTag *tag;
+  PangoTabArray *tabs;
+  int x = 0;
+
+  if (n_columns < 2)
+    return NULL;
+  widths = g_new0 (int, n_columns);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns && cells[c]; c++)
+        {
+          int w = 0;
+
+          pango_layout_set_text (layout, cells[c], -1);
+          pango_layout_get_pixel_size (layout, &w, NULL);
+          widths[c] = MAX (widths[c], w);
+        }
+    }
+  /* a long cell wraps rather than pushing the columns off the page */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      widths[c] = CLAMP (widths[c] + 40, 80, 560);
+      g_string_append_printf (name, "-%d", widths[c]);
+    }
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), name->str);
+  if (tag)
+    return tag;
+  tabs = pango_tab_array_new (n_columns - 1, TRUE);
+  for (guint c = 0; c + 1 < n_columns; c++)
+    {
+      x += widths[c];
+      pango_tab_array_set_tab (tabs, c, PANGO_TAB_LEFT, x);
+    }
+  tag = gtk_text_buffer_create_tag (self->buffer, name->str, "tabs", tabs, NULL);
+  pango_tab_array_free (tabs);
+  g_ptr_array_add (self->table_tab_tags, tag);
+  return tag;
+}
+
+/* Table lines show as tables, and neither they nor the line breaks around
+ * them take typing: cells are typed in the grid, and Backspace or Delete
+ * at a table's edge must not join a paragraph to it. Tags are not part of
+ * the undo history, so this runs over the whole body after each sync. */
+static void
+style_tables (GwEditor *self)
+{
+  GtkTextIter start, end;
+  gboolean any = FALSE;
+
+  /* most drafts have no table: leave their tags alone */
+  for (guint i = 0; i < self->block_texts->len && !any; i++)
+    any = g_str_has_prefix (g_ptr_array_index (self->block_texts, i), TABLE_MARK);
+  if (!any && !self->tables_styled)
+    return;
+  self->tables_styled = any;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->tag_table, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->tag_table_mark, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->tag_table_guard, &start, &end);
+  for (guint i = 0; i < self->table_tab_tags->len; i++)
+    gtk_text_buffer_remove_tag (self->buffer, g_ptr_array_index (self->table_tab_tags, i),
+                                &start, &end);
+
+  for (guint i = 0; i < self->block_texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (self->block_texts, i);
+      guint line = g_array_index (self->places, BlockPlace, i).line;
+      g_autoptr(GPtrArray) rows = table_line_rows (text);
+      GtkTextIter mark_end, next;
+      GtkTextTag *tabs;
+
+      if (rows == NULL)
+        continue;
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      next = end;
+      gtk_text_iter_forward_line (&next);   /* with the line break */
+      gtk_text_buffer_apply_tag (self->buffer, self->tag_table, &start, &next);
+      mark_end = start;
+      gtk_text_iter_forward_char (&mark_end);
+      gtk_text_buffer_apply_tag (self->buffer, self->tag_table_mark, &start, &mark_end);
+      if ((tabs = table_tabs_tag (self, rows)))
+        gtk_text_buffer_apply_tag (self->buffer, tabs, &start, &end);
+      if (line > 0)
+        {
+          GtkTextIter before = start;
+          gtk_text_iter_backward_char (&before);
+          gtk_text_buffer_apply_tag (self->buffer, self->tag_table_guard, &before, &start);
+        }
+    }
+}
+
+/* The rows of the table on buffer line @line, or NULL. */
+static GPtrArray *
+table_rows_at_line (GwEditor *self,
+                    int       line)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (line < 0 || line >= gtk_text_buffer_get_line_count (self->buffer))
+    return NULL;
+  gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  return table_line_rows (text);
+}
+
+static guint
+table_n_columns (GPtrArray *rows)
+{
+  return rows && rows->len > 0 ? g_strv_length (g_ptr_array_index (rows, 0)) : 0;
+}
+
+/* Writes the grid's rows into the table's line: one step to undo. */
+static void
+table_write (GwEditor *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *line = NULL;
+  g_autofree char *old = NULL;
+
+  if (self->table_rows == NULL || self->table_line < 0 ||
+      self->table_line >= gtk_text_buffer_get_line_count (self->buffer))
+    return;
+  gtk_text_buffer_get_iter_at_line (self->buffer, &start, self->table_line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  old = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  if (!g_str_has_prefix (old, TABLE_MARK))
+    return;
+  line = table_line_text (self->table_rows);
+  if (g_str_equal (line, old))
+    return;
+  self->table_updating = TRUE;
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_delete (self->buffer, &start, &end);
+  gtk_text_buffer_insert (self->buffer, &start, line, -1);
+  gtk_text_buffer_end_user_action (self->buffer);
+  self->table_updating = FALSE;
+}
+
+/* Writes cells typed and not yet written. */
+static void
+table_commit_now (GwEditor *self)
+{
+  if (self->table_commit_source == 0)
+    return;
+  g_clear_handle_id (&self->table_commit_source, g_source_remove);
+  table_write (self);
+}
+
+static gboolean
+table_commit_cb (gpointer user_data)
+{
+  GwEditor *self = user_data;
+
+  self->table_commit_source = 0;
+  table_write (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_cell_changed_cb (GtkEditable *entry,
+                    GwEditor    *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "gw-cell"));
+  guint n_columns = table_n_columns (self->table_rows);
+  char **row;
+
+  if (self->table_updating || self->table_rows == NULL || n_columns == 0)
+    return;
+  row = g_ptr_array_index (self->table_rows, index / n_columns);
+  g_free (row[index % n_columns]);
+  row[index % n_columns] = g_strdup (gtk_editable_get_text (entry));
+  g_clear_handle_id (&self->table_commit_source, g_source_remove);
+  self->table_commit_source = g_timeout_add (TABLE_COMMIT_DELAY_MS, table_commit_cb, self);
+}
+
+static void
+on_cell_focus_cb (GtkEventControllerFocus *controller,
+                  GwEditor                *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "gw-cell"));
+  guint n_columns = table_n_columns (self->table_rows);
+
+  if (n_columns == 0)
+    return;
+  self->table_row = index / n_columns;
+  self->table_column = index % n_columns;
+}
+
+static void
+table_update_actions (GwEditor *self)
+{
+  gboolean shown = self->table_rows != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-add-row", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-add-column", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-delete", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-remove-row",
+                                 shown && self->table_rows->len > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-remove-column",
+                                 shown && table_n_columns (self->table_rows) > 1);
+}
+
+/* Shows @rows in the grid: entries are kept while the shape stays, so a
+ * change coming back from the body (undo) does not take the focus away. */
+static void
+table_panel_show (GwEditor  *self,
+                  GPtrArray *rows)
+{
+  guint n_columns = table_n_columns (rows);
+  g_autofree char *title = NULL;
+
+  if (self->table_entries->len != rows->len * n_columns || self->table_grid_columns != n_columns)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))))
+        gtk_grid_remove (self->table_grid, child);
+      g_ptr_array_set_size (self->table_entries, 0);
+      self->table_grid_columns = n_columns;
+      for (guint r = 0; r < rows->len; r++)
+        for (guint c = 0; c < n_columns; c++)
+          {
+            GtkWidget *entry = gtk_entry_new ();
+            GtkEventController *focus = gtk_event_controller_focus_new ();
+            g_autofree char *label = g_strdup_printf (_("Row %u, column %u"), r + 1, c + 1);
+
+            gtk_widget_set_hexpand (entry, TRUE);
+            gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+            if (r == 0)
+              gtk_widget_add_css_class (entry, "heading");
+            g_object_set_data (G_OBJECT (entry), "gw-cell", GUINT_TO_POINTER (r * n_columns + c));
+            g_signal_connect (entry, "changed", G_CALLBACK (on_cell_changed_cb), self);
+            g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_cb), self);
+            gtk_widget_add_controller (entry, focus);
+            gtk_grid_attach (self->table_grid, entry, c, r, 1, 1);
+            g_ptr_array_add (self->table_entries, entry);
+          }
+    }
+
+  self->table_updating = TRUE;
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        GtkEditable *entry = g_ptr_array_index (self->table_entries, r * n_columns + c);
+        const char *cell = ((char **) g_ptr_array_index (rows, r))[c];
+
+        if (!g_str_equal (gtk_editable_get_text (entry), cell))
+          gtk_editable_set_text (entry, cell);
+      }
+  self->table_updating = FALSE;
+
+  if (self->table_rows != rows)
+    {
+      g_clear_pointer (&self->table_rows, g_ptr_array_unref);
+      self->table_rows = g_ptr_array_ref (rows);
+    }
+  self->table_row = MIN (self->table_row, rows->len - 1);
+  self->table_column = MIN (self->table_column, n_columns - 1);
+  title = g_strdup_printf (_("Table: %u rows, %u columns"), rows->len, n_columns);
+  gtk_label_set_label (self->table_title, title);
+  gtk_revealer_set_reveal_child (self->table_revealer, TRUE);
+  table_update_actions (self);
+}
+
+static void
+table_panel_hide (GwEditor *self)
+{
+  table_commit_now (self);
+  self->table_line = -1;
+  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
+  gtk_revealer_set_reveal_child (self->table_revealer, FALSE);
+  table_update_actions (self);
+}
+
+/* The grid follows the table the cursor is on. */
+static void
+table_panel_update (GwEditor *self)
+{
+  GtkTextIter cursor;
+  int line;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (self->table_updating)
+    return;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  line = gtk_text_iter_get_line (&cursor);
+  /* cells typed but not yet written belong to the table they were typed in */
+  if (line != self->table_line)
+    table_commit_now (self);
+  rows = table_rows_at_line (self, line);
+  if (rows == NULL)
+    {
+      if (self->table_rows)
+        table_panel_hide (self);
+      return;
+    }
+  if (line != self->table_line)
+    {
+      self->table_row = 0;
+      self->table_column = 0;
+    }
+  self->table_line = line;
+  if (self->table_commit_source != 0)
+    return;   /* the grid is ahead of the body */
+  table_panel_show (self, rows);
+}
+
+static void
+table_focus_cell (GwEditor *self,
+                  guint     row,
+                  guint     column)
+{
+  guint n_columns = table_n_columns (self->table_rows);
+  GtkWidget *entry;
+
+  if (n_columns == 0 || row >= self->table_rows->len || column >= n_columns)
+    return;
+  entry = g_ptr_array_index (self->table_entries, row * n_columns + column);
+  self->table_row = row;
+  self->table_column = column;
+  gtk_widget_grab_focus (entry);
+}
+
+/* Replaces the table's rows (a row or column added or removed). */
+static void
+table_reshape (GwEditor  *self,
+               GPtrArray *rows,
+               guint      row,
+               guint      column)
+{
+  int line = self->table_line;
+
+  g_clear_handle_id (&self->table_commit_source, g_source_remove);
+  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
+  self->table_rows = g_ptr_array_ref (rows);
+  table_write (self);
+  self->table_line = line;
+  table_panel_show (self, rows);
+  gw_editor_sync_now (self);
+  table_focus_cell (self, row, column);
+}
+
+static void
+table_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GwEditor *self = GW_EDITOR (widget);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_columns, row, column;
+
+  if (self->table_rows == NULL || self->table_line < 0)
+    return;
+  table_commit_now (self);
+  n_columns = table_n_columns (self->table_rows);
+  row = MIN (self->table_row, self->table_rows->len - 1);
+  column = MIN (self->table_column, n_columns - 1);
+
+  if (g_str_equal (action_name, "editor.table-delete"))
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, self->table_line);
+      end = start;
+      if (!gtk_text_iter_forward_line (&end) && gtk_text_iter_get_line (&start) > 0)
+        {
+          /* the last line: its break is the one before it */
+          gtk_text_iter_backward_char (&start);
+        }
+      gtk_text_buffer_begin_user_action (self->buffer);
+      gtk_text_buffer_delete (self->buffer, &start, &end);
+      gtk_text_buffer_end_user_action (self->buffer);
+      gtk_text_buffer_place_cursor (self->buffer, &start);
+      table_panel_hide (self);
+      gw_editor_sync_now (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+      return;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint r = 0; r < self->table_rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (self->table_rows, r);
+      GStrvBuilder *b = g_strv_builder_new ();
+
+      if (g_str_equal (action_name, "editor.table-remove-row") && r == row)
+        {
+          g_strv_builder_unref (b);
+          continue;
+        }
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (g_str_equal (action_name, "editor.table-remove-column") && c == column)
+            continue;
+          g_strv_builder_add (b, cells[c]);
+          if (g_str_equal (action_name, "editor.table-add-column") && c == column)
+            g_strv_builder_add (b, "");
+        }
+      g_ptr_array_add (rows, g_strv_builder_end (b));
+      g_strv_builder_unref (b);
+      if (g_str_equal (action_name, "editor.table-add-row") && r == row)
+        {
+          g_autoptr(GPtrArray) empty = table_new_rows (1, n_columns);
+          g_ptr_array_add (rows, g_steal_pointer (&empty->pdata[0]));
+          g_ptr_array_set_free_func (empty, NULL);
+        }
+    }
+  if (rows->len == 0 || table_n_columns (rows) == 0)
+    return;
+
+  if (g_str_equal (action_name, "editor.table-add-row"))
+    row++;
+  else if (g_str_equal (action_name, "editor.table-add-column"))
+    column++;
+  table_reshape (self, rows, MIN (row, rows->len - 1), MIN (column, table_n_columns (rows) - 1));
+}
+
+/* Inserts a line of text at the cursor as lines of their own: before the
+ * cursor's line when it stands at its start, in place of an empty line,
+ * after the line otherwise. Returns the buffer line of the first. */
+static int
+insert_lines_at_cursor (GwEditor   *self,
+                        const char *lines)
+{
+  GtkTextIter cursor, iter, line_end;
+  g_autofree char *current = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  int line;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  line = gtk_text_iter_get_line (&cursor);
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  line_end = iter;
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+  current = gtk_text_buffer_get_text (self->buffer, &iter, &line_end, TRUE);
+
+  if (is_blank (current))
+    {
+      gtk_text_buffer_delete (self->buffer, &iter, &line_end);
+      g_string_append (text, lines);
+    }
+  else if (gtk_text_iter_starts_line (&cursor) && !g_str_has_prefix (current, TABLE_MARK))
+    {
+      g_string_append (text, lines);
+      g_string_append_c (text, '\n');
+    }
+  else
+    {
+      iter = line_end;
+      g_string_append_c (text, '\n');
+      g_string_append (text, lines);
+      line++;
+    }
+  /* room to go on writing after a table that closes the body */
+  if (gtk_text_iter_is_end (&iter))
+    g_string_append_c (text, '\n');
+  gtk_text_buffer_insert (self->buffer, &iter, text->str, text->len);
+  return line;
+}
+
+static void
+insert_table (GwEditor *self,
+              guint     n_rows,
+              guint     n_columns)
+{
+  g_autoptr(GPtrArray) rows = table_new_rows (MAX (n_rows, 1), MAX (n_columns, 1));
+  g_autofree char *text = table_line_text (rows);
+  GtkTextIter iter;
+  int line;
+
+  table_commit_now (self);
+  gtk_text_buffer_begin_user_action (self->buffer);
+  line = insert_lines_at_cursor (self, text);
+  gtk_text_buffer_end_user_action (self->buffer);
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+  gtk_stack_set_visible_child_name (self->stack, "body");
+  gw_editor_sync_now (self);
+  table_panel_update (self);
+  table_focus_cell (self, 0, 0);
+}
+
+static void
+on_insert_table_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             GwEditor         *self)
+{
+  GtkSpinButton *rows = g_object_get_data (G_OBJECT (dialog), "rows");
+  GtkSpinButton *columns = g_object_get_data (G_OBJECT (dialog), "columns");
+
+  if (g_str_equal (response, "insert"))
+    insert_table (self, gtk_spin_button_get_value_as_int (rows),
+                  gtk_spin_button_get_value_as_int (columns));
+}
+
+static GtkWidget *
+spin_row (GtkGrid    *grid,
+          int         row,
+          const char *label,
+          int         value)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 50, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_grid_attach (grid, title, 0, row, 1, 1);
+  gtk_grid_attach (grid, spin, 1, row, 1, 1);
+  return spin;
+}
+
+static void
+insert_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GwEditor *self = GW_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *grid;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Insert Table"),
+                                   _("The table goes on a line of its own at the cursor. "
+                                     "Its first row is the header."));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (dialog), "rows", spin_row (GTK_GRID (grid), 0, _("_Rows"), 3));
+  g_object_set_data (G_OBJECT (dialog), "columns", spin_row (GTK_GRID (grid), 1, _("_Columns"), 3));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "insert", _("_Insert"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "insert",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "insert");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_insert_table_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Pasting cells copied from a spreadsheet makes a table, as importing a
+ * file does; other text is pasted as GTK would. */
+static void
+paste_text (GwEditor   *self,
+            const char *text)
+{
+  g_autofree char *converted = text_with_tables (text);
+  GtkTextIter iter;
+  g_autofree char *line = NULL;
+
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_delete_selection (self->buffer, TRUE, TRUE);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  {
+    GtkTextIter start = iter, end = iter;
+
+    gtk_text_iter_set_line_offset (&start, 0);
+    if (!gtk_text_iter_ends_line (&end))
+      gtk_text_iter_forward_to_line_end (&end);
+    line = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  }
+
+  if (converted == NULL && !g_str_has_prefix (line, TABLE_MARK))
+    gtk_text_buffer_insert_interactive_at_cursor (self->buffer, text, -1, TRUE);
+  else
+    {
+      g_autoptr(GString) whole = g_string_new (converted ? converted : text);
+      const char *last = strrchr (whole->str, '\n');
+
+      last = last ? last + 1 : whole->str;
+      /* a table stands on lines of its own, and nothing is typed into one */
+      if (g_str_has_prefix (line, TABLE_MARK))
+        {
+          if (!gtk_text_iter_ends_line (&iter))
+            gtk_text_iter_forward_to_line_end (&iter);
+          g_string_prepend_c (whole, '\n');
+        }
+      else if (g_str_has_prefix (whole->str, TABLE_MARK) && !gtk_text_iter_starts_line (&iter))
+        g_string_prepend_c (whole, '\n');
+      if (g_str_has_prefix (last, TABLE_MARK) &&
+          (!gtk_text_iter_ends_line (&iter) || gtk_text_iter_is_end (&iter)))
+        g_string_append_c (whole, '\n');
+      gtk_text_buffer_insert (self->buffer, &iter, whole->str, whole->len);
+      gtk_text_buffer_place_cursor (self->buffer, &iter);
+    }
+  gtk_text_buffer_end_user_action (self->buffer);
+  gtk_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (self->buffer));
+  gw_editor_sync_now (self);
+}
+
+static void
+on_clipboard_text_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GwEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Cannot paste: %s", error ? error->message : "no text");
+      return;
+    }
+  if (self->document != NULL)
+    paste_text (self, text);
+}
+
+static void
+on_paste_clipboard_cb (GtkTextView *view,
+                       GwEditor    *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  /* only plain text can hold a table; anything else GTK pastes itself */
+  if (!gdk_content_formats_contain_gtype (formats, G_TYPE_STRING) &&
+      !gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8") &&
+      !gdk_content_formats_contain_mime_type (formats, "text/plain"))
+    return;
+  g_signal_stop_emission_by_name (view, "paste-clipboard");
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text_cb, g_object_ref (self));
+}
+
+/* Enter on a table in the body moves the typing into its grid (typing
+ * itself is left to the input method, which the text view ignores here). */
+static gboolean
+on_text_view_key_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GwEditor              *self)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  table_panel_update (self);
+  if (self->table_rows == NULL)
+    return FALSE;
+  table_focus_cell (self, 0, 0);
+  return TRUE;
+}
+
+/* A click on a table in the body moves the typing into the cell clicked,
+ * once the text view has placed its cursor. */
+typedef struct {
+  GwEditor *editor;
+  int       line;
+  guint     row;
+  guint     column;
+} CellClick;
+
+static gboolean
+focus_clicked_cell_cb (gpointer data)
+{
+  CellClick *click = data;
+  GwEditor *self = click->editor;
+
+  table_panel_update (self);
+  if (self->table_rows && self->table_line == click->line)
+    table_focus_cell (self, click->row, click->column);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cell_click_free (gpointer data)
+{
+  CellClick *click = data;
+
+  g_object_unref (click->editor);
+  g_free (click);
+}
+
+static void
+on_text_view_pressed_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         GwEditor        *self)
+{
+  GtkTextIter iter, start;
+  int bx, by;
+  g_autofree char *before = NULL;
+  CellClick *click;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return;
+  start = iter;
+  gtk_text_iter_set_line_offset (&start, 0);
+  before = gtk_text_buffer_get_text (self->buffer, &start, &iter, TRUE);
+  if (!g_str_has_prefix (before, TABLE_MARK) &&
+      !(gtk_text_iter_starts_line (&iter) && gtk_text_iter_get_char (&iter) == 0xE000))
+    return;
+
+  click = g_new0 (CellClick, 1);
+  click->editor = g_object_ref (self);
+  click->line = gtk_text_iter_get_line (&iter);
+  /* which cell: the tabs and row breaks before the click */
+  for (const char *p = before; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\t')
+        click->column++;
+      else if (c == 0x2028)
+        {
+          click->row++;
+          click->column = 0;
+        }
+    }
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_clicked_cell_cb, click, cell_click_free);
 }
 
 /* ---- metadata form ------------------------------------------------------- */
@@ -1239,7 +2161,11 @@ gw_editor_dispose (GObject *object)
 {
   GwEditor *self = GW_EDITOR (object);
 
+  /* the grid goes with the template; the buffer may outlive it */
+  if (self->text_view && self->buffer)
+    g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_handle_id (&self->table_commit_source, g_source_remove);
   for (guint i = 0; i < G_N_ELEMENTS (self->bindings); i++)
     g_clear_pointer (&self->bindings[i], g_binding_unbind);
   for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
@@ -1268,6 +2194,9 @@ gw_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->block_texts, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->table_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->table_tab_tags, g_ptr_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
     g_clear_pointer (&self->organs[i].extra, g_ptr_array_unref);
   G_OBJECT_CLASS (gw_editor_parent_class)->finalize (object);
@@ -1297,6 +2226,9 @@ gw_editor_class_init (GwEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwEditor, header_group);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, signature_group);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, footer_group);
+  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_title);
+  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
@@ -1307,6 +2239,12 @@ gw_editor_class_init (GwEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "editor.replace", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "editor.replace-all", NULL, replace_action);
+  gtk_widget_class_install_action (widget_class, "editor.insert-table", NULL, insert_table_action);
+  gtk_widget_class_install_action (widget_class, "editor.table-add-row", NULL, table_action);
+  gtk_widget_class_install_action (widget_class, "editor.table-remove-row", NULL, table_action);
+  gtk_widget_class_install_action (widget_class, "editor.table-add-column", NULL, table_action);
+  gtk_widget_class_install_action (widget_class, "editor.table-remove-column", NULL, table_action);
+  gtk_widget_class_install_action (widget_class, "editor.table-delete", NULL, table_action);
 }
 
 static void
@@ -1331,8 +2269,19 @@ gw_editor_init (GwEditor *self)
                                              "family", "AR PL KaitiM GB, LXGW WenKai, KaiTi, serif",
                                              "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
   self->tag_table = gtk_text_buffer_create_tag (self->buffer, "table",
-                                                "editable", FALSE, "style", PANGO_STYLE_ITALIC,
-                                                NULL);
+                                                "editable", FALSE, "indent", 0,
+                                                "pixels-above-lines", 8,
+                                                "pixels-below-lines", 14,
+                                                "pixels-inside-wrap", 2,
+                                                "paragraph-background-rgba",
+                                                &(GdkRGBA) { 0.5, 0.5, 0.5, 0.12 }, NULL);
+  self->tag_table_mark = gtk_text_buffer_create_tag (self->buffer, "table-mark",
+                                                     "invisible", TRUE, NULL);
+  self->tag_table_guard = gtk_text_buffer_create_tag (self->buffer, "table-guard",
+                                                      "editable", FALSE, NULL);
+  self->table_tab_tags = g_ptr_array_new ();
+  self->table_entries = g_ptr_array_new ();
+  self->table_line = -1;
   self->tag_finding[GW_SEVERITY_INFO] =
     gtk_text_buffer_create_tag (self->buffer, "finding-info",
                                 "underline", PANGO_UNDERLINE_SINGLE,
@@ -1349,6 +2298,25 @@ gw_editor_init (GwEditor *self)
                                                 "background-rgba",
                                                 &(GdkRGBA) { 0.96, 0.83, 0.18, 0.5 }, NULL);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self);
+  g_signal_connect_swapped (self->buffer, "notify::cursor-position",
+                            G_CALLBACK (table_panel_update), self);
+  g_signal_connect (self->text_view, "paste-clipboard", G_CALLBACK (on_paste_clipboard_cb), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    /* before the text view's own, which keeps the press to itself */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_text_view_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_view_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+  }
+  table_update_actions (self);
   build_form (self);
 }
 

@@ -626,6 +626,97 @@ test_evaluation (void)
 
 /* ---- export, preview, autosave ----------------------------------------------- */
 
+/* ---- tables in the body ------------------------------------------------------ */
+
+static GtkWidget *
+widget_named (GtkWidget  *root,
+              const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = widget_named (child, name)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The entry of a cell in the table editor under the body. */
+static GtkEditable *
+table_cell (GwEditor *editor,
+            int       row,
+            int       column)
+{
+  GtkWidget *grid = widget_named (GTK_WIDGET (editor), "gw-table-grid");
+  GtkWidget *cell;
+
+  g_assert_nonnull (grid);
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), column, row);
+  g_assert_true (GTK_IS_ENTRY (cell));
+  return GTK_EDITABLE (cell);
+}
+
+/* The rows of block @i as "a|b|c" lines, "" when it is no table. */
+static char *
+table_text (GwDocument *doc,
+            guint       i)
+{
+  GwBlock *block;
+  GPtrArray *rows;
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (i >= gw_document_get_n_blocks (doc))
+    return g_strdup ("");
+  block = gw_document_get_block (doc, i);
+  if (gw_block_get_kind (block) != GW_BLOCK_TABLE || (rows = gw_block_get_rows (block)) == NULL)
+    return g_strdup ("");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      g_autofree char *row = g_strjoinv ("|", g_ptr_array_index (rows, r));
+      g_string_append_printf (s, "%s%s", r ? "\n" : "", row);
+    }
+  return g_strdup (s->str);
+}
+
+static gboolean
+has_n_blocks (gpointer data)
+{
+  GwPage *page = data;
+  GwDocument *doc = gw_page_get_document (page);
+
+  gw_editor_sync_now (GW_EDITOR (gw_page_get_editor (page)));
+  return gw_document_get_n_blocks (doc) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "n-blocks"));
+}
+
+/* Pastes @text as if copied from a spreadsheet, through the clipboard. */
+static void
+paste_into_body (GwPage     *page,
+                 const char *text,
+                 guint       n_blocks_after)
+{
+  GwEditor *editor = GW_EDITOR (gw_page_get_editor (page));
+  GtkWidget *view = GTK_WIDGET (gw_editor_get_text_view (editor));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (view), text);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  g_object_set_data (G_OBJECT (page), "n-blocks", GUINT_TO_POINTER (n_blocks_after));
+  g_assert_true (wait_for (has_n_blocks, page, 5000));
+}
+
+static void
+place_cursor_at_end (GwEditor *editor)
+{
+  GtkTextBuffer *buffer = gw_editor_get_buffer (editor);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+}
+
 static gboolean
 file_exists (gpointer data)
 {
@@ -649,6 +740,9 @@ test_export (void)
   gtk_window_present (GTK_WINDOW (window));
   page = new_opinion_page (window);
   type_at_end (GW_EDITOR (gw_page_get_editor (page)), "\n二、主要任务");
+  /* a table made in the window, from cells pasted out of a spreadsheet */
+  place_cursor_at_end (GW_EDITOR (gw_page_get_editor (page)));
+  paste_into_body (page, "项目\t标准\n场地面积\t不少于50平方米\n", 4);
   _gw_window_export_to (window, page, file);
   g_assert_true (wait_for (file_exists, path, 20000));
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
@@ -657,6 +751,8 @@ test_export (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >=, 1);
   g_assert_nonnull (strstr (text, "二、主要任务"));
+  g_assert_nonnull (strstr (text, "场地面积"));
+  g_assert_nonnull (strstr (text, "不少于50平方米"));
   destroy_window (window);
 }
 
@@ -1158,6 +1254,132 @@ test_joint_organs (void)
   destroy_window (window);
 }
 
+/* A user inserts a table from the button, types into its cells, adds a
+ * row, takes it back with Undo, and pastes cells copied from a
+ * spreadsheet, which become a table as an imported file's do. */
+static void
+test_tables (void)
+{
+  GwWindow *window = gw_window_new (app);
+  GwPage *page;
+  GwEditor *editor;
+  GwDocument *doc;
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  FindingWait w;
+  GwFinding *finding;
+  g_autofree char *t1 = NULL, *t2 = NULL, *t3 = NULL, *t4 = NULL, *t5 = NULL, *t6 = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  editor = GW_EDITOR (gw_page_get_editor (page));
+  doc = gw_page_get_document (page);
+  gw_page_set_modified (page, FALSE);
+
+  /* Insert Table… asks for rows and columns; the table goes after the
+   * line the cursor is on, and the typing moves into its first cell. */
+  place_cursor_at_end (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.insert-table", NULL);
+  g_assert_true (wait_for (dialog_shown, NULL, 5000));
+  dialog = find_message_dialog ();
+  extra = adw_message_dialog_get_extra_child (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_grid_get_child_at (GTK_GRID (extra), 1, 0)), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_grid_get_child_at (GTK_GRID (extra), 1, 1)), 3);
+  respond ("insert");
+  g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 3);
+  t1 = table_text (doc, 2);
+  g_assert_cmpstr (t1, ==, "||\n||");
+  g_assert_true (gw_page_get_modified (page));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (table_cell (editor, 0, 0))) ||
+                 gtk_widget_is_focus (gtk_widget_get_first_child (GTK_WIDGET (table_cell (editor, 0, 0)))));
+
+  /* Typing into cells changes the document's table, and the checker reads
+   * what is typed there and points into the cell. */
+  gw_page_set_modified (page, FALSE);
+  gtk_editable_set_text (table_cell (editor, 0, 0), "项目");
+  gtk_editable_set_text (table_cell (editor, 0, 1), "标准");
+  gtk_editable_set_text (table_cell (editor, 1, 0), "采购");
+  gtk_editable_set_text (table_cell (editor, 1, 1), LOWEST_PRICE);
+  w.page = page;
+  w.rule = "procurement.not-lowest-price";
+  g_assert_true (wait_for (finding_present, &w, 30000));
+  t2 = table_text (doc, 2);
+  g_assert_cmpstr (t2, ==, "项目|标准|\n采购|" LOWEST_PRICE "|");
+  g_assert_true (gw_page_get_modified (page));
+  finding = find_finding (page, w.rule);
+  g_assert_cmpint (gw_finding_get_block (finding), ==, 2);
+  {
+    GtkTextIter start, end;
+    g_autofree char *marked = NULL;
+
+    g_assert_true (gw_editor_get_block_range (editor, 2, gw_finding_get_offset (finding),
+                                              gw_finding_get_length (finding), &start, &end));
+    marked = gtk_text_buffer_get_text (gw_editor_get_buffer (editor), &start, &end, FALSE);
+    g_assert_cmpstr (marked, !=, "");
+    g_assert_nonnull (strstr (LOWEST_PRICE, marked));
+  }
+
+  /* Add Row puts an empty row under the one being edited. */
+  gtk_widget_grab_focus (GTK_WIDGET (table_cell (editor, 0, 1)));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-add-row", NULL);
+  gw_editor_sync_now (editor);
+  t3 = table_text (doc, 2);
+  g_assert_cmpstr (t3, ==, "项目|标准|\n||\n采购|" LOWEST_PRICE "|");
+  gtk_editable_set_text (table_cell (editor, 1, 0), "场地");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-remove-column", NULL);
+  gw_editor_sync_now (editor);
+  g_clear_pointer (&t3, g_free);
+  t3 = table_text (doc, 2);
+  g_assert_cmpstr (t3, ==, "项目|\n场地|\n采购|");
+
+  /* Undo takes each step back, redo does it again. */
+  gw_editor_undo (editor);
+  gw_editor_sync_now (editor);
+  t4 = table_text (doc, 2);
+  g_assert_cmpstr (t4, ==, "项目|标准|\n场地||\n采购|" LOWEST_PRICE "|");
+  gw_editor_undo (editor);
+  gw_editor_undo (editor);
+  gw_editor_sync_now (editor);
+  g_clear_pointer (&t4, g_free);
+  t4 = table_text (doc, 2);
+  g_assert_cmpstr (t4, ==, t2);
+  gw_editor_redo (editor);
+  gw_editor_sync_now (editor);
+  g_clear_pointer (&t4, g_free);
+  t4 = table_text (doc, 2);
+  g_assert_cmpstr (t4, ==, "项目|标准|\n||\n采购|" LOWEST_PRICE "|");
+  /* the grid shows what the body holds after an undo or redo */
+  g_assert_cmpstr (gtk_editable_get_text (table_cell (editor, 1, 1)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (table_cell (editor, 2, 1)), ==, LOWEST_PRICE);
+  gw_editor_undo (editor);
+  gw_editor_sync_now (editor);
+  g_clear_pointer (&t4, g_free);
+  t4 = table_text (doc, 2);
+  g_assert_cmpstr (t4, ==, t2);
+
+  /* Delete Table removes the block; undo brings it back. (Not after a
+   * redo: GTK 4.8's text history then undoes one step too many.) */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-delete", NULL);
+  g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 2);
+  gw_editor_undo (editor);
+  gw_editor_sync_now (editor);
+  g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 3);
+  t5 = table_text (doc, 2);
+  g_assert_cmpstr (t5, ==, t2);
+
+  /* Cells pasted from a spreadsheet (CRLF, an empty cell at the end of a
+   * row) make a table; a single line with a tab stays text. */
+  place_cursor_at_end (editor);
+  paste_into_body (page, "年度\t金额（万元）\t\r\n2024\t12\r\n2025\t15\r\n", 4);
+  t6 = table_text (doc, 3);
+  g_assert_cmpstr (t6, ==, "年度|金额（万元）\n2024|12\n2025|15");
+  place_cursor_at_end (editor);
+  paste_into_body (page, "联系人：张三\t电话：1234567", 5);
+  g_assert_cmpint (gw_block_get_kind (gw_document_get_block (doc, 4)), ==, GW_BLOCK_PARAGRAPH);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1201,6 +1423,7 @@ main (int   argc,
   g_test_add_func ("/app/print/export-through-print", test_print);
   g_test_add_func ("/app/export/missing-glyph-explained", test_export_error);
   g_test_add_func ("/app/editor/joint-organs", test_joint_organs);
+  g_test_add_func ("/app/editor/tables", test_tables);
   status = g_test_run ();
 
   /* Registering keeps one reference inside GApplication; anything more is
