@@ -63,6 +63,7 @@ struct _GwEditor
   GtkRevealer    *table_revealer;
   GtkLabel       *table_title;
   GtkGrid        *table_grid;
+  GtkFlowBox     *table_buttons;
 
   GtkTextBuffer  *buffer;
   GtkTextTag     *tag_h1;
@@ -94,6 +95,8 @@ struct _GwEditor
   GPtrArray      *table_entries;   /* GtkEntry, row by row */
   guint           table_grid_columns;
   gboolean        tables_styled;   /* some line has table tags */
+  int             styled_width;    /* of the text view, when they were set */
+  guint           restyle_source;
   guint           table_row;       /* the cell being edited */
   guint           table_column;
   guint           table_commit_source;
@@ -619,7 +622,7 @@ table_tabs_tag (GwEditor  *self,
   guint n_columns = rows->len > 0 ? g_strv_length (g_ptr_array_index (rows, 0)) : 0;
   GtkTextTag *tag;
   PangoTabArray *tabs;
-  int x = 0;
+  int x = 0, total = 0, avail;
 
   if (n_columns < 2)
     return NULL;
@@ -641,8 +644,37 @@ table_tabs_tag (GwEditor  *self,
   for (guint c = 0; c < n_columns; c++)
     {
       widths[c] = CLAMP (widths[c] + 40, 80, 560);
-      g_string_append_printf (name, "-%d", widths[c]);
+      total += widths[c];
     }
+  /* In a narrow window short columns keep their width and the long ones
+   * share the rest: a cell longer than its column only upsets its row. */
+  avail = gtk_widget_get_width (GTK_WIDGET (self->text_view)) -
+          gtk_text_view_get_left_margin (self->text_view) -
+          gtk_text_view_get_right_margin (self->text_view) - 24;
+  if (avail > 200 && total > avail)
+    {
+      int rest = avail, n_long = n_columns, share;
+      gboolean settled = FALSE;
+
+      while (!settled && n_long > 0)
+        {
+          settled = TRUE;
+          share = rest / n_long;
+          for (guint c = 0; c < n_columns; c++)
+            if (widths[c] > 0 && widths[c] <= share)
+              {
+                rest -= widths[c];
+                n_long--;
+                widths[c] = -widths[c];   /* settled */
+                settled = FALSE;
+              }
+        }
+      share = n_long > 0 ? MAX (80, rest / n_long) : 80;
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = widths[c] < 0 ? -widths[c] : share;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (name, "-%d", widths[c]);
   tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), name->str);
   if (tag)
     return tag;
@@ -667,6 +699,7 @@ style_tables (GwEditor *self)
 {
   GtkTextIter start, end;
   gboolean any = FALSE;
+  g_autoptr(GPtrArray) used = g_ptr_array_new ();
 
   /* most drafts have no table: leave their tags alone */
   for (guint i = 0; i < self->block_texts->len && !any; i++)
@@ -675,6 +708,7 @@ style_tables (GwEditor *self)
     return;
   self->tables_styled = any;
 
+  self->styled_width = gtk_widget_get_width (GTK_WIDGET (self->text_view));
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->tag_table, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->tag_table_mark, &start, &end);
@@ -704,7 +738,10 @@ style_tables (GwEditor *self)
       gtk_text_iter_forward_char (&mark_end);
       gtk_text_buffer_apply_tag (self->buffer, self->tag_table_mark, &start, &mark_end);
       if ((tabs = table_tabs_tag (self, rows)))
-        gtk_text_buffer_apply_tag (self->buffer, tabs, &start, &end);
+        {
+          gtk_text_buffer_apply_tag (self->buffer, tabs, &start, &end);
+          g_ptr_array_add (used, tabs);
+        }
       if (line > 0)
         {
           GtkTextIter before = start;
@@ -712,6 +749,43 @@ style_tables (GwEditor *self)
           gtk_text_buffer_apply_tag (self->buffer, self->tag_table_guard, &before, &start);
         }
     }
+
+  /* stops for widths no table has any more (the window was resized) go */
+  for (guint i = self->table_tab_tags->len; i > 0; i--)
+    {
+      GtkTextTag *tag = g_ptr_array_index (self->table_tab_tags, i - 1);
+
+      if (!g_ptr_array_find (used, tag, NULL))
+        {
+          gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), tag);
+          g_ptr_array_remove_index (self->table_tab_tags, i - 1);
+        }
+    }
+}
+
+static gboolean
+restyle_tables_cb (gpointer user_data)
+{
+  GwEditor *self = user_data;
+
+  self->restyle_source = 0;
+  style_tables (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Column stops follow the width of the window. */
+static void
+gw_editor_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  GwEditor *self = GW_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (gw_editor_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->tables_styled && self->restyle_source == 0 &&
+      ABS (gtk_widget_get_width (GTK_WIDGET (self->text_view)) - self->styled_width) > 8)
+    self->restyle_source = g_idle_add (restyle_tables_cb, self);
 }
 
 /* The rows of the table on buffer line @line, or NULL. */
@@ -857,7 +931,7 @@ table_panel_show (GwEditor  *self,
             g_autofree char *label = g_strdup_printf (_("Row %u, column %u"), r + 1, c + 1);
 
             gtk_widget_set_hexpand (entry, TRUE);
-            gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+            gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
             gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                             GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
             if (r == 0)
@@ -2166,6 +2240,7 @@ gw_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_clear_handle_id (&self->sync_source, g_source_remove);
   g_clear_handle_id (&self->table_commit_source, g_source_remove);
+  g_clear_handle_id (&self->restyle_source, g_source_remove);
   for (guint i = 0; i < G_N_ELEMENTS (self->bindings); i++)
     g_clear_pointer (&self->bindings[i], g_binding_unbind);
   for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
@@ -2211,6 +2286,7 @@ gw_editor_class_init (GwEditorClass *klass)
   object_class->dispose = gw_editor_dispose;
   object_class->finalize = gw_editor_finalize;
   widget_class->grab_focus = gw_editor_grab_focus;
+  widget_class->size_allocate = gw_editor_size_allocate;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -2229,6 +2305,7 @@ gw_editor_class_init (GwEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwEditor, table_revealer);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, table_title);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, table_grid);
+  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_buttons);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
@@ -2316,6 +2393,10 @@ gw_editor_init (GwEditor *self)
     g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_view_key_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
   }
+  /* the buttons wrap in a narrow window; only they take the focus */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table_buttons)); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   table_update_actions (self);
   build_form (self);
 }
