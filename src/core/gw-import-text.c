@@ -1456,7 +1456,7 @@ parse_blocks (Importer *imp,
           block_close (imp);
           continue;
         }
-      if ((n = parse_table (imp, k, to)) > 0)
+      if (strchr (l->text, '\t') != NULL && (n = parse_table (imp, k, to)) > 0)
         {
           k += n - 1;
           continue;
