@@ -561,6 +561,10 @@ load_body (GwEditor *self)
   guint n = g_list_model_get_n_items (blocks);
   g_autoptr(GString) text = g_string_new (NULL);
 
+  /* cells typed for the document shown before are not this one's */
+  g_clear_handle_id (&self->table_commit_source, g_source_remove);
+  self->table_line = -1;
+  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
   g_ptr_array_set_size (self->block_texts, 0);
   g_array_set_size (self->places, n);
   for (guint i = 0; i < n; i++)
@@ -878,6 +882,21 @@ on_cell_changed_cb (GtkEditable *entry,
   self->table_commit_source = g_timeout_add (TABLE_COMMIT_DELAY_MS, table_commit_cb, self);
 }
 
+/* Escape leaves the grid for the body, where the table is. */
+static gboolean
+on_cell_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GwEditor              *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  table_commit_now (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  return TRUE;
+}
+
 static void
 on_cell_focus_cb (GtkEventControllerFocus *controller,
                   GwEditor                *self)
@@ -928,6 +947,7 @@ table_panel_show (GwEditor  *self,
           {
             GtkWidget *entry = gtk_entry_new ();
             GtkEventController *focus = gtk_event_controller_focus_new ();
+            GtkEventController *keys;
             g_autofree char *label = g_strdup_printf (_("Row %u, column %u"), r + 1, c + 1);
 
             gtk_widget_set_hexpand (entry, TRUE);
@@ -940,6 +960,9 @@ table_panel_show (GwEditor  *self,
             g_signal_connect (entry, "changed", G_CALLBACK (on_cell_changed_cb), self);
             g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_cb), self);
             gtk_widget_add_controller (entry, focus);
+            keys = gtk_event_controller_key_new ();
+            g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key_cb), self);
+            gtk_widget_add_controller (entry, keys);
             gtk_grid_attach (self->table_grid, entry, c, r, 1, 1);
             g_ptr_array_add (self->table_entries, entry);
           }
@@ -1255,9 +1278,30 @@ insert_table_action (GtkWidget  *widget,
  * file does; other text is pasted as GTK would. */
 static void
 paste_text (GwEditor   *self,
-            const char *text)
+            const char *pasted)
 {
-  g_autofree char *converted = text_with_tables (text);
+  g_autofree char *own = NULL;
+  g_autofree char *converted = NULL;
+  const char *text = pasted;
+
+  /* A table copied out of the body comes back as cells and rows, so it
+   * is one again wherever it is pasted, by the rule below. */
+  if (strstr (pasted, TABLE_MARK) || strstr (pasted, ROW_SEPARATOR))
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      for (const char *p = pasted; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == 0x2028)
+            g_string_append_c (s, '\n');
+          else if (c != 0xE000)
+            g_string_append_unichar (s, c);
+        }
+      text = own = g_string_free (g_steal_pointer (&s), FALSE);
+    }
+  converted = text_with_tables (text);
   GtkTextIter iter;
   g_autofree char *line = NULL;
 
@@ -1279,8 +1323,8 @@ paste_text (GwEditor   *self,
     {
       g_autoptr(GString) whole = g_string_new (converted ? converted : text);
       const char *last = strrchr (whole->str, '\n');
+      gboolean ends_with_table = g_str_has_prefix (last ? last + 1 : whole->str, TABLE_MARK);
 
-      last = last ? last + 1 : whole->str;
       /* a table stands on lines of its own, and nothing is typed into one */
       if (g_str_has_prefix (line, TABLE_MARK))
         {
@@ -1290,7 +1334,7 @@ paste_text (GwEditor   *self,
         }
       else if (g_str_has_prefix (whole->str, TABLE_MARK) && !gtk_text_iter_starts_line (&iter))
         g_string_prepend_c (whole, '\n');
-      if (g_str_has_prefix (last, TABLE_MARK) &&
+      if (ends_with_table &&
           (!gtk_text_iter_ends_line (&iter) || gtk_text_iter_is_end (&iter)))
         g_string_append_c (whole, '\n');
       gtk_text_buffer_insert (self->buffer, &iter, whole->str, whole->len);

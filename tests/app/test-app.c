@@ -1376,6 +1376,23 @@ test_tables (void)
   place_cursor_at_end (editor);
   paste_into_body (page, "联系人：张三\t电话：1234567", 5);
   g_assert_cmpint (gw_block_get_kind (gw_document_get_block (doc, 4)), ==, GW_BLOCK_PARAGRAPH);
+  /* a table copied out of the body (as the text view puts it on the
+   * clipboard) is a table again where it is pasted, even mid-line */
+  {
+    g_autofree char *copied = NULL;
+    GtkTextBuffer *buffer = gw_editor_get_buffer (editor);
+    GtkTextIter start, end;
+
+    gw_editor_get_block_range (editor, 3, 0, G_MAXINT / 2, &start, &end);
+    gtk_text_iter_set_line_offset (&start, 0);
+    copied = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+    gw_editor_get_block_range (editor, 0, 2, 0, &start, &end);
+    gtk_text_buffer_place_cursor (buffer, &start);
+    paste_into_body (page, copied, 7);
+    g_clear_pointer (&t6, g_free);
+    t6 = table_text (doc, 1);
+    g_assert_cmpstr (t6, ==, "年度|金额（万元）\n2024|12\n2025|15");
+  }
 
   destroy_window (window);
 }
