@@ -70,6 +70,7 @@ struct _GwEditor
   GtkTextTag     *tag_h2;
   GtkTextTag     *tag_table;
   GtkTextTag     *tag_table_mark;
+  GtkTextTag     *tag_table_header;
   GtkTextTag     *tag_table_guard;
   GPtrArray      *table_tab_tags;  /* column stops, one tag per set of widths */
   GtkTextTag     *tag_finding[3];
@@ -698,6 +699,13 @@ table_tabs_tag (GwEditor  *self,
  * them take typing: cells are typed in the grid, and Backspace or Delete
  * at a table's edge must not join a paragraph to it. Tags are not part of
  * the undo history, so this runs over the whole body after each sync. */
+static gboolean
+is_row_separator (gunichar c,
+                  gpointer user_data)
+{
+  return c == 0x2028;
+}
+
 static void
 style_tables (GwEditor *self)
 {
@@ -716,6 +724,7 @@ style_tables (GwEditor *self)
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->tag_table, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->tag_table_mark, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->tag_table_header, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->tag_table_guard, &start, &end);
   for (guint i = 0; i < self->table_tab_tags->len; i++)
     gtk_text_buffer_remove_tag (self->buffer, g_ptr_array_index (self->table_tab_tags, i),
@@ -741,6 +750,14 @@ style_tables (GwEditor *self)
       mark_end = start;
       gtk_text_iter_forward_char (&mark_end);
       gtk_text_buffer_apply_tag (self->buffer, self->tag_table_mark, &start, &mark_end);
+      {
+        /* the first row is the header, as printed */
+        GtkTextIter header_end = start;
+
+        if (!gtk_text_iter_forward_find_char (&header_end, is_row_separator, NULL, &end))
+          header_end = end;
+        gtk_text_buffer_apply_tag (self->buffer, self->tag_table_header, &start, &header_end);
+      }
       if ((tabs = table_tabs_tag (self, rows)))
         {
           gtk_text_buffer_apply_tag (self->buffer, tabs, &start, &end);
@@ -2396,6 +2413,8 @@ gw_editor_init (GwEditor *self)
                                                 "pixels-inside-wrap", 2,
                                                 "paragraph-background-rgba",
                                                 &(GdkRGBA) { 0.5, 0.5, 0.5, 0.12 }, NULL);
+  self->tag_table_header = gtk_text_buffer_create_tag (self->buffer, "table-header",
+                                                       "weight", PANGO_WEIGHT_BOLD, NULL);
   self->tag_table_mark = gtk_text_buffer_create_tag (self->buffer, "table-mark",
                                                      "invisible", TRUE, NULL);
   self->tag_table_guard = gtk_text_buffer_create_tag (self->buffer, "table-guard",

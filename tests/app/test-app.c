@@ -1293,6 +1293,25 @@ test_tables (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (table_cell (editor, 0, 0))) ||
                  gtk_widget_is_focus (gtk_widget_get_first_child (GTK_WIDGET (table_cell (editor, 0, 0)))));
 
+  /* The table's line takes no typing, and the paragraph above cannot be
+   * joined to it: cells are typed in the grid. */
+  gw_editor_sync_now (editor);
+  {
+    GtkTextBuffer *buffer = gw_editor_get_buffer (editor);
+    GtkTextIter iter, next;
+
+    g_assert_true (gw_editor_get_block_range (editor, 2, 0, 0, &iter, &next));
+    g_assert_false (gtk_text_buffer_insert_interactive (buffer, &iter, "x", -1, TRUE));
+    g_assert_true (gw_editor_get_block_range (editor, 1,
+                                              g_utf8_strlen (gw_block_get_text (gw_document_get_block (doc, 1)), -1),
+                                              0, &iter, &next));
+    g_assert_true (gtk_text_iter_ends_line (&iter));
+    next = iter;
+    gtk_text_iter_forward_char (&next);
+    g_assert_false (gtk_text_buffer_delete_interactive (buffer, &iter, &next, TRUE));
+    g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 3);
+  }
+
   /* Typing into cells changes the document's table, and the checker reads
    * what is typed there and points into the cell. */
   gw_page_set_modified (page, FALSE);
