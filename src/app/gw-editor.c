@@ -81,7 +81,7 @@ struct _GwEditor
   GtkWidget      *attachments_row;
   OrganRows       organs[2];     /* organ mark, signature: 联合行文 */
   gulong          organ_handlers[2];
-  GBinding       *bindings[GW_N_META + 1];
+  GBinding       *bindings[GW_N_META + 2];   /* meta, sealed, format */
   GPtrArray      *block_texts;  /* what each block shows, as of the last sync */
   GArray         *places;       /* BlockPlace per block, as of the last sync */
   guint           generation;
@@ -1740,12 +1740,51 @@ build_organ_rows (GwEditor            *self,
   adw_preferences_group_add (group, rows->add_row);
 }
 
+static gboolean
+format_to_active (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == GW_DOCUMENT_FORMAT_LETTER);
+  return TRUE;
+}
+
+static gboolean
+active_to_format (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_enum (to, g_value_get_boolean (from) ? GW_DOCUMENT_FORMAT_LETTER
+                                                   : GW_DOCUMENT_FORMAT_DOCUMENT);
+  return TRUE;
+}
+
 static void
 build_form (GwEditor *self)
 {
   AdwPreferencesGroup *groups[] = {
     self->title_group, self->header_group, self->signature_group, self->footer_group,
   };
+
+  /* The format decides how the whole header is laid out, so it leads the
+   * header group. */
+  {
+    GtkWidget *letter = adw_action_row_new ();
+    GtkWidget *sw = gtk_switch_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (letter), _("Letter format (信函)"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (letter),
+                                 _("For a letter (函) to another organ: the organ’s name "
+                                   "between red double lines at the top, the number on the "
+                                   "right, no page number on the first page"));
+    gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (letter), sw);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (letter), sw);
+    adw_preferences_group_add (groups[1], letter);
+    g_object_set_data (G_OBJECT (self), "letter-switch", sw);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (meta_rows); i++)
     {
@@ -1836,6 +1875,10 @@ gw_editor_set_document (GwEditor   *self,
   self->bindings[GW_N_META] =
     g_object_bind_property (doc, "sealed", g_object_get_data (G_OBJECT (self), "sealed-switch"),
                             "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->bindings[GW_N_META + 1] =
+    g_object_bind_property_full (doc, "format", g_object_get_data (G_OBJECT (self), "letter-switch"),
+                                 "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                 format_to_active, active_to_format, NULL, NULL);
   {
     const char * const *names = gw_document_get_attachments (doc);
     g_autofree char *joined = g_strjoinv ("；", (char **) names);

@@ -1416,6 +1416,100 @@ test_tables (void)
   destroy_window (window);
 }
 
+/* ---- the letter format (信函) ---------------------------------------------- */
+
+static gboolean
+preview_shows (gpointer data)
+{
+  GwPreview *preview = data;
+  g_autofree char *text = NULL;
+
+  if (gw_preview_get_n_pages (preview) == 0)
+    return FALSE;
+  text = gw_preview_get_page_text (preview, 0);
+  /* a letter's first page: the organ's name, and no page number */
+  return text && strstr (text, "临川市民政局") && !strstr (text, "—");
+}
+
+static gboolean
+switch_on (gpointer data)
+{
+  return gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+/* A user writing a 函 turns on "Letter format (信函)" in the header form:
+ * the document takes the letter format and the preview shows page 1 as a
+ * letter (no page number); the switch follows the document (an undo, a
+ * file) both ways, and a letter's draft opens with it on. */
+static void
+test_letter_format (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autofree char *path = g_build_filename (tmp_home, "letter.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) opened_rows = NULL;
+  GwPage *page, *opened;
+  GwEditor *editor;
+  GwDocument *doc;
+  GwPreview *preview;
+  GtkWidget *sw;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  editor = GW_EDITOR (gw_page_get_editor (page));
+  doc = gw_page_get_document (page);
+  gtk_editable_set_text (GTK_EDITABLE (gw_editor_get_meta_row (editor, GW_META_ORGAN_MARK)),
+                         "临川市民政局");
+  gw_page_set_modified (page, FALSE);
+
+  rows = rows_titled (editor, ADW_TYPE_ACTION_ROW, "Letter format (信函)");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (rows->pdata[0])));
+  sw = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (rows->pdata[0]));
+  g_assert_true (GTK_IS_SWITCH (sw));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_DOCUMENT);
+
+  /* clicking the row turns the letter format on; the switch animates the
+   * change only on screen, and the form may be scrolled out of view */
+  g_object_set (gtk_widget_get_settings (sw), "gtk-enable-animations", FALSE, NULL);
+  adw_action_row_activate (ADW_ACTION_ROW (rows->pdata[0]));
+  g_assert_true (wait_for (switch_on, sw, 5000));
+  gtk_settings_reset_property (gtk_widget_get_settings (sw), "gtk-enable-animations");
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_LETTER);
+  g_assert_true (gw_page_get_modified (page));
+
+  preview = GW_PREVIEW (gw_page_get_preview (page));
+  g_object_set (window, "show-preview", TRUE, NULL);
+  g_assert_true (wait_for (preview_shows, preview, 20000));
+  g_object_set (window, "show-preview", FALSE, NULL);
+
+  /* the document changed elsewhere: the switch follows */
+  gw_document_set_format (doc, GW_DOCUMENT_FORMAT_DOCUMENT);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_LETTER);
+
+  /* a letter's draft (函 number) opens in the letter format */
+  g_assert_true (g_file_set_contents (path,
+                                      "临川市民政局\n临民函〔2024〕5号\n"
+                                      "临川市民政局关于商请核定社工站运营经费的函\n市财政局：\n"
+                                      "　　现商请贵局予以核定。\n", -1, NULL));
+  gw_window_open_file (window, file);
+  opened = gw_window_get_current_page (window);
+  g_assert_true (opened != page);
+  g_assert_cmpint (gw_document_get_format (gw_page_get_document (opened)), ==,
+                   GW_DOCUMENT_FORMAT_LETTER);
+  opened_rows = rows_titled (GW_EDITOR (gw_page_get_editor (opened)), ADW_TYPE_ACTION_ROW,
+                             "Letter format (信函)");
+  g_assert_cmpuint (opened_rows->len, ==, 1);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (adw_action_row_get_activatable_widget (
+                   ADW_ACTION_ROW (opened_rows->pdata[0])))));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1460,6 +1554,7 @@ main (int   argc,
   g_test_add_func ("/app/export/missing-glyph-explained", test_export_error);
   g_test_add_func ("/app/editor/joint-organs", test_joint_organs);
   g_test_add_func ("/app/editor/tables", test_tables);
+  g_test_add_func ("/app/editor/letter-format", test_letter_format);
   status = g_test_run ();
 
   /* Registering keeps one reference inside GApplication; anything more is
