@@ -268,6 +268,36 @@ bsearch_last_below (GArray *a,
   return lo == 0 ? G_MAXSIZE : lo - 1;
 }
 
+/* The catalogue's required content (a leading group, the three tiers, the
+ * use of evaluation results, …) is what a document that governs the
+ * stations must say: an implementation opinion, and a notice (通知) that
+ * regulates them too (the catalogue's "opinion" kind, as the independent
+ * corpus reads it). Correspondence on the same subject — a letter (函, or
+ * the 信函 format), a report, a request, a reply, minutes — is checked for
+ * what it says, not for what it leaves out, unless its title names a
+ * policy it carries (…实施意见的函). */
+static gboolean
+is_whole_opinion (GwDocument *doc)
+{
+  static const char *const policies[] = { "意见", "办法", "方案", "细则", "规定", "规划" };
+  static const char *const others[] = { "函", "报告", "请示", "批复", "纪要" };
+  const char *title = gw_document_get_meta (doc, GW_META_TITLE);
+  g_autofree char *flat = NULL;
+
+  if (title == NULL || *title == '\0')
+    return gw_document_get_format (doc) != GW_DOCUMENT_FORMAT_LETTER;
+  for (guint i = 0; i < G_N_ELEMENTS (policies); i++)
+    if (strstr (title, policies[i]))
+      return TRUE;
+  if (gw_document_get_format (doc) == GW_DOCUMENT_FORMAT_LETTER)
+    return FALSE;
+  flat = g_strstrip (g_strdup (title));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_has_suffix (flat, others[i]))
+      return FALSE;
+  return TRUE;
+}
+
 GwCheckContext *
 _gw_check_context_new (GwDocument     *doc,
                        GwDocumentKind  kind,
@@ -280,6 +310,7 @@ _gw_check_context_new (GwDocument     *doc,
 
   ctx->doc = g_object_ref (doc);
   ctx->kind = kind;
+  ctx->whole_opinion = kind != GW_DOCUMENT_KIND_OPINION || is_whole_opinion (doc);
   ctx->lang = lang;
   ctx->n_blocks = gw_document_get_n_blocks (doc);
   ctx->blocks = g_new0 (GwBlock *, ctx->n_blocks + 1);

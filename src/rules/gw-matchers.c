@@ -429,8 +429,13 @@ run_required (GwMatcher      *m,
               GwCheckContext *ctx,
               GPtrArray      *findings)
 {
-  g_autoptr(GArray) scope = scope_ranges (ctx, m->scope);
+  g_autoptr(GArray) scope = NULL;
 
+  /* what must be said where something is said (when) holds for every
+   * document; what must be said at all only for a whole opinion */
+  if (m->when == NULL && !ctx->whole_opinion)
+    return;
+  scope = scope_ranges (ctx, m->scope);
   if (m->when)
     {
       gsize last_unit = G_MAXSIZE;

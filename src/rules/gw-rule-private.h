@@ -111,6 +111,7 @@ struct _GwCheckContext
 {
   GwDocument     *doc;
   GwDocumentKind  kind;
+  gboolean        whole_opinion;  /* content that must be there is checked */
   guint           lang;           /* 0 zh_CN, 1 en */
   guint           n_blocks;
   GwBlock       **blocks;

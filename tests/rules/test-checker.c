@@ -520,6 +520,47 @@ test_sections (void)
   g_assert_cmpuint (ctx->section_end[4], ==, 6);
 }
 
+/* Required content (a leading group, the use of evaluation results, …) is
+ * what a document governing the stations must say — an opinion, a notice —
+ * but a letter, a report or a request on the same subject is not faulted
+ * for leaving it out; a violation is still found in any of them. */
+static void
+test_required_only_in_opinions (void)
+{
+  static const struct {
+    const char *title;
+    gboolean    letter;
+    gboolean    required;
+  } cases[] = {
+    { "关于进一步规范社工站运营服务的通知", FALSE, TRUE },
+    { "关于商请核定社工站运营经费的函", TRUE, FALSE },
+    { "关于商请核定社工站运营经费的函", FALSE, FALSE },
+    { "临川市民政局关于社工站运营情况的报告", FALSE, FALSE },
+    { "关于社工站运营经费的请示", FALSE, FALSE },
+    { "关于加快推进社工站建设的实施意见", FALSE, TRUE },
+    { "关于印发社工站建设和管理服务实施意见的通知", FALSE, TRUE },
+    { "", FALSE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+      g_autoptr(GListModel) findings = NULL;
+
+      if (*cases[i].title)
+        gw_document_set_meta (doc, GW_META_TITLE, cases[i].title);
+      if (cases[i].letter)
+        gw_document_set_format (doc, GW_DOCUMENT_FORMAT_LETTER);
+      gw_document_append_block (doc, gw_block_new (GW_BLOCK_PARAGRAPH,
+        "各乡镇（街道）要抓紧推进社工站建设。承接机构以最低价中标确定。"));
+      findings = gw_checker_check (checker (), doc);
+      g_test_message ("%s: %u findings", cases[i].title, g_list_model_get_n_items (findings));
+      g_assert_cmpuint (count_rule (findings, "org.leading-group", NULL), ==, cases[i].required ? 1 : 0);
+      g_assert_cmpuint (count_rule (findings, "eval.result-use", NULL), ==, cases[i].required ? 1 : 0);
+      g_assert_cmpuint (count_rule (findings, "procurement.not-lowest-price", NULL), ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/rules/checker/threads", test_threads);
   g_test_add_func ("/rules/checker/finding-set-same-string", test_finding_set_same_string);
   g_test_add_func ("/rules/checker/sections", test_sections);
+  g_test_add_func ("/rules/checker/required-only-in-opinions", test_required_only_in_opinions);
   add_expected_tests ("corpus");
   add_expected_tests ("check");
 
