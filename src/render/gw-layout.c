@@ -1442,6 +1442,25 @@ signature_new_page (GwPagination *p,
     }
 }
 
+/* §7.3.5.5: when a signature block of @need lines after @blank empty ones
+ * doesn't fit, first close the space above it to one line; failing that,
+ * start a page carrying the last line of text over (signature_new_page).
+ * Returns whether a page was started. */
+static gboolean
+keep_signature_with_text (GwPagination *p,
+                          int          *blank,
+                          int           need)
+{
+  int slot = current_slot (p);
+
+  if (slot + *blank + need > GW_LINES && slot + 1 + need <= GW_LINES)
+    *blank = 1;
+  if (slot + *blank + need <= GW_LINES)
+    return FALSE;
+  signature_new_page (p, slot);
+  return TRUE;
+}
+
 #define SEAL_ROWS 5  /* grid lines from one row of joint seals to the next */
 
 /* The organs of a joint signature (one a line), or NULL for one organ. */
@@ -1506,7 +1525,7 @@ layout_joint_signature (GwPagination *p,
   g_autofree double *w = g_new0 (double, n);
   double max_w = 0, date_x, right_c = 0, left_c = 0;
   gboolean two_columns = FALSE;
-  int rows, need, blank, slot, first;
+  int rows, need, blank, first;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1534,15 +1553,9 @@ layout_joint_signature (GwPagination *p,
       blank = 1;
     }
 
-  /* §7.3.5.5 as for one organ: close the space above, else start a page */
-  slot = current_slot (p);
-  if (slot + blank + need > GW_LINES && slot + 1 + need <= GW_LINES)
-    blank = 1;
-  if (slot + blank + need > GW_LINES)
-    {
-      signature_new_page (p, slot);
-      blank = 0;
-    }
+  /* §7.3.5.5 as for one organ */
+  if (keep_signature_with_text (p, &blank, need))
+    blank = 0;
   skip_lines (p, blank);
   first = current_slot (p);
 
@@ -1600,7 +1613,7 @@ layout_signature (GwPagination *p)
   double date_w = date ? grid_text_width (p, date) : 0;
   double sig_x = 0, date_x = 0;
   int need = (sig ? 1 : 0) + (date ? 1 : 0);
-  int blank = 0, slot;
+  int blank = 0;
   g_auto(GStrv) signers = joint_signers (sig);
 
   if (signers)
@@ -1631,14 +1644,7 @@ layout_signature (GwPagination *p)
             }
           blank = 1;
         }
-      /* §7.3.5.5: when signature and date don't fit, first close the
-       * space above them; failing that, carry the last line of text over
-       * with them, so that neither they nor a seal stand alone on a page. */
-      slot = current_slot (p);
-      if (slot + blank + need > GW_LINES && slot + 1 + need <= GW_LINES)
-        blank = 1;
-      if (slot + blank + need > GW_LINES)
-        signature_new_page (p, slot);
+      keep_signature_with_text (p, &blank, need);
       skip_lines (p, blank);
       if (sig)
         {
