@@ -552,8 +552,15 @@ date_range_regex (void)
 
   if (g_once_init_enter (&once))
     {
-      regex = default_regex ("(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?(?:起)?\\s*(?:至|到|—|–|-|~)\\s*"
-                             "(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?");
+      /* in Arabic or Chinese numerals: 二〇二四年一月一日至二〇二八年十二月三十一日 */
+#define YEAR  "(\\d{4}|[〇零一二三四五六七八九]{4})年"
+#define MONTH "(\\d{1,2}|十[一二]?|[一二三四五六七八九])月"
+#define DAY   "(\\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+      regex = default_regex (YEAR "(?:" MONTH "(?:" DAY ")?)?(?:起)?\\s*(?:至|到|—|–|-|~)\\s*"
+                             YEAR "(?:" MONTH "(?:" DAY ")?)?");
+#undef YEAR
+#undef MONTH
+#undef DAY
       g_once_init_leave (&once, 1);
     }
   return regex;
@@ -565,7 +572,12 @@ fetch_int (GMatchInfo *mi,
            int         fallback)
 {
   g_autofree char *s = g_match_info_fetch (mi, group);
-  return s && *s ? atoi (s) : fallback;
+
+  if (s == NULL || *s == '\0')
+    return fallback;
+  if (g_ascii_isdigit (*s))
+    return atoi (s);
+  return (int) gw_text_parse_chinese_number (s, -1);   /* 二〇二四, 十二, 三十一 */
 }
 
 /* 自2024年1月1日至2028年12月31日: a term written as a span of dates, in
