@@ -1019,23 +1019,19 @@ column_widths (GwPagination *p,
     }
 }
 
-/* Column widths for a body table: natural widths when they fit; else
- * every column at least its minimum, and the rest of @total shared in
- * proportion to what each still lacks. */
+/* Column widths for a body table from the columns' natural and minimum
+ * widths (column_widths): natural widths when they fit; else every column
+ * at least its minimum, and the rest of @total shared in proportion to
+ * what each still lacks. */
 static double *
-table_widths (GwPagination *p,
-              GPtrArray    *rows,
-              guint         n_cols,
-              double        size,
-              double        total,
-              double        pad)
+fit_widths (const double *nat,
+            const double *min,
+            guint         n_cols,
+            double        total)
 {
-  g_autofree double *nat = g_new0 (double, n_cols);
-  g_autofree double *min = g_new0 (double, n_cols);
   double *w = g_new0 (double, n_cols);
   double sum = 0, min_sum = 0, lack = 0;
 
-  column_widths (p, rows, n_cols, size, pad, nat, min);
   for (guint c = 0; c < n_cols; c++)
     {
       sum += nat[c];
@@ -1233,20 +1229,17 @@ column_min_width (GwPagination *p,
  * column that needs more room would be left under three characters wide
  * and turning the page would give it a fifth more. */
 static gboolean
-table_wants_landscape (GwPagination *p,
-                       GPtrArray    *rows,
+table_wants_landscape (const double *nat,
+                       const double *min,
                        guint         n_cols,
                        const double *portrait,
+                       const double *wide,
                        double        size,
                        double        pad)
 {
-  g_autofree double *wide = table_widths (p, rows, n_cols, size, GW_TA_H, pad);
-  g_autofree double *nat = g_new0 (double, n_cols);
-  g_autofree double *min = g_new0 (double, n_cols);
   double min_sum = 0;
   gboolean cramped = FALSE;
 
-  column_widths (p, rows, n_cols, size, pad, nat, min);
   for (guint c = 0; c < n_cols; c++)
     {
       min_sum += min[c];
@@ -1263,7 +1256,10 @@ layout_body_table (GwPagination *p,
                    const char   *where)
 {
   GPtrArray *rows = gw_block_get_rows (block);
+  g_autofree double *nat = NULL;
+  g_autofree double *min = NULL;
   g_autofree double *widths = NULL;
+  g_autofree double *wide = NULL;
   guint n_cols = 0;
   GwTableStyle st = { 0 };
   gboolean ok;
@@ -1280,10 +1276,15 @@ layout_body_table (GwPagination *p,
   st.line_h = SIZE_SMALL * 1.5;
   st.n_header = 1;
   st.bottom = GW_TA_BOTTOM;
-  widths = table_widths (p, rows, n_cols, st.size, GW_TA_W, st.pad);
+  /* every cell measured once, for both orientations */
+  nat = g_new0 (double, n_cols);
+  min = g_new0 (double, n_cols);
+  column_widths (p, rows, n_cols, st.size, st.pad, nat, min);
+  widths = fit_widths (nat, min, n_cols, GW_TA_W);
+  wide = fit_widths (nat, min, n_cols, GW_TA_H);
   st.widths = widths;
 
-  if (!table_wants_landscape (p, rows, n_cols, widths, st.size, st.pad))
+  if (!table_wants_landscape (nat, min, n_cols, widths, wide, st.size, st.pad))
     {
       p->y = slot_top (current_slot (p));
       if (current_slot (p) >= GW_LINES)
@@ -1295,9 +1296,7 @@ layout_body_table (GwPagination *p,
     }
 
   /* Landscape: pages of their own, the frame turned (see GW_TURN_ORIGIN) */
-  g_free (widths);
-  widths = table_widths (p, rows, n_cols, st.size, GW_TA_H, st.pad);
-  st.widths = widths;
+  st.widths = wide;
   st.frame_w = GW_TA_H;
   st.bottom = GW_TA_TOP + GW_TA_W;
   p->landscape = TRUE;
