@@ -20,6 +20,7 @@
 #include "gw-checker.h"
 #include "gw-cli.h"
 #include "gw-error.h"
+#include "gw-file-private.h"
 #include "gw-import-text.h"
 #include "gw-open.h"
 #include "gw-pdf.h"
@@ -307,17 +308,20 @@ collect_batch_text (GwRenderer *renderer,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *data = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GBytes) data = NULL;
       g_autofree char *text = NULL;
-      gsize len = 0;
-      GStatBuf st;
+      GwFileStatus status;
 
-      if (jobs[i].output == NULL ||
-          g_stat (jobs[i].input, &st) != 0 || !S_ISREG (st.st_mode) ||
-          st.st_size > GW_MAX_INPUT_SIZE ||
-          !g_file_get_contents (jobs[i].input, &data, &len, NULL))
+      if (jobs[i].output == NULL)
         continue;
-      text = gw_text_decode (data, len, jobs[i].input, NULL);
+      /* the same bounded read as opening the document */
+      file = g_file_new_for_path (jobs[i].input);
+      data = _gw_file_read_bounded (file, &status, NULL, NULL);
+      if (data == NULL)
+        continue;
+      text = gw_text_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                             jobs[i].input, NULL);
       if (text)
         gw_renderer_add_batch_text (renderer, text, -1);
     }
