@@ -11,6 +11,7 @@
 #include "gw-editor.h"
 #include "gw-evaluation-editor.h"
 #include "gw-findings-panel.h"
+#include "gw-fonts.h"
 #include "gw-page.h"
 #include "gw-preferences-window.h"
 #include "gw-preview.h"
@@ -1016,7 +1017,7 @@ test_preferences (void)
   g_autofree char *bad = g_build_filename (tmp_home, "broken-pack.json", NULL);
   const char *packs[] = { bad, NULL };
   const char *none[] = { NULL };
-  g_auto(GStrv) families = gw_list_cjk_families ();
+  g_auto(GStrv) families = gw_fonts_list_families_for ("中");
   g_autofree char *errors = NULL;
   GwPreferencesWindow *prefs;
 
