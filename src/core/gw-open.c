@@ -10,6 +10,7 @@
 #include "gw-error.h"
 #include "gw-file-private.h"
 #include "gw-import-text.h"
+#include "gw-numeral.h"
 #include "gw-open.h"
 
 static gboolean
@@ -31,6 +32,7 @@ _gw_open_read_file (GFile       *file,
                     GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *mib = NULL;
   GwFileStatus status;
   goffset size;
   GBytes *bytes;
@@ -53,9 +55,10 @@ _gw_open_read_file (GFile       *file,
                    _("%s: is not a regular file"), name);
       break;
     case GW_FILE_TOO_LARGE:
+      mib = gw_number_format_fixed (size / 1048576.0, 1);
       g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is %.1f MiB; Gongwen reads documents of up to %d MiB"),
-                   name, size / 1048576.0, GW_MAX_INPUT_SIZE / (1024 * 1024));
+                   _("%s: the file is %s MiB; Gongwen reads documents of up to %d MiB"),
+                   name, mib, GW_MAX_INPUT_SIZE / (1024 * 1024));
       break;
     case GW_FILE_CANNOT_READ:
       g_set_error (error, local_error->domain, local_error->code,

@@ -96,20 +96,6 @@ test_heading_markers (void)
 }
 
 static void
-test_chinese_numerals (void)
-{
-  g_assert_cmpint (gw_chinese_numeral_value ("三", -1), ==, 3);
-  g_assert_cmpint (gw_chinese_numeral_value ("十", -1), ==, 10);
-  g_assert_cmpint (gw_chinese_numeral_value ("十二", -1), ==, 12);
-  g_assert_cmpint (gw_chinese_numeral_value ("二十", -1), ==, 20);
-  g_assert_cmpint (gw_chinese_numeral_value ("九十九", -1), ==, 99);
-  g_assert_cmpint (gw_chinese_numeral_value ("两", -1), ==, 2);
-  g_assert_cmpint (gw_chinese_numeral_value ("〇", -1), ==, 0);
-  g_assert_cmpint (gw_chinese_numeral_value ("十零", -1), ==, -1);
-  g_assert_cmpint (gw_chinese_numeral_value ("abc", -1), ==, -1);
-}
-
-static void
 test_source_spans (void)
 {
   g_autoptr(GwBlock) b = gw_block_new (GW_BLOCK_PARAGRAPH, "助力乡村振兴");
@@ -242,7 +228,6 @@ main (int   argc,
   g_test_add_func ("/core/document/copy-equal", test_copy_equal);
   g_test_add_func ("/core/document/organ-mark", test_organ_mark);
   g_test_add_func ("/core/block/heading-markers", test_heading_markers);
-  g_test_add_func ("/core/block/chinese-numerals", test_chinese_numerals);
   g_test_add_func ("/core/block/source-spans", test_source_spans);
   g_test_add_func ("/core/document/set-same-string", test_set_same_string);
   g_test_add_func ("/core/document/format", test_format);
