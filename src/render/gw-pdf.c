@@ -5,6 +5,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -435,6 +436,7 @@ gw_renderer_render_pdf (GwRenderer  *self,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  locale_t base, c_numeric, previous = (locale_t) 0;
 
   g_return_val_if_fail (GW_IS_RENDERER (self), NULL);
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
@@ -459,6 +461,17 @@ gw_renderer_render_pdf (GwRenderer  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE,
                                   p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
 
+  /* cairo 1.16 reads the numbers of tag attributes (the outline's
+   * "pos=[x y]") with sscanf, which follows LC_NUMERIC: under a comma
+   * locale it stops at the '.' and the whole PDF fails. This thread
+   * draws and writes the PDF with the C locale's numbers (and the
+   * process's locale for everything else: messages stay translated). */
+  base = duplocale (LC_GLOBAL_LOCALE);
+  c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  if (c_numeric == (locale_t) 0 && base != (locale_t) 0)
+    freelocale (base);
+  previous = c_numeric != (locale_t) 0 ? uselocale (c_numeric) : (locale_t) 0;
+
   cr = cairo_create (surface);
   for (guint i = 0; i < p->pages->len; i++)
     {
@@ -469,6 +482,12 @@ gw_renderer_render_pdf (GwRenderer  *self,
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
+
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
+    }
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include "gw-document.h"
 
 static void
@@ -223,6 +225,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the process's locale, so that the comma-locale run means something */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/document/changed-signal", test_changed_signal);
   g_test_add_func ("/core/document/copy-equal", test_copy_equal);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "gw-block.h"
@@ -247,6 +248,8 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (case_free);
 
+  /* the process's locale, so that the comma-locale run means something */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (parsers); i++)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "gw-error.h"
@@ -1363,6 +1364,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the process's locale, so that the comma-locale run means something */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-text/corpus/compliant", test_corpus_compliant);
