@@ -1117,12 +1117,11 @@ test_large_draft (void)
     g_assert_cmpstr (gw_block_get_text (last), ==, last_para);
   }
 
-  /* well under 100 ms on the reference machine; the loose bound here only
-   * catches quadratic work (sanitizer builds run several times slower) */
+  /* well under 100 ms on the reference machine; a wall-clock bound is
+   * only asked for in a timing run (-m perf), never in a shared CI run
+   * where another job may have the cores */
   if (g_test_perf ())
     g_assert_cmpint (elapsed, <, 100 * 1000);
-  else
-    g_assert_cmpint (elapsed, <, 2000 * 1000);
 }
 
 /* A FIFO would block the read and /dev/zero (size 0) never end: both
