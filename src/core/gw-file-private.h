@@ -23,6 +23,12 @@ GBytes *_gw_file_read_bounded (GFile         *file,
                                goffset       *size,
                                GError       **io_error);
 
+GBytes *_gw_file_read_bounded_max (GFile         *file,
+                                   gsize          max,
+                                   GwFileStatus  *status,
+                                   goffset       *size,
+                                   GError       **io_error);
+
 /* In gw-open.c, whose messages are translated: reads @file for
  * gw_document_open() and gw_import_text_file(), naming it @name. */
 GBytes *_gw_open_read_file (GFile       *file,

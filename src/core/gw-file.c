@@ -26,6 +26,17 @@ _gw_file_read_bounded (GFile         *file,
                        goffset       *size,
                        GError       **io_error)
 {
+  return _gw_file_read_bounded_max (file, GW_MAX_INPUT_SIZE, status, size, io_error);
+}
+
+/* The same with another limit: packages (.docx) may be larger than text. */
+GBytes *
+_gw_file_read_bounded_max (GFile         *file,
+                           gsize          max,
+                           GwFileStatus  *status,
+                           goffset       *size,
+                           GError       **io_error)
+{
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) buffer = NULL;
@@ -58,7 +69,7 @@ _gw_file_read_bounded (GFile         *file,
     }
   *size = g_file_info_get_size (info);
   /* Refuse before reading, so a huge file never fills memory. */
-  if (*size > GW_MAX_INPUT_SIZE)
+  if (*size > (goffset) max)
     {
       *status = GW_FILE_TOO_LARGE;
       return NULL;
@@ -84,7 +95,7 @@ _gw_file_read_bounded (GFile         *file,
       if (n == 0)
         break;
       g_byte_array_append (buffer, chunk, (guint) n);
-      if (buffer->len > GW_MAX_INPUT_SIZE)
+      if (buffer->len > max)
         {
           *size = buffer->len;
           *status = GW_FILE_TOO_LARGE;
