@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "gw-error.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
 #include "gw-package.h"
 #include "gw-xml-private.h"
 
@@ -261,36 +261,11 @@ gw_package_open_file (const char  *path,
                       GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) io_error = NULL;
-  GwFileStatus status;
-  goffset size = 0;
+  g_autoptr(GBytes) bytes = gw_file_read_named (file, path, GW_MAX_PACKAGE_SIZE, error);
 
-  bytes = _gw_file_read_bounded_max (file, GW_MAX_PACKAGE_SIZE, &status, &size, &io_error);
-  switch (status)
-    {
-    case GW_FILE_OK:
-      return gw_package_open_bytes (bytes, path, error);
-    case GW_FILE_TOO_LARGE:
-      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is %.1f MiB; Gongwen reads Word files of up to %d MiB"),
-                   path, size / 1048576.0, GW_MAX_PACKAGE_SIZE / (1024 * 1024));
-      return NULL;
-    case GW_FILE_IS_DIRECTORY:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s: is a folder, not a document"), path);
-      return NULL;
-    case GW_FILE_NOT_REGULAR:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: is not a regular file"), path);
-      return NULL;
-    case GW_FILE_CANNOT_OPEN:
-    case GW_FILE_CANNOT_READ:
-    default:
-      g_set_error (error, io_error->domain, io_error->code,
-                   _("%s: cannot read: %s"), path, io_error->message);
-      return NULL;
-    }
+  if (bytes == NULL)
+    return NULL;
+  return gw_package_open_bytes (bytes, path, error);
 }
 
 static GsfInput *
