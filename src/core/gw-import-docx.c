@@ -627,6 +627,25 @@ walk_drawing (Docx       *d,
     d->drawings++;
 }
 
+/* The Symbol font's codes Chinese drafts use, as Unicode. */
+static gunichar
+symbol_font_char (gunichar code)
+{
+  switch (code)
+    {
+    case 0xA3: return 0x2264;  /* ≤ */
+    case 0xB0: return 0x00B0;  /* ° */
+    case 0xB1: return 0x00B1;  /* ± */
+    case 0xB3: return 0x2265;  /* ≥ */
+    case 0xB4: return 0x00D7;  /* × */
+    case 0xB8: return 0x00F7;  /* ÷ */
+    case 0xB7: return 0x2022;  /* • */
+    case 0xD6: return 0x221A;  /* √ */
+    case 0xAE: return 0x2192;  /* → */
+    default:   return code < 0x80 ? code : 0;
+    }
+}
+
 static void
 walk_run (Docx       *d,
           Para       *p,
@@ -672,9 +691,9 @@ walk_run (Docx       *d,
         {
           g_autofree char *code = attr (c, "char");
           gunichar u = code ? (gunichar) strtoul (code, NULL, 16) : 0;
-          /* symbol fonts put their glyphs at F000 + the ASCII code */
+          /* symbol fonts put their glyphs at F000 + the font's code */
           if (u >= 0xF020 && u <= 0xF0FF)
-            u -= 0xF000;
+            u = symbol_font_char (u - 0xF000);
           if (u && g_unichar_validate (u))
             {
               char buf[8] = { 0 };
