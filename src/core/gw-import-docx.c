@@ -358,6 +358,10 @@ read_numbering (Docx       *d,
               ilvl = attr_int (l, "ilvl", -1);
               if (ilvl < 0 || ilvl > 8)
                 continue;
+              /* a level given twice: the last one counts */
+              g_free (a->lvl[ilvl].fmt);
+              g_free (a->lvl[ilvl].text);
+              g_free (a->lvl[ilvl].suff);
               a->lvl[ilvl].fmt = attr (child (l, "numFmt"), "val");
               a->lvl[ilvl].text = attr (child (l, "lvlText"), "val");
               a->lvl[ilvl].start = attr_int (child (l, "start"), "val", 1);
