@@ -604,7 +604,10 @@ parse_head (Importer *imp)
   else
     {
       const GwLine *l = &imp->lines[i];
-      if ((_gw_line_has_suffix (l, "文件") && _gw_line_looks_like_organ (l)) || is_letterhead (imp, i))
+      /* a .docx shows the mark by its colour and size even without 文件 */
+      if ((_gw_line_has_suffix (l, "文件") && _gw_line_looks_like_organ (l)) || is_letterhead (imp, i) ||
+          ((l->flags & (GW_LINE_RED | GW_LINE_LARGE)) == (GW_LINE_RED | GW_LINE_LARGE) &&
+           _gw_line_looks_like_organ (l)))
         {
           g_autofree char *mark = organ_mark_of_lines (imp, i, i + 1);
           set_meta (imp, GW_META_ORGAN_MARK, mark, l->lineno, l->column);

@@ -200,6 +200,24 @@ test_misc (void)
 }
 
 static void
+test_red_mark (void)
+{
+  g_autoptr(GwDocument) doc = load ("red-mark.docx");
+  g_autoptr(GwDocument) pre = load ("letterhead.docx");
+  guint column = 0;
+
+  /* red and large: the mark, though it does not end in 文件 */
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_ORGAN_MARK), ==, "中共某市委员会");
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_TITLE), ==, "关于做好社会工作服务的通知");
+  /* pre-printed letterhead: no mark, the number and title found below
+   * the spacers, which count as paragraphs */
+  g_assert_cmpstr (gw_document_get_meta (pre, GW_META_ORGAN_MARK), ==, "");
+  g_assert_cmpstr (gw_document_get_meta (pre, GW_META_DOC_NUMBER), ==, "某民发〔2024〕7号");
+  g_assert_cmpuint (gw_document_get_meta_line (pre, GW_META_DOC_NUMBER, &column), ==, 5);
+  g_assert_cmpstr (gw_document_get_meta (pre, GW_META_TITLE), ==, "关于做好社会工作服务的通知");
+}
+
+static void
 expect_bad (const char *name,
             int         code)
 {
@@ -271,6 +289,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-docx/textbox-rule-frame-merged", test_textbox);
   g_test_add_func ("/import-docx/joint-colophon-drawingml-theme", test_joint);
   g_test_add_func ("/import-docx/misc", test_misc);
+  g_test_add_func ("/import-docx/red-mark-and-letterhead", test_red_mark);
   g_test_add_func ("/import-docx/bad", test_bad);
   g_test_add_func ("/import-docx/encrypted", test_encrypted);
   ret = g_test_run ();

@@ -182,6 +182,17 @@ def good(out):
             p('组织保障', '<w:pStyle w:val="Heading1"/>') + p('各地要加强领导。') + TAIL)
     package(os.path.join(out, 'misc.docx'), misc)
 
+    # a red mark without 文件 and without a number (a Party committee's
+    # notice), and a draft for pre-printed letterhead (套打): spacer
+    # paragraphs, one holding a no-break space, then the number
+    package(os.path.join(out, 'red-mark.docx'),
+            p('中共某市委员会', '<w:jc w:val="center"/>', '<w:color w:val="E60012"/><w:sz w:val="88"/>') +
+            TITLE + RECIPIENTS + p('一、总体要求') + p('请遵照执行。') + TAIL)
+    package(os.path.join(out, 'letterhead.docx'),
+            '<w:p/><w:p/>' + p('\u00a0', '', '<w:sz w:val="2"/>') + '<w:p/>' +
+            p('某民发〔2024〕7号', '<w:jc w:val="center"/>') + TITLE + RECIPIENTS +
+            p('一、总体要求') + p('请遵照执行。') + TAIL)
+
 
 def bomb_entries(path, n):
     with zipfile.ZipFile(path, 'w', zipfile.ZIP_STORED) as z:
