@@ -148,6 +148,18 @@ scan_central_directory (GwPackage  *package,
       comment_len = le16 (p + 32);
       if (p + 46 + name_len > end)
         break;
+      /* libgsf only warns on a damaged local header, on stderr: catch it
+       * here, with a message that names the file */
+      {
+        guint32 local = le32 (p + 42);
+        if ((guint64) local + 30 > (guint64) eocd || le32 (data + local) != 0x04034b50)
+          {
+            g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
+                         _("%s: the Word file is damaged (a part's ZIP header is broken)"),
+                         package->name);
+            return FALSE;
+          }
+      }
       e = g_new (Entry, 1);
       e->csize = le32 (p + 20);
       e->usize = le32 (p + 24);

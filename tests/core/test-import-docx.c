@@ -239,6 +239,7 @@ test_bad (void)
   expect_bad ("part-cap.docx", GW_ERROR_TOO_LARGE);
   expect_bad ("lying-size.docx", GW_ERROR_PARSE);
   expect_bad ("truncated.docx", GW_ERROR_PARSE);
+  expect_bad ("bad-local-header.docx", GW_ERROR_PARSE);
   expect_bad ("no-document.docx", GW_ERROR_PARSE);
   expect_bad ("xxe.docx", GW_ERROR_UNSAFE);
   expect_bad ("dtd.docx", GW_ERROR_UNSAFE);

@@ -265,6 +265,10 @@ def bad(out):
     with open(os.path.join(out, 'truncated.docx'), 'wb') as f:
         f.write(whole[:len(whole) // 2])
     os.unlink(os.path.join(out, 'whole.docx'))
+    d = bytearray(whole)
+    d[d.find(b'PK\x03\x04', 10) + 3] = 0x41
+    with open(os.path.join(out, 'bad-local-header.docx'), 'wb') as f:
+        f.write(d)
     package(os.path.join(out, 'no-document.docx'), parts={'word/other.xml': document(p('x'))})
     # XML attacks, in the document, in styles and in the .rels
     xxe = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
