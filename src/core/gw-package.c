@@ -90,15 +90,32 @@ le16 (const guint8 *p)
 /* Reads the central directory ourselves before libgsf builds its tree, so
  * the entry count and each entry's compression ratio are checked on the
  * archive's own records, not on what a library chose to keep. */
+/* Whether a DOS date and time name a real moment: libgsf turns an
+ * impossible one (month 13, hour 25) into a NULL GDateTime and trips a
+ * critical; zero means "no date" to it. */
+static gboolean
+dos_time_valid (guint16 time,
+                guint16 date)
+{
+  guint day = date & 0x1f, month = (date >> 5) & 0x0f;
+  guint sec = (time & 0x1f) * 2, min = (time >> 5) & 0x3f, hour = time >> 11;
+
+  if (time == 0 && date == 0)
+    return TRUE;
+  return month >= 1 && month <= 12 && day >= 1 &&
+         g_date_valid_dmy (day, month, 1980 + (date >> 9)) &&
+         hour < 24 && min < 60 && sec < 60;
+}
+
 static gboolean
 scan_central_directory (GwPackage  *package,
                         GError    **error)
 {
   gsize len;
-  const guint8 *data = g_bytes_get_data (package->bytes, &len);
+  guint8 *data = (guint8 *) g_bytes_get_data (package->bytes, &len);
   gssize eocd = -1;
   guint32 count, cd_size, cd_offset;
-  const guint8 *p, *end;
+  guint8 *p, *end;
 
   /* the end record sits in the last 22 + 65535 bytes */
   for (gssize i = (gssize) len - 22; i >= 0 && i >= (gssize) len - 22 - 65535; i--)
@@ -160,6 +177,12 @@ scan_central_directory (GwPackage  *package,
             return FALSE;
           }
       }
+      if (!dos_time_valid (le16 (p + 12), le16 (p + 14)))
+        {
+          /* our private copy: no date rather than an impossible one */
+          guint8 *q = data + (p - data);
+          memset (q + 12, 0, 4);
+        }
       e = g_new (Entry, 1);
       e->csize = le32 (p + 20);
       e->usize = le32 (p + 24);
@@ -223,8 +246,11 @@ gw_package_open_bytes (GBytes      *bytes,
 
   package = g_new0 (GwPackage, 1);
   package->name = g_strdup (display_name ? display_name : _("the Word file"));
-  package->bytes = g_bytes_ref (bytes);
+  /* a private copy: impossible dates are cleared in it (see
+   * dos_time_valid()), never in the caller's bytes */
   data = g_bytes_get_data (bytes, &len);
+  package->bytes = len <= GW_MAX_PACKAGE_SIZE ? g_bytes_new (data, len) : g_bytes_ref (bytes);
+  data = g_bytes_get_data (package->bytes, &len);
 
   if (len > GW_MAX_PACKAGE_SIZE)
     {
