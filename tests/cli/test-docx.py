@@ -127,6 +127,16 @@ def main():
         if r.returncode == 0:
             jd = same_as_text(gongwen, corpus, pd, 'python-docx')
 
+        # --export-pdf takes a .docx like any other input
+        pdfdir = os.path.join(tmp, 'pdf')
+        os.makedirs(pdfdir)
+        src = os.path.join(pd, 'opinion-compliant.docx')
+        if os.path.exists(src):
+            r = subprocess.run([gongwen, '--export-pdf=' + pdfdir, src], capture_output=True, timeout=TIMEOUT * 2)
+            out = os.path.join(pdfdir, 'opinion-compliant.pdf')
+            ok(r.returncode == 0 and os.path.exists(out) and open(out, 'rb').read(5) == b'%PDF-',
+               '--export-pdf lays out a .docx', r.stderr.decode())
+
         # 2. hostile packages
         bad = os.path.join(tmp, 'bad')
         subprocess.run([sys.executable, os.path.join(DATA, 'docx', 'make-packages.py'), bad, 'bad'],

@@ -200,6 +200,23 @@ test_misc (void)
 }
 
 static void
+test_attachments (void)
+{
+  g_autoptr(GwDocument) doc = load ("attachments.docx");
+  const char * const *names = gw_document_get_attachments (doc);
+  g_autoptr(GwBlock) page = find_block (doc, "社工站建设标准");
+
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_TITLE), ==, "关于做好社会工作\n服务站建设的通知");
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 2);
+  g_assert_cmpstr (names[1], ==, "社工站考核办法");
+  /* the second item sits after the w:br, in the same paragraph 8 */
+  g_assert_cmpuint (gw_document_get_attachment_line (doc, 1), ==, 8);
+  g_assert_cmpstr (gw_document_get_meta (doc, GW_META_NOTE), ==, "此件公开发布");
+  g_assert_nonnull (page);
+  g_assert_cmpuint (gw_block_get_kind (page), ==, GW_BLOCK_ATTACHMENT);
+}
+
+static void
 test_red_mark (void)
 {
   g_autoptr(GwDocument) doc = load ("red-mark.docx");
@@ -291,6 +308,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import-docx/joint-colophon-drawingml-theme", test_joint);
   g_test_add_func ("/import-docx/misc", test_misc);
   g_test_add_func ("/import-docx/red-mark-and-letterhead", test_red_mark);
+  g_test_add_func ("/import-docx/title-attachments-note", test_attachments);
   g_test_add_func ("/import-docx/bad", test_bad);
   g_test_add_func ("/import-docx/encrypted", test_encrypted);
   ret = g_test_run ();

@@ -182,6 +182,17 @@ def good(out):
             p('组织保障', '<w:pStyle w:val="Heading1"/>') + p('各地要加强领导。') + TAIL)
     package(os.path.join(out, 'misc.docx'), misc)
 
+    # a title over two paragraphs, 附件说明 with its items split by w:br
+    # under a hanging indent, 附注, an attachment page
+    package(os.path.join(out, 'attachments.docx'),
+            HEAD + p('关于做好社会工作', '<w:jc w:val="center"/>', '<w:sz w:val="44"/>') +
+            p('服务站建设的通知', '<w:jc w:val="center"/>', '<w:sz w:val="44"/>') + RECIPIENTS +
+            p('一、总体要求') + p('请遵照执行。') +
+            '<w:p><w:pPr><w:ind w:left="1580" w:hanging="948"/></w:pPr><w:r><w:t>附件：1．社工站建设标准</w:t>'
+            '<w:br/><w:t>2．社工站考核办法</w:t></w:r></w:p>' +
+            TAIL + p('（此件公开发布）') +
+            p('附件1') + p('社工站建设标准', '<w:jc w:val="center"/>') + p('一、场地要求') + p('不少于50平方米。'))
+
     # a red mark without 文件 and without a number (a Party committee's
     # notice), and a draft for pre-printed letterhead (套打): spacer
     # paragraphs, one holding a no-break space, then the number
