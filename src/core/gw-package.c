@@ -406,6 +406,20 @@ gw_package_read_xml (GwPackage   *package,
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
+  /* Word writes UTF-8; saying so here beats libxml2's two-line message */
+  {
+    const char *bad = NULL;
+    if (!g_utf8_validate_len (data, len, &bad))
+      {
+        guint line = 1;
+        for (const char *q = data; q < bad; q++)
+          line += *q == '\n';
+        g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
+                     _("%s: the part “%s” is not UTF-8 text (line %u)"),
+                     package->name, part, line);
+        return NULL;
+      }
+  }
   doc = _gw_xml_parse_safely (data, len, 0, &problem);
   if (doc)
     return doc;
@@ -423,6 +437,10 @@ gw_package_read_xml (GwPackage   *package,
                    package->name, part, problem.message);
       break;
     case GW_XML_MALFORMED:
+      if (problem.message)
+        g_strdelimit (problem.message, "\n", ' ');
+      if (problem.message)
+        g_strstrip (problem.message);
       g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
                    _("%s: the part “%s” is not well-formed XML (line %u): %s"),
                    package->name, part, problem.line,

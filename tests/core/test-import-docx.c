@@ -262,6 +262,7 @@ test_bad (void)
   expect_bad ("dtd.docx", GW_ERROR_UNSAFE);
   expect_bad ("entity-bomb-rels.docx", GW_ERROR_UNSAFE);
   expect_bad ("nested.docx", GW_ERROR_TOO_LARGE);
+  expect_bad ("not-utf8.docx", GW_ERROR_PARSE);
   expect_bad ("huge.docx", GW_ERROR_TOO_LARGE);
   expect_bad ("renamed-doc.docx", GW_ERROR_PARSE);
 }

@@ -292,6 +292,9 @@ def bad(out):
            + ''.join('<!ENTITY %s "%s">' % (chr(98 + i), ('&%s;' % chr(97 + i)) * 10) for i in range(9)) +
            ']><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">&j;</Relationships>')
     package(os.path.join(out, 'entity-bomb-rels.docx'), p('正文'), parts={'_rels/.rels': lol})
+    # a part that is not UTF-8
+    package(os.path.join(out, 'not-utf8.docx'),
+            doc_xml=document(p('x')).encode().replace(b'x</w:t>', b'\x85\x85</w:t>'))
     # tables nested ten deep
     inner = p('最里面')
     for _ in range(10):
