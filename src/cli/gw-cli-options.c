@@ -16,6 +16,7 @@ const GwCliVerb * const gw_cli_verbs[] = {
   &gw_cli_verb_check,
   &gw_cli_verb_list_rules,
   &gw_cli_verb_export_pdf,
+  &gw_cli_verb_export_docx,
   &gw_cli_verb_shared,
   NULL
 };

@@ -60,7 +60,7 @@
 #define MARK_TOP_TW    4082     /* 72 mm from the paper's top */
 #define LETTER_MARK_TOP_PT (30.0 * MM_PT)
 #define LETTER_RULE_W_PT   (170.0 * MM_PT)
-#define FOOTER_TW      850      /* page bottom to the footer: the dash line about 269 mm */
+#define FOOTER_TW      1420     /* page bottom to the footer: the dash line about 269 mm */
 #define RED            "FF0000"
 
 #define NS_W    "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -920,7 +920,10 @@ write_block (Ctx *c, GwBlock *block, guint index)
         gsize head = heading_length (text);
         g_autofree char *lead = g_strndup (text, head);
         static const char *const styles[] = { NULL, "Heading1", "Heading2", "Heading3", "Heading4" };
-        Para p = { .first_line = 2 * CHAR_TW, .keep_next = TRUE, .style = styles[level] };
+        /* kept with the next paragraph only when it is a heading alone: a
+         * chain of run-on headings would move whole pages */
+        Para p = { .first_line = 2 * CHAR_TW, .keep_next = text[head] == '\0',
+                   .style = styles[level] };
         Look look = body_look;
 
         if (level == 1)
@@ -1069,7 +1072,8 @@ write_attachments (Ctx *c)
           para (c, &lp, &hei, label);
           if (*title)
             {
-              Para tp = { .jc = "center", .before = PITCH_TW, .keep_next = TRUE, .style = "Title" };
+              Para tp = { .jc = "center", .before = PITCH_TW, .keep_next = TRUE, .style = "Title",
+                          .no_grid = TRUE };
               Look tl = { FONT_TITLE, TITLE_SZ, NULL, FALSE, FALSE, 0 };
 
               expect (c, where, title);
@@ -1547,7 +1551,7 @@ write_document_body (Ctx *c)
       gboolean rule = !c->letter && meta (c, GW_META_ORGAN_MARK) &&
                       (meta (c, GW_META_DOC_NUMBER) || meta (c, GW_META_SIGNATORY));
       gboolean any_header = meta (c, GW_META_DOC_NUMBER) || meta (c, GW_META_ORGAN_MARK);
-      Para p = { .jc = "center", .style = "Title",
+      Para p = { .jc = "center", .style = "Title", .no_grid = TRUE,
                  .before = (rule || c->letter) ? 2 * PITCH_TW : (any_header ? PITCH_TW : 0) };
       Look tl = { FONT_TITLE, TITLE_SZ, NULL, FALSE, FALSE, 0 };
 
