@@ -501,7 +501,6 @@ write_mark_and_number (Ctx *c)
       Look look = { FONT_TITLE, MARK_SZ, RED, FALSE, FALSE, 0 };
       Para sp = { .line = MAX (spacer, 20), .no_grid = TRUE };
 
-      expect (c, meta_where (GW_META_ORGAN_MARK), mark);
       for (guint i = 0; i < n; i++)
         longest = MAX (longest, g_utf8_strlen (organs[i], -1) * MARK_SZ * 10.0);
       names_w = (int) longest;
@@ -540,6 +539,10 @@ write_mark_and_number (Ctx *c)
           /* a name under a third of the longest is centred, not spread */
           if (g_utf8_strlen (organs[i], -1) * MARK_SZ * 10.0 < longest / 3)
             cp.jc = "center";
+          /* the mark's text in the order written: first organ, 文件, the others */
+          expect (c, meta_where (GW_META_ORGAN_MARK), organs[i]);
+          if (i == 0 && suffix)
+            expect (c, meta_where (GW_META_ORGAN_MARK), "文件");
           para (c, &cp, &look, organs[i]);
           end (c);
           if (suffix)
