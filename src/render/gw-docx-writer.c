@@ -647,7 +647,7 @@ write_letter_header (Ctx *c)
       /* the lead organ's name, without 文件 (§10.1) */
       g_auto(GStrv) organs = gw_organ_mark_split (mark, NULL);
       g_autofree char *frame = g_strdup_printf ("w:w=%d w:hAnchor=margin w:vAnchor=page "
-                                                "w:y=%d w:xAlign=center w:wrap=notBeside",
+                                                "w:y=%d w:xAlign=center w:wrap=none",
                                                 TA_W_TW, (int) (LETTER_MARK_TOP_PT * TW_PER_PT));
       Look look = { FONT_TITLE, MARK_SZ, RED, FALSE, FALSE, 0 };
 
