@@ -365,20 +365,20 @@ meta_where (GwMeta m)
 {
   switch (m)
     {
-    case GW_META_COPY_NUMBER: return _("the copy number");
-    case GW_META_CLASSIFICATION: return _("the classification");
-    case GW_META_URGENCY: return _("the urgency");
-    case GW_META_ORGAN_MARK: return _("the organ mark");
-    case GW_META_DOC_NUMBER: return _("the document number");
-    case GW_META_SIGNATORY: return _("the signatory");
-    case GW_META_TITLE: return _("the title");
-    case GW_META_RECIPIENTS: return _("the recipients");
-    case GW_META_SIGNATURE: return _("the signature");
-    case GW_META_DATE: return _("the date");
-    case GW_META_NOTE: return _("the note");
-    case GW_META_COPY_TO: return _("the copy-to line");
-    case GW_META_PRINTING_ORGAN: return _("the printing organ");
-    case GW_META_PRINTING_DATE: return _("the printing date");
+    case GW_META_COPY_NUMBER: return C_("docx export", "the copy number");
+    case GW_META_CLASSIFICATION: return C_("docx export", "the classification");
+    case GW_META_URGENCY: return C_("docx export", "the urgency");
+    case GW_META_ORGAN_MARK: return C_("docx export", "the organ mark");
+    case GW_META_DOC_NUMBER: return C_("docx export", "the document number");
+    case GW_META_SIGNATORY: return C_("docx export", "the signatory");
+    case GW_META_TITLE: return C_("docx export", "the title");
+    case GW_META_RECIPIENTS: return C_("docx export", "the recipients");
+    case GW_META_SIGNATURE: return C_("docx export", "the signature");
+    case GW_META_DATE: return C_("docx export", "the date");
+    case GW_META_NOTE: return C_("docx export", "the note");
+    case GW_META_COPY_TO: return C_("docx export", "the copy-to line");
+    case GW_META_PRINTING_ORGAN: return C_("docx export", "the printing organ");
+    case GW_META_PRINTING_DATE: return C_("docx export", "the printing date");
     default: return "";
     }
 }
@@ -2072,7 +2072,7 @@ gw_docx_write_file (GwDocument  *doc,
   /* PATH.XXXXXX beside the target, renamed over it when whole */
   if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
     {
-      g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("cannot write %s: %s"), path, local->message);
+      g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("%s: cannot write the Word file: %s"), path, local->message);
       return FALSE;
     }
   return TRUE;
