@@ -1949,8 +1949,11 @@ add_part (GsfOutfile  *zip,
       path = key;
       dir = sub;
     }
+  /* the few-hundred-byte parts are stored: a deflate stream costs more to
+   * set up (a quarter megabyte cleared) than it saves on them */
   out = gsf_outfile_new_child_full (dir, parts[g_strv_length (parts) - 1], FALSE,
-                                    "compression-level", GSF_ZIP_DEFLATED, NULL);
+                                    "compression-level", len > 2048 ? GSF_ZIP_DEFLATED : GSF_ZIP_STORED,
+                                    NULL);
   ok = out && gsf_output_write (out, len, data) && gsf_output_close (out);
   if (!ok)
     g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("cannot write the part %s of the Word package"),
@@ -2069,8 +2072,12 @@ gw_docx_write_file (GwDocument  *doc,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &len);
-  /* PATH.XXXXXX beside the target, renamed over it when whole */
-  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+  /* PATH.XXXXXX beside the target, renamed over it when whole; flushed
+   * to disk first only when it replaces a file (as the PDF export does:
+   * an fsync per new file would cost a batch most of its time) */
+  if (!g_file_set_contents_full (path, data, len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                 0644, &local))
     {
       g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("%s: cannot write the Word file: %s"), path, local->message);
       return FALSE;
