@@ -511,6 +511,17 @@ write_mark_and_number (Ctx *c)
       para (c, &sp, &look, NULL);
       el (c, "w:tbl");
       el (c, "w:tblPr");
+      /* floating, but where it stands in the flow (below the spacer):
+       * Word keeps it there, LibreOffice 7.4 makes it inline there */
+      el (c, "w:tblpPr");
+      attr (c, "w:leftFromText", "0");
+      attr (c, "w:rightFromText", "0");
+      attr (c, "w:vertAnchor", "text");
+      attr (c, "w:horzAnchor", "margin");
+      attr (c, "w:tblpXSpec", "center");
+      attr (c, "w:tblpY", "1");
+      end (c);
+      el (c, "w:tblOverlap"), attr (c, "w:val", "never"), end (c);
       val (c, "w:jc", "center");
       el (c, "w:tblW"), attri (c, "w:w", names_w + word_w), attr (c, "w:type", "dxa"), end (c);
       el (c, "w:tblLayout"), attr (c, "w:type", "fixed"), end (c);
@@ -524,49 +535,41 @@ write_mark_and_number (Ctx *c)
       if (suffix)
         el (c, "w:gridCol"), attri (c, "w:w", word_w), end (c);
       end (c);
+      /* one row: the names as paragraphs of the first cell, 文件 in the
+       * second, centred on them (what joint headers in the wild do) */
+      el (c, "w:tr");
+      el (c, "w:trPr");
+      el (c, "w:trHeight"), attri (c, "w:val", n * MARK_LINE_TW), attr (c, "w:hRule", "atLeast"), end (c);
+      end (c);
+      el (c, "w:tc");
+      el (c, "w:tcPr");
+      el (c, "w:tcW"), attri (c, "w:w", names_w), attr (c, "w:type", "dxa"), end (c);
+      end (c);
       for (guint i = 0; i < n; i++)
         {
           Para cp = { .jc = "distribute", .line = MARK_LINE_TW, .no_grid = TRUE };
 
-          el (c, "w:tr");
-          el (c, "w:trPr");
-          el (c, "w:trHeight"), attri (c, "w:val", MARK_LINE_TW), attr (c, "w:hRule", "exact"), end (c);
-          end (c);
-          el (c, "w:tc");
-          el (c, "w:tcPr");
-          el (c, "w:tcW"), attri (c, "w:w", names_w), attr (c, "w:type", "dxa"), end (c);
-          end (c);
           /* a name under a third of the longest is centred, not spread */
           if (g_utf8_strlen (organs[i], -1) * MARK_SZ * 10.0 < longest / 3)
             cp.jc = "center";
-          /* the mark's text in the order written: first organ, 文件, the others */
           expect (c, meta_where (GW_META_ORGAN_MARK), organs[i]);
-          if (i == 0 && suffix)
-            expect (c, meta_where (GW_META_ORGAN_MARK), "文件");
           para (c, &cp, &look, organs[i]);
-          end (c);
-          if (suffix)
-            {
-              Para wp = { .jc = "center", .line = MARK_LINE_TW, .no_grid = TRUE };
+        }
+      end (c);
+      if (suffix)
+        {
+          Para wp = { .jc = "center", .line = MARK_LINE_TW, .no_grid = TRUE };
 
-              el (c, "w:tc");
-              el (c, "w:tcPr");
-              el (c, "w:tcW"), attri (c, "w:w", word_w), attr (c, "w:type", "dxa"), end (c);
-              if (n > 1)
-                val (c, "w:vMerge", i == 0 ? "restart" : "continue");
-              val (c, "w:vAlign", "center");
-              end (c);
-              if (i == 0)
-                para (c, &wp, &look, "文件");
-              else
-                {
-                  p_begin (c, &wp);
-                  p_end (c);
-                }
-              end (c);
-            }
+          el (c, "w:tc");
+          el (c, "w:tcPr");
+          el (c, "w:tcW"), attri (c, "w:w", word_w), attr (c, "w:type", "dxa"), end (c);
+          val (c, "w:vAlign", "center");
+          end (c);
+          expect (c, meta_where (GW_META_ORGAN_MARK), "文件");
+          para (c, &wp, &look, "文件");
           end (c);
         }
+      end (c);
       end (c);
       flow_tw = MARK_TOP_TW - MARGIN_TOP + n * MARK_LINE_TW;
       number_slot = slot_below (TA_TOP_PT + flow_tw / TW_PER_PT) + 2;
@@ -1116,7 +1119,10 @@ write_colophon (Ctx *c)
     return;
   if (copy_to)
     {
-      copy_text = g_strconcat ("抄送：", copy_to, g_str_has_suffix (copy_to, "。") ? "" : "。", NULL);
+      /* as written: the PDF adds a missing final 。, but a Word file is
+       * edited on, and what it says must be what the document says (the
+       * checker reports the missing full stop) */
+      copy_text = g_strconcat ("抄送：", copy_to, NULL);
       /* 四号 in 156 mm less two characters: about 30 characters a line */
       copy_lines = (int) ceil (cell_width_pt (copy_text, 14.0) / (TA_W_PT - 2 * 15.79 - 6));
       rows += MAX (copy_lines, 1);
