@@ -1401,22 +1401,41 @@ write_evaluation (Ctx *c)
   /* Total, grade and decision in a box (a one-cell table, thick border). */
   {
     gboolean vetoed = gw_evaluation_any_veto (ev);
-    const char *grade = gw_evaluation_compute_grade (ev);
-    const char *decision = gw_evaluation_compute_decision (ev);
+    gboolean scored = FALSE;
+    const char *grade, *decision;
     const char *reason = field (ev, GW_EVAL_OVERRIDE_REASON);
+    const char *stated_grade = field (ev, GW_EVAL_STATED_GRADE);
     const char *stated = field (ev, GW_EVAL_STATED_DECISION);
-    g_autofree char *line1 = g_strdup_printf ("评估总分：%s分　　评估等次：%s%s", total_s,
-                                              grade ? grade : "—", vetoed ? "（一票否决）" : "");
+    g_autofree char *line1 = NULL;
     g_autofree char *line2 = NULL;
     const int widths[] = { TA_W_TW };
     Look hei = { FONT_HEITI, BODY_SZ, NULL, FALSE, FALSE, 0 };
     Look fang = { FONT_FANGSONG, BODY_SZ, NULL, FALSE, FALSE, 0 };
     Para p = { .jc = "center", .line = 480, .no_grid = TRUE };
 
-    if (*reason && *stated)
+    /* The grade and decision the form states when it states them (what
+     * the scorer wrote is what goes back on paper), else the computed
+     * ones once anything is scored, else a dash: a blank form shows no
+     * grade. The importer reads them back as the stated ones. */
+    for (guint i = 0; i < g_list_model_get_n_items (sections) && !scored; i++)
       {
-        line2 = g_strdup_printf ("结果运用：%s（调整理由：%s）", stated, reason);
-        expect (c, where, stated);
+        g_autoptr(GwEvalSection) sec = g_list_model_get_item (sections, i);
+        GListModel *inds = G_LIST_MODEL (gw_eval_section_get_indicators (sec));
+        for (guint k = 0; k < g_list_model_get_n_items (inds) && !scored; k++)
+          {
+            g_autoptr(GwIndicator) ind = g_list_model_get_item (inds, k);
+            scored = !isnan (gw_indicator_get_score (ind));
+          }
+      }
+    grade = *stated_grade ? stated_grade : scored ? gw_evaluation_compute_grade (ev) : NULL;
+    decision = *stated ? stated : scored ? gw_evaluation_compute_decision (ev) : NULL;
+    line1 = g_strdup_printf ("评估总分：%s分　　评估等次：%s%s", total_s,
+                             grade ? grade : "—", vetoed ? "（一票否决）" : "");
+    expect (c, where, stated_grade);
+    expect (c, where, stated);
+    if (*reason)
+      {
+        line2 = g_strdup_printf ("结果运用：%s（调整理由：%s）", decision ? decision : "—", reason);
         expect (c, where, reason);
       }
     else
