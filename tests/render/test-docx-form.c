@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -283,6 +284,71 @@ test_unmatched (void)
   }
 }
 
+/* A form filled in by another program: python3-docx (Debian's) opens the
+ * blank form Gongwen wrote, types scores the way people do (full-width
+ * digits, a 分), ticks a veto item with ✔ and signs, and saves; the scores
+ * come back. Skipped without python3-docx. */
+static void
+test_filled_by_python_docx (void)
+{
+  static const char script[] =
+    "import docx, sys\n"
+    "d = docx.Document(sys.argv[1])\n"
+    "def put(cell, text):\n"
+    "    cell.paragraphs[0].text = text\n"
+    "for t in d.tables:\n"
+    "    for r in t.rows:\n"
+    "        c = r.cells\n"
+    "        if c[0].text == 'A1': put(c[3], '５'); put(c[4], '４．５分'); put(c[6], '持证社工3名')\n"
+    "        if c[0].text == 'C1': put(c[4], '12')\n"
+    "        if c[0].text.startswith('截留'): put(c[1], '✔')\n"
+    "        if c[0].text == '购买方意见（盖章）': put(c[1], '同意'); put(c[2], '日期：2024-03-25')\n"
+    "d.save(sys.argv[2])\n";
+  g_autoptr(GwDocument) doc = sample ();
+  g_autoptr(GwDocument) blank = blank_copy (doc);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gw_docx_write_bytes (blank, &error);
+  g_autofree char *dir = g_dir_make_tmp ("gw-form-XXXXXX", NULL);
+  g_autofree char *in = g_build_filename (dir, "blank.docx", NULL);
+  g_autofree char *out = g_build_filename (dir, "filled.docx", NULL);
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GwDocument) back = NULL;
+  GwEvaluation *ev;
+  int status = 0;
+  const char *argv[] = { "/usr/bin/python3", "-c", script, in, out, NULL };
+
+  g_assert_no_error (error);
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ||
+      !g_spawn_command_line_sync ("/usr/bin/python3 -c 'import docx'", NULL, NULL, &status, NULL) ||
+      status != 0)
+    {
+      g_test_skip ("python3-docx is not installed");
+      return;
+    }
+  g_assert_true (g_file_set_contents (in, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  back = gw_import_docx_form_file (blank, out, &report, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (report, i));
+  g_assert_cmpuint (report->len, ==, 0);
+  ev = gw_document_get_evaluation (back);
+  g_assert_cmpfloat (gw_indicator_get_score (gw_evaluation_find_indicator (ev, "A1")), ==, 4.5);
+  g_assert_cmpfloat (gw_indicator_get_self_score (gw_evaluation_find_indicator (ev, "A1")), ==, 5);
+  g_assert_cmpstr (gw_indicator_get_comment (gw_evaluation_find_indicator (ev, "A1")), ==, "持证社工3名");
+  g_assert_cmpfloat (gw_indicator_get_score (gw_evaluation_find_indicator (ev, "C1")), ==, 12);
+  g_assert_true (isnan (gw_indicator_get_score (gw_evaluation_find_indicator (ev, "A2"))));
+  g_assert_true (gw_evaluation_any_veto (ev));
+  g_assert_cmpstr (gw_evaluation_get_field (ev, GW_EVAL_PURCHASER_OPINION), ==, "同意");
+  g_assert_cmpstr (gw_evaluation_get_field (ev, GW_EVAL_PURCHASER_DATE), ==, "2024-03-25");
+  g_unlink (in);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 static void
 test_not_a_form (void)
 {
@@ -315,6 +381,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/docx-form/scored-in-word", test_scored_in_word);
   g_test_add_func ("/docx-form/templates", test_templates);
   g_test_add_func ("/docx-form/unmatched", test_unmatched);
+  g_test_add_func ("/docx-form/filled-by-python-docx", test_filled_by_python_docx);
   g_test_add_func ("/docx-form/not-a-form", test_not_a_form);
   return g_test_run ();
 }
