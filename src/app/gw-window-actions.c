@@ -153,6 +153,8 @@ save_to (GwWindow *self,
   return TRUE;
 }
 
+static void export_asking_first (GwWindow *self, GwPage *page, GFile *file, gboolean word);
+
 static void
 on_save_as_response_cb (GtkNativeDialog *dialog,
                         int              response,
@@ -166,6 +168,18 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (chosen);
       g_autoptr(GFile) file = NULL;
 
+      /* A name ending in .docx asks for a Word copy: written like Export
+       * writes it, while the document itself stays unsaved in .gwdoc
+       * terms (only a .gwdoc holds all of it). */
+      if (path && g_str_has_suffix (path, ".docx"))
+        {
+          export_asking_first (data->self, data->page, chosen, TRUE);
+          if (data->closing_tab)
+            _gw_window_page_saved_for_close (data->self, data->closing_tab, FALSE);
+          g_clear_object (&data->self->chooser);
+          save_data_free (data);
+          return;
+        }
       /* The .gwdoc suffix is what tells Gongwen's own files apart. */
       if (path && !g_str_has_suffix (path, ".gwdoc"))
         {
@@ -397,6 +411,42 @@ on_replace_response_cb (AdwMessageDialog *dialog,
   g_free (data);
 }
 
+/* Exports @page to @file, but writing Word over the very file the document
+ * was imported from, when its import left something out, asks first and
+ * says what would be lost. */
+static void
+export_asking_first (GwWindow *self,
+                     GwPage   *page,
+                     GFile    *file,
+                     gboolean  word)
+{
+  GFile *source = gw_page_get_file (page);
+  g_autofree char *lost = NULL;
+
+  if (word && source && g_file_equal (source, file) &&
+      (lost = dropped_summary (gw_page_get_document (page))))
+    {
+      AdwMessageDialog *ask;
+      ReplaceData *data = g_new0 (ReplaceData, 1);
+
+      ask = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                        _("Replace the Word File?"), NULL));
+      adw_message_dialog_format_body (ask, _("When it was opened, Gongwen left out of it: %s. "
+                                             "Writing over the file loses them for good."), lost);
+      adw_message_dialog_add_responses (ask, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
+      adw_message_dialog_set_response_appearance (ask, "replace", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ask, "cancel");
+      adw_message_dialog_set_close_response (ask, "cancel");
+      data->window = self;
+      data->page = g_object_ref (page);
+      data->file = g_object_ref (file);
+      g_signal_connect (ask, "response", G_CALLBACK (on_replace_response_cb), data);
+      gtk_window_present (GTK_WINDOW (ask));
+    }
+  else
+    _gw_window_export_to (self, page, file);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *dialog,
                        int              response,
@@ -414,8 +464,6 @@ on_export_response_cb (GtkNativeDialog *dialog,
                                             ".docx") == 0 && !g_str_has_suffix (path ? path : "", ".pdf"));
       const char *suffix = word ? ".docx" : ".pdf";
       g_autoptr(GFile) file = NULL;
-      GFile *source = gw_page_get_file (page);
-      g_autofree char *lost = NULL;
 
       if (path && !g_str_has_suffix (path, suffix))
         {
@@ -425,30 +473,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
       else
         file = g_object_ref (chosen);
 
-      /* Writing Word over the file this document was imported from loses
-       * what the import left out: ask first, and say what. */
-      if (word && source && g_file_equal (source, file) &&
-          (lost = dropped_summary (gw_page_get_document (page))))
-        {
-          AdwMessageDialog *ask;
-          ReplaceData *data = g_new0 (ReplaceData, 1);
-
-          ask = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                            _("Replace the Word File?"), NULL));
-          adw_message_dialog_format_body (ask, _("When it was opened, Gongwen left out of it: %s. "
-                                                 "Writing over the file loses them for good."), lost);
-          adw_message_dialog_add_responses (ask, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
-          adw_message_dialog_set_response_appearance (ask, "replace", ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_default_response (ask, "cancel");
-          adw_message_dialog_set_close_response (ask, "cancel");
-          data->window = self;
-          data->page = g_object_ref (page);
-          data->file = g_object_ref (file);
-          g_signal_connect (ask, "response", G_CALLBACK (on_replace_response_cb), data);
-          gtk_window_present (GTK_WINDOW (ask));
-        }
-      else
-        _gw_window_export_to (self, page, file);
+      export_asking_first (self, page, file, word);
     }
   g_object_unref (page);
   g_clear_object (&self->chooser);
