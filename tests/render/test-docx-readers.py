@@ -196,6 +196,17 @@ def main():
                   "linchuan-letter": "为推进全市"}
     with tempfile.TemporaryDirectory(prefix="gw-docx-lo-") as tmp:
         dx, pdf, lo = (os.path.join(tmp, d) for d in ("docx", "pdf", "lo"))
+        # a table too wide for the portrait page (§8)
+        wide = os.path.join(tmp, "wide-table.gwdoc")
+        cells = lambda r: "".join(f"<cell>{'社工站名称' if r == 0 else 'GW-2024-000123'}</cell>"
+                                  for _ in range(12))
+        with open(wide, "w", encoding="utf-8") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<gwdoc version="1" kind="opinion">'
+                    "<meta><title>关于社工站名单的通知</title></meta><body>"
+                    "<paragraph>名单如下。</paragraph><table>" +
+                    "".join(f"<row>{cells(r)}</row>" for r in range(4)) +
+                    "</table><paragraph>特此通知。</paragraph></body></gwdoc>\n")
+        fixtures["wide-table"] = wide
         files = list(fixtures.values())
         subprocess.run([gongwen, "--export-docx=" + dx] + files, check=True)
         subprocess.run([gongwen, "--export-pdf=" + pdf] + files, check=True)
@@ -249,6 +260,17 @@ def main():
                    f"{name}: page {i + 1}: — N — 7 mm under the type area", f"{mid / MM:.1f} mm")
                 ok("".join(x[0] for x in foot if x[0].isdigit()) == str(i + 1),
                    f"{name}: page {i + 1}: the number is the page's")
+
+        # the wide table on a landscape page of its own, then portrait again
+        sizes = []
+        out = subprocess.run(["pdfinfo", "-f", "1", "-l", "9", os.path.join(lo, "wide-table.pdf")],
+                             check=True, capture_output=True).stdout.decode()
+        for m in re.finditer(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out):
+            sizes.append("L" if float(m.group(1)) > float(m.group(2)) else "P")
+        ok(sizes == ["P", "L", "P"], "wide table: a landscape page between portrait ones", "".join(sizes))
+        lpage = words(os.path.join(lo, "wide-table.pdf"))
+        ok(len(lpage) > 1 and find_word(lpage[1], "社工站") is not None,
+           "wide table: its cells are on the landscape page")
 
         # the organ mark: red, its top at 72 mm; the red rule under the number
         name = "shenmu-opinion"
