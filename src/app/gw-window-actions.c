@@ -7,6 +7,8 @@
 
 #include "gw-error.h"
 #include "gw-pdf.h"
+#include "gw-docx-writer.h"
+#include "gw-import-report.h"
 #include "gw-page.h"
 #include "gw-window-private.h"
 
@@ -156,6 +158,8 @@ save_to (GwWindow *self,
   return TRUE;
 }
 
+static void export_asking_first (GwWindow *self, GwPage *page, GFile *file, gboolean word);
+
 static void
 on_save_as_response_cb (GtkNativeDialog *dialog,
                         int              response,
@@ -169,6 +173,18 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (chosen);
       g_autoptr(GFile) file = NULL;
 
+      /* A name ending in .docx asks for a Word copy: written like Export
+       * writes it, while the document itself stays unsaved in .gwdoc
+       * terms (only a .gwdoc holds all of it). */
+      if (path && g_str_has_suffix (path, ".docx"))
+        {
+          export_asking_first (data->self, data->page, chosen, TRUE);
+          if (data->closing_tab)
+            _gw_window_page_saved_for_close (data->self, data->closing_tab, FALSE);
+          g_clear_object (&data->self->chooser);
+          save_data_free (data);
+          return;
+        }
       /* The .gwdoc suffix is what tells Gongwen's own files apart. */
       if (path && !g_str_has_suffix (path, ".gwdoc"))
         {
@@ -309,7 +325,9 @@ export_thread (GTask        *task,
   ExportData *data = task_data;
   GError *error = NULL;
 
-  if (gw_renderer_export_pdf (data->renderer, data->doc, data->path, &error))
+  if (g_str_has_suffix (data->path, ".docx") ?
+      gw_docx_write_file (data->doc, data->path, &error) :
+      gw_renderer_export_pdf (data->renderer, data->doc, data->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -325,7 +343,9 @@ on_export_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    _gw_window_show_error (self, _("Could Not Export the PDF"), error);
+    _gw_window_show_error (self, g_str_has_suffix (data->path, ".docx")
+                                   ? _("Could Not Export the Word Document")
+                                   : _("Could Not Export the PDF"), error);
   else
     {
       g_autofree char *base = g_path_get_basename (data->path);
@@ -356,6 +376,82 @@ _gw_window_export_to (GwWindow *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+/* What the import of @doc left out ("comments 3, images 1"), or NULL. */
+static char *
+dropped_summary (GwDocument *doc)
+{
+  GwImportReport *report = gw_document_get_import_report (doc);
+  const char * const *kinds = report ? gw_import_report_get_dropped_kinds (report) : NULL;
+  g_autoptr(GString) s = NULL;
+
+  for (guint i = 0; kinds && kinds[i]; i++)
+    {
+      guint n = gw_import_report_get_dropped (report, kinds[i]);
+      if (n == 0)
+        continue;
+      if (s == NULL)
+        s = g_string_new (NULL);
+      else
+        g_string_append (s, ", ");
+      g_string_append_printf (s, "%s %u", kinds[i], n);
+    }
+  return s ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+typedef struct {
+  GwWindow *window;
+  GwPage   *page;
+  GFile    *file;
+} ReplaceData;
+
+static void
+on_replace_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        ReplaceData      *data)
+{
+  if (g_strcmp0 (response, "replace") == 0)
+    _gw_window_export_to (data->window, data->page, data->file);
+  g_object_unref (data->page);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/* Exports @page to @file, but writing Word over the very file the document
+ * was imported from, when its import left something out, asks first and
+ * says what would be lost. */
+static void
+export_asking_first (GwWindow *self,
+                     GwPage   *page,
+                     GFile    *file,
+                     gboolean  word)
+{
+  GFile *source = gw_page_get_file (page);
+  g_autofree char *lost = NULL;
+
+  if (word && source && g_file_equal (source, file) &&
+      (lost = dropped_summary (gw_page_get_document (page))))
+    {
+      AdwMessageDialog *ask;
+      ReplaceData *data = g_new0 (ReplaceData, 1);
+
+      ask = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                        _("Replace the Word File?"), NULL));
+      adw_message_dialog_format_body (ask, _("When it was opened, Gongwen left out of it: %s. "
+                                             "Writing over the file loses them for good."), lost);
+      adw_message_dialog_add_responses (ask, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
+      adw_message_dialog_set_response_appearance (ask, "replace", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ask, "cancel");
+      adw_message_dialog_set_close_response (ask, "cancel");
+      data->window = self;
+      data->page = g_object_ref (page);
+      data->file = g_object_ref (file);
+      g_signal_connect (ask, "response", G_CALLBACK (on_replace_response_cb), data);
+      gtk_window_present (GTK_WINDOW (ask));
+    }
+  else
+    _gw_window_export_to (self, page, file);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *dialog,
                        int              response,
@@ -367,16 +463,22 @@ on_export_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (chosen);
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      gboolean word = (path && g_str_has_suffix (path, ".docx")) ||
+                      (filter && g_strcmp0 (g_object_get_data (G_OBJECT (filter), "gw-suffix"),
+                                            ".docx") == 0 && !g_str_has_suffix (path ? path : "", ".pdf"));
+      const char *suffix = word ? ".docx" : ".pdf";
       g_autoptr(GFile) file = NULL;
 
-      if (path && !g_str_has_suffix (path, ".pdf"))
+      if (path && !g_str_has_suffix (path, suffix))
         {
-          g_autofree char *with_suffix = g_strconcat (path, ".pdf", NULL);
+          g_autofree char *with_suffix = g_strconcat (path, suffix, NULL);
           file = g_file_new_for_path (with_suffix);
         }
       else
         file = g_object_ref (chosen);
-      _gw_window_export_to (self, page, file);
+
+      export_asking_first (self, page, file, word);
     }
   g_object_unref (page);
   g_clear_object (&self->chooser);
@@ -395,12 +497,21 @@ export_pdf_action (GtkWidget  *widget,
 
   if (page == NULL || self->chooser)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (_("Export PDF or Word"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_pattern (filter, "*.pdf");
+  g_object_set_data (G_OBJECT (filter), "gw-suffix", (gpointer) ".pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Word beside PDF: the chosen type (or a name ending in .docx) decides */
+  {
+    g_autoptr(GtkFileFilter) word = gtk_file_filter_new ();
+    gtk_file_filter_set_name (word, _("Word documents (.docx)"));
+    gtk_file_filter_add_pattern (word, "*.docx");
+    g_object_set_data (G_OBJECT (word), "gw-suffix", (gpointer) ".docx");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), word);
+  }
 
   file = gw_page_get_file (page);
   if (file)

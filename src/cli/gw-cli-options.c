@@ -16,6 +16,7 @@ const GwCliVerb * const gw_cli_verbs[] = {
   &gw_cli_verb_check,
   &gw_cli_verb_list_rules,
   &gw_cli_verb_export_pdf,
+  &gw_cli_verb_export_docx,
   &gw_cli_verb_shared,
   NULL
 };
@@ -28,9 +29,9 @@ static const GOptionEntry shared_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Output format of --check: text or json"), N_("FORMAT") },
   { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --export-pdf: skip documents that have error findings"), NULL },
+    N_("With --export-pdf or --export-docx: skip documents that have error findings"), NULL },
   { "jobs", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("With --export-pdf: number of parallel jobs (default: number of cores)"), N_("N") },
+    N_("With --export-pdf or --export-docx: number of parallel jobs (default: number of cores)"), N_("N") },
   { NULL }
 };
 

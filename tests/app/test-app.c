@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "gw-import-docx.h"
 #include "gw-application.h"
 #include "gw-document-xml.h"
 #include "gw-editor.h"
@@ -832,6 +833,33 @@ test_export (void)
   g_assert_nonnull (strstr (text, "二、主要任务"));
   g_assert_nonnull (strstr (text, "场地面积"));
   g_assert_nonnull (strstr (text, "不少于50平方米"));
+  destroy_window (window);
+}
+
+/* Export to a name ending in .docx writes Word, which reads back (through
+ * the .docx importer) with what was typed in the window. */
+static void
+test_export_docx (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autofree char *path = g_build_filename (tmp_home, "export.docx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) back = NULL;
+  g_autofree char *text = NULL;
+  GwPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = new_opinion_page (window);
+  type_at_end (GW_EDITOR (gw_page_get_editor (page)), "\n二、主要任务");
+  _gw_window_export_to (window, page, file);
+  g_assert_true (wait_for (file_exists, path, 20000));
+  back = gw_import_docx_file (path, &error);
+  g_assert_no_error (error);
+  text = gw_document_to_plain_text (back);
+  g_assert_nonnull (strstr (text, "二、主要任务"));
+  g_assert_cmpstr (gw_document_get_meta (back, GW_META_TITLE), ==,
+                   gw_document_get_meta (gw_page_get_document (page), GW_META_TITLE));
   destroy_window (window);
 }
 
@@ -1668,6 +1696,7 @@ main (int   argc,
   g_test_add_func ("/app/editor/find-replace", test_find_replace);
   g_test_add_func ("/app/evaluation/scores", test_evaluation);
   g_test_add_func ("/app/export/pdf", test_export);
+  g_test_add_func ("/app/export/docx", test_export_docx);
   g_test_add_func ("/app/preview/pages", test_preview);
   g_test_add_func ("/app/recovery/autosave-restore", test_autosave);
   g_test_add_func ("/app/open/text-import", test_open_text);
