@@ -12,6 +12,7 @@
 #include "gw-import-docx.h"
 #include "gw-import-report.h"
 #include "gw-import-text.h"
+#include "gw-numeral.h"
 #include "gw-office-convert-private.h"
 #include "gw-package.h"
 #include "gw-open.h"

@@ -254,9 +254,12 @@ gw_package_open_bytes (GBytes      *bytes,
 
   if (len > GW_MAX_PACKAGE_SIZE)
     {
+      g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
+      g_autofree char *limit_text = g_strdup_printf ("%d", GW_MAX_PACKAGE_SIZE);
+
       g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is %.1f MiB; Gongwen reads Word files of up to %d MiB"),
-                   package->name, len / 1048576.0, GW_MAX_PACKAGE_SIZE / (1024 * 1024));
+                   _("%s: the file is %s bytes; Gongwen reads files of up to %s bytes"),
+                   package->name, size_text, limit_text);
       return NULL;
     }
   if (gw_package_data_is_ole (data, len))
