@@ -254,11 +254,13 @@ gw_package_open_bytes (GBytes      *bytes,
 
   if (len > GW_MAX_PACKAGE_SIZE)
     {
+      /* exact byte counts: a rounded "64.0 MiB" would hide a file a few bytes over */
       g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
-      g_autofree char *limit_text = g_strdup_printf ("%d", GW_MAX_PACKAGE_SIZE);
+      g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT,
+                                                     (gsize) GW_MAX_PACKAGE_SIZE);
 
       g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is %s bytes; Gongwen reads files of up to %s bytes"),
+                   _("%s: the file is %s bytes; Gongwen reads Word files of up to %s bytes"),
                    package->name, size_text, limit_text);
       return NULL;
     }

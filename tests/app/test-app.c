@@ -65,17 +65,46 @@ only_our_ref_left (gpointer data)
   return G_OBJECT (data)->ref_count == 1;
 }
 
-static gboolean
-idle_for (gpointer data)
+static GtkScrolledWindow *
+find_scroller (GtkWidget *root)
 {
-  return g_get_monotonic_time () > *(gint64 *) data;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        return GTK_SCROLLED_WINDOW (child);
+      if ((found = find_scroller (child)))
+        return found;
+    }
+  return NULL;
 }
 
-static void
-spin_main_loop (guint ms)
+static gboolean
+pages_sized (gpointer data)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  wait_for (idle_for, &until, ms + 1000);
+  GtkScrolledWindow *scroller = find_scroller (GTK_WIDGET (data));
+  GtkAdjustment *vadj;
+
+  if (scroller == NULL)
+    return FALSE;
+  vadj = gtk_scrolled_window_get_vadjustment (scroller);
+  return gtk_adjustment_get_page_size (vadj) > 0 &&
+         gtk_adjustment_get_upper (vadj) > gtk_adjustment_get_page_size (vadj);
+}
+
+typedef struct {
+  GwPage     *page;
+  GListModel *old;
+} FindingsReplaced;
+
+static gboolean
+findings_replaced (gpointer data)
+{
+  FindingsReplaced *r = data;
+
+  return gw_page_get_findings (r->page) != r->old;
 }
 
 static gboolean
@@ -445,8 +474,16 @@ test_apply_suggestion (void)
         }
       if (f == NULL)
         break;
-      g_signal_emit_by_name (gw_page_get_findings_panel (page), "apply-finding", f);
-      spin_main_loop (10);
+      /* the fix changes the text, and the check that follows gives the
+       * page a new list: wait for that one, not for a time (the old list
+       * is held, so the new one cannot take its address) */
+      {
+        g_autoptr(GListModel) applied_from = g_object_ref (findings);
+        FindingsReplaced replaced = { page, applied_from };
+
+        g_signal_emit_by_name (gw_page_get_findings_panel (page), "apply-finding", f);
+        g_assert_true (wait_for (findings_replaced, &replaced, 30000));
+      }
     }
   g_assert_true (wait_for (finding_absent, &w, 30000));
   {
@@ -827,7 +864,8 @@ test_preview (void)
   g_assert_nonnull (strstr (text, "总体要求"));
   g_assert_cmpuint (gw_preview_get_n_pages (preview), >=, 2);
   g_assert_cmpuint (gw_preview_get_page (preview), ==, 0);
-  spin_main_loop (100);  /* let the pages get their size */
+  /* the pages have their size once they are taller than the view */
+  g_assert_true (wait_for (pages_sized, preview, 5000));
   gw_preview_go_to_page (preview, 1);
   g_assert_cmpuint (gw_preview_get_page (preview), ==, 1);
   gw_preview_set_zoom (preview, 2.0);
