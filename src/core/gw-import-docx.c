@@ -12,6 +12,7 @@
 #include "gw-import-docx.h"
 #include "gw-import-line-private.h"
 #include "gw-import-report.h"
+#include "gw-numeral.h"
 #include "gw-package.h"
 #include "gw-xml-private.h"
 
@@ -391,27 +392,21 @@ read_numbering (Docx       *d,
   return TRUE;
 }
 
+/* chineseCounting: Word writes 十, 十一, 二十 — the core's one numeral
+ * writer does the same */
 static void
 append_chinese (GString *s,
                 int      n)
 {
-  static const char *digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  g_autofree char *text = NULL;
 
-  if (n <= 0 || n >= 100)
+  if (n < 0)
     {
       g_string_append_printf (s, "%d", n);
       return;
     }
-  if (n >= 10)
-    {
-      if (n / 10 > 1)
-        g_string_append (s, digits[n / 10]);
-      g_string_append (s, "十");
-      if (n % 10)
-        g_string_append (s, digits[n % 10]);
-      return;
-    }
-  g_string_append (s, digits[n]);
+  text = gw_numeral_format ((guint64) n, GW_NUMERAL_DEFAULT);
+  g_string_append (s, text);
 }
 
 static void
