@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "gw-error.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
 #include "gw-import-text.h"
 #include "gw-letter.h"
 
@@ -2046,7 +2046,7 @@ gw_import_text_file (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_new_for_path (path);
-  bytes = _gw_open_read_file (file, path, error);
+  bytes = gw_file_read_named (file, path, GW_MAX_INPUT_SIZE, error);
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
