@@ -9,7 +9,8 @@
 
 #include "gw-contract-list.h"
 #include "gw-error.h"
-#include "gw-file-private.h"
+#include "gw-delimited.h"
+#include "gw-file.h"
 #include "gw-import-text.h"
 #include "gw-xlsx.h"
 
@@ -109,102 +110,6 @@ gw_contract_free (GwContract *contract)
   for (guint i = 0; i < GW_N_CONTRACT_COLUMNS; i++)
     g_free (contract->values[i]);
   g_free (contract);
-}
-
-/* ---- CSV ---------------------------------------------------------------- */
-
-GPtrArray *
-gw_contract_list_split_csv (const char  *text,
-                            char         delimiter,
-                            GArray     **row_lines,
-                            const char  *display_name,
-                            GError     **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) fields = NULL;
-  g_autoptr(GString) cell = g_string_new (NULL);
-  const char *p = text;
-  guint line = 1, row_line = 1, quote_line = 0;
-  gboolean in_quotes = FALSE, row_has_text = FALSE;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  fields = g_ptr_array_new_with_free_func (g_free);
-  for (;; p++)
-    {
-      char c = *p;
-
-      if (in_quotes)
-        {
-          if (c == '\0')
-            {
-              g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
-                           _("%s: line %u: a quoted cell is never closed"), display_name, quote_line);
-              return NULL;
-            }
-          if (c == '"' && p[1] == '"')
-            {
-              g_string_append_c (cell, '"');
-              p++;
-            }
-          else if (c == '"')
-            in_quotes = FALSE;
-          else
-            {
-              if (c == '\n')
-                line++;
-              g_string_append_c (cell, c);
-            }
-          continue;
-        }
-      if (c == '"' && cell->len == 0)
-        {
-          in_quotes = TRUE;
-          quote_line = line;
-          row_has_text = TRUE;
-        }
-      else if (c == delimiter)
-        {
-          g_ptr_array_add (fields, g_strdup (cell->str));
-          g_string_truncate (cell, 0);
-          row_has_text = TRUE;
-        }
-      else if (c == '\n' || c == '\0')
-        {
-          g_ptr_array_add (fields, g_strdup (cell->str));
-          g_string_truncate (cell, 0);
-          if (row_has_text || strlen (g_ptr_array_index (fields, 0)) > 0)
-            {
-              gboolean blank = TRUE;
-
-              for (guint i = 0; blank && i < fields->len; i++)
-                blank = g_strstrip ((char *) g_ptr_array_index (fields, i))[0] == '\0';
-              if (!blank)
-                {
-                  g_ptr_array_add (fields, NULL);
-                  g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
-                  g_array_append_val (lines, row_line);
-                  fields = g_ptr_array_new_with_free_func (g_free);
-                }
-            }
-          g_ptr_array_set_size (fields, 0);
-          row_has_text = FALSE;
-          if (c == '\0')
-            break;
-          line++;
-          row_line = line;
-        }
-      else
-        g_string_append_c (cell, c);
-    }
-  /* cells trimmed: spreadsheets keep stray spaces the form must not */
-  for (guint r = 0; r < rows->len; r++)
-    for (char **f = g_ptr_array_index (rows, r); *f; f++)
-      g_strstrip (*f);
-  if (row_lines)
-    *row_lines = g_steal_pointer (&lines);
-  return g_steal_pointer (&rows);
 }
 
 /* ---- values ------------------------------------------------------------- */
@@ -656,6 +561,7 @@ gw_contract_list_read (const char            *path,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) lines = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *data;
   gsize len;
   gboolean xlsx;
@@ -663,7 +569,7 @@ gw_contract_list_read (const char            *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   file = g_file_new_for_path (path);
-  bytes = _gw_open_read_file (file, path, error);
+  bytes = gw_file_read_named (file, path, GW_MAX_INPUT_SIZE, error);
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
@@ -686,7 +592,27 @@ gw_contract_list_read (const char            *path,
       if (g_str_has_suffix (path, ".tsv") || g_str_has_suffix (path, ".txt") ||
           (strchr (text, '\t') && strcspn (text, "\t") < strcspn (text, ",")))
         delimiter = '\t';
-      rows = gw_contract_list_split_csv (text, delimiter, &lines, path, error);
+      rows = gw_delimited_parse (text, -1, delimiter, &lines, &local_error);
+      if (rows == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                       local_error->message);
+          return NULL;
+        }
+      /* cells trimmed, blank rows dropped: spreadsheets keep stray spaces
+       * and empty lines the forms must not */
+      for (guint r = rows->len; r-- > 0;)
+        {
+          gboolean blank = TRUE;
+
+          for (char **f = g_ptr_array_index (rows, r); *f; f++)
+            blank = *g_strstrip (*f) == '\0' && blank;
+          if (blank)
+            {
+              g_ptr_array_remove_index (rows, r);
+              g_array_remove_index (lines, r);
+            }
+        }
     }
   if (rows == NULL)
     return NULL;

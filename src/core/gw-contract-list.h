@@ -78,15 +78,6 @@ GPtrArray          *gw_contract_list_from_rows  (GPtrArray             *rows,
                                                  GError               **error);
 void                gw_contract_free            (GwContract            *contract);
 
-/* Splits CSV text (already UTF-8) into rows of fields with Excel's quoting
- * ("a ""b"", c" and line breaks inside quotes); @row_lines receives the
- * 1-based line each row starts on. Blank lines are skipped. */
-GPtrArray          *gw_contract_list_split_csv  (const char            *text,
-                                                 char                   delimiter,
-                                                 GArray               **row_lines,
-                                                 const char            *display_name,
-                                                 GError               **error);
-
 /* A date written 2024-01-01, 2024/1/1, 2024.1.1, 2024年1月1日 or as a
  * spreadsheet serial (1900 system), to ISO; NULL when it is none. */
 char               *gw_contract_parse_date      (const char            *text);

@@ -684,6 +684,25 @@ gw_round_summary_finish (GwRoundSummary *s)
       g_array_index (s->grade_counts, guint, k)++;
     }
   s->mean_total = s->n_counted ? sum / s->n_counted : NAN;
+  /* the distribution in the scale's order, highest first, every grade shown */
+  if (s->grades)
+    for (guint g = s->grades->len; g-- > 0;)
+      {
+        const char *name = ((GwGrade *) g_ptr_array_index (s->grades, g))->name;
+        guint k, n = 0;
+
+        for (k = 0; k < s->grade_names->len; k++)
+          if (g_str_equal (g_ptr_array_index (s->grade_names, k), name))
+            break;
+        if (k < s->grade_names->len)
+          {
+            n = g_array_index (s->grade_counts, guint, k);
+            g_ptr_array_remove_index (s->grade_names, k);
+            g_array_remove_index (s->grade_counts, k);
+          }
+        g_ptr_array_insert (s->grade_names, 0, g_strdup (name));
+        g_array_prepend_val (s->grade_counts, n);
+      }
 }
 
 static void

@@ -134,11 +134,24 @@ gw_summary_to_document (GwRoundSummary *s)
 
   /* 一、the table, one row a station */
   add_heading (doc, "一、各站点评估结果");
+  if (s->n_sections)
+    {
+      g_autoptr(GString) legend = g_string_new ("表中分项：");
+
+      for (guint k = 0; k < s->n_sections; k++)
+        {
+          g_autofree char *max = gw_round_format_score (s->section_max[k]);
+          g_string_append_printf (legend, "%s%s %s（%s分）", k ? "，" : "", s->section_ids[k],
+                                  s->section_names[k], max);
+        }
+      g_string_append (legend, "。");
+      add_paragraph (doc, legend->str);
+    }
   g_strv_builder_add_many (head, "序号", "站点", "承接机构", "周期", NULL);
   for (guint k = 0; k < s->n_sections; k++)
     {
       g_autofree char *max = gw_round_format_score (s->section_max[k]);
-      g_autofree char *h = g_strdup_printf ("%s %s（%s）", s->section_ids[k], s->section_names[k], max);
+      g_autofree char *h = g_strdup_printf ("%s（%s）", s->section_ids[k], max);
       g_strv_builder_add (head, h);
     }
   g_strv_builder_add_many (head, "总分", "等次", "结果运用", NULL);
