@@ -72,5 +72,7 @@ extern const GwCliVerb gw_cli_verb_version;
 extern const GwCliVerb gw_cli_verb_check;
 extern const GwCliVerb gw_cli_verb_list_rules;
 extern const GwCliVerb gw_cli_verb_export_pdf;
+extern const GwCliVerb gw_cli_verb_new_round;
+extern const GwCliVerb gw_cli_verb_summary;
 
 G_END_DECLS

@@ -642,7 +642,7 @@ gw_round_summary_finish (GwRoundSummary *s)
 
   g_return_if_fail (s != NULL);
 
-  s->n_read = s->n_unreadable = s->n_with_errors = s->n_counted = 0;
+  s->n_read = s->n_unreadable = s->n_with_errors = s->n_counted = s->n_unfinished = 0;
   g_ptr_array_set_size (s->grade_names, 0);
   g_array_set_size (s->grade_counts, 0);
   for (guint i = 0; i < s->rows->len; i++)
@@ -668,6 +668,12 @@ gw_round_summary_finish (GwRoundSummary *s)
         {
           /* never averaged in: listed apart, figures marked */
           s->n_with_errors++;
+          continue;
+        }
+      if (!GW_ROUND_ROW_FINISHED (r))
+        {
+          /* blanks count 0 in its total: no grade to count yet */
+          s->n_unfinished++;
           continue;
         }
       s->n_counted++;
@@ -778,8 +784,9 @@ gw_round_summary_to_csv (GwRoundSummary *s)
         }
       csv_cell (out, total, FALSE);
       csv_cell (out, readable ? (r->vetoed ? _("yes") : _("no")) : "", FALSE);
-      csv_cell (out, r->grade, FALSE);
-      csv_cell (out, r->decision, FALSE);
+      /* a form still being scored has no grade yet, whatever its blanks give */
+      csv_cell (out, GW_ROUND_ROW_FINISHED (r) ? r->grade : "", FALSE);
+      csv_cell (out, GW_ROUND_ROW_FINISHED (r) ? r->decision : "", FALSE);
       csv_cell (out, readable ? nf : "", FALSE);
       csv_cell (out, readable ? ne : "", FALSE);
       csv_cell (out, r->status == GW_FORM_STATUS_UNREADABLE && r->error ? r->error

@@ -107,6 +107,9 @@ GwRoundRow *gw_round_row_new          (GwDocument  *doc,
                                        const char  *path);
 GwRoundRow *gw_round_row_new_unreadable (const char *path,
                                          const char *message);
+/* Every indicator scored. */
+#define GW_ROUND_ROW_FINISHED(r) ((r)->n_indicators > 0 && (r)->n_scored == (r)->n_indicators)
+
 /* Records the checker's findings; a form with errors gets that status. */
 void        gw_round_row_set_findings (GwRoundRow  *row,
                                        guint        n_findings,
@@ -128,7 +131,8 @@ typedef struct {
   guint       n_read;            /* forms read */
   guint       n_unreadable;
   guint       n_with_errors;
-  guint       n_counted;         /* read and free of error findings */
+  guint       n_unfinished;      /* read, free of errors, some score blank */
+  guint       n_counted;         /* read, every score in, free of error findings */
   GPtrArray  *grade_names;       /* char*, highest first, from the first counted form */
   GArray     *grade_counts;      /* guint per grade_names entry, counted forms only */
   char      **section_ids;       /* of the first readable form */

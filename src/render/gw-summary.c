@@ -84,7 +84,7 @@ figure (GwRoundRow *r,
 {
   g_autofree char *s = gw_round_format_score (v);
 
-  if (r->n_errors > 0 && *s)
+  if ((r->n_errors > 0 || !GW_ROUND_ROW_FINISHED (r)) && *s)
     return g_strconcat (s, MARK, NULL);
   return g_steal_pointer (&s);
 }
@@ -120,6 +120,9 @@ gw_summary_to_document (GwRoundSummary *s)
   if (s->n_with_errors)
     g_string_append_printf (intro, "其中%u份有错误（见第四部分），其数据后标注“" MARK
                             "”，待核实后再用，不计入等次分布和平均分。", s->n_with_errors);
+  if (s->n_unfinished)
+    g_string_append_printf (intro, "%u份尚未评完，其数据后标注“" MARK "”，不评等次，不计入等次分布和平均分。",
+                            s->n_unfinished);
   if (s->n_counted && !isnan (s->mean_total))
     {
       g_autofree char *mean = NULL;
@@ -184,10 +187,12 @@ gw_summary_to_document (GwRoundSummary *s)
           g_autofree char *g = g_strconcat (grade, MARK, NULL);
           g_strv_builder_add_many (b, g, "有错误，待核实", NULL);
         }
+      else if (!GW_ROUND_ROW_FINISHED (r))
+        g_strv_builder_add_many (b, "—", r->n_scored ? "评分未完成" : "尚未评分", NULL);
       else
         g_strv_builder_add_many (b, grade, r->decision, NULL);
       g_ptr_array_add (table, g_strv_builder_end (b));
-      if (r->reprocure && r->n_errors == 0)
+      if (r->reprocure && r->n_errors == 0 && GW_ROUND_ROW_FINISHED (r))
         n_reprocure++;
     }
   if (table->len > 1)
@@ -215,6 +220,11 @@ gw_summary_to_document (GwRoundSummary *s)
         g_autofree char *count = g_strdup_printf ("%u", s->n_with_errors);
         rows_add (dist, "有错误，待核实", count, "—", NULL);
       }
+    if (s->n_unfinished)
+      {
+        g_autofree char *count = g_strdup_printf ("%u", s->n_unfinished);
+        rows_add (dist, "尚未评完", count, "—", NULL);
+      }
     {
       g_autofree char *count = g_strdup_printf ("%u", s->n_read);
       rows_add (dist, "合计", count, "", NULL);
@@ -235,7 +245,8 @@ gw_summary_to_document (GwRoundSummary *s)
         {
           GwRoundRow *r = g_ptr_array_index (s->rows, i);
 
-          if (r->status != GW_FORM_STATUS_UNREADABLE && r->reprocure && r->n_errors == 0)
+          if (r->status != GW_FORM_STATUS_UNREADABLE && r->reprocure && r->n_errors == 0 &&
+              GW_ROUND_ROW_FINISHED (r))
             rows_add (list, r->station, r->operator_, r->grade, r->decision, NULL);
         }
       add_table (doc, list);
@@ -380,7 +391,7 @@ chart_page (GwPagination   *p,
     }
   y += CHART_ROW + 4;
   {
-    const char *note = "横条长度为总分，分段为各分项小计；" MARK "：有错误待核实；竖线为等次分数线。";
+    const char *note = "横条长度为总分，分段为各分项小计；" MARK "及空心条：有错误待核实或尚未评完；竖线为等次分数线。";
     if (!add_label (p, note, SIZE_CHART, GW_TA_LEFT, y + 9, GW_TA_W, FALSE, BLACK))
       return FALSE;
   }
@@ -486,10 +497,11 @@ layout_chart (GwPagination   *p,
           if (isnan (v) || v <= 0)
             continue;
           w = bar_w * v / scale_max;
-          if (r->n_errors == 0)
+          /* a form with errors or blanks: outlines only, nothing to compare yet */
+          if (r->n_errors == 0 && GW_ROUND_ROW_FINISHED (r))
             _gw_page_add_rule (p->page, x, y + CHART_BAR / 2, w, CHART_BAR, shade);
           _gw_page_add_box (p->page, x, y, w, CHART_BAR, 0.4);
-          if (w > 9 && r->n_errors == 0)
+          if (w > 9 && r->n_errors == 0 && GW_ROUND_ROW_FINISHED (r))
             {
               g_autoptr(PangoLayout) l =
                 _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, 7, -1, s->section_ids[k]);

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gw-checker.h"
+#include "gw-round.h"
+
+G_BEGIN_DECLS
+
+/* One form of a round read for the roll-up and the round view: opened
+ * (.gwdoc, or .docx where the importer reads it), its figures computed
+ * and the checker run over it, so a form with error findings is marked as
+ * such. Error findings that only say something is not filled in yet (a
+ * blank score, an empty header field, sign-offs missing) are counted as
+ * findings but not as errors: the status (not started, scoring) says
+ * that. A file that cannot be read gives an unreadable row naming why.
+ * Only the row is kept: the document is freed before this returns, so a
+ * round of any size costs the memory of one form at a time. */
+GwRoundRow *gw_round_check_form (GwChecker  *checker,
+                                 const char *path);
+
+G_END_DECLS
