@@ -180,13 +180,14 @@ run_summary (GVariantDict   *dict,
     g_autofree char *dir = paths->len ? g_path_get_dirname (g_ptr_array_index (paths, 0)) : NULL;
     summary->year = dir ? gw_round_read_year (dir) : 0;
   }
-  for (guint i = 0; i < paths->len; i++)
+  gw_round_check_forms (checker, (const char * const *) paths->pdata, paths->len,
+                        opts.jobs > 0 ? (guint) opts.jobs : 0, summary);
+  for (guint i = 0; i < summary->rows->len; i++)
     {
-      GwRoundRow *row = gw_round_check_form (checker, g_ptr_array_index (paths, i));
+      GwRoundRow *row = g_ptr_array_index (summary->rows, i);
 
       if (row->status == GW_FORM_STATUS_UNREADABLE)
         g_printerr ("gongwen: %s\n", row->error);
-      gw_round_summary_add (summary, row);
     }
   gw_round_summary_finish (summary);
   if (summary->n_read == 0)
@@ -239,7 +240,7 @@ static const GOptionEntry summary_entries[] = {
   { NULL }
 };
 
-static const char * const summary_accepts[] = { "rules", NULL };
+static const char * const summary_accepts[] = { "rules", "jobs", NULL };
 
 const GwCliVerb gw_cli_verb_summary = {
   .action = "summary",

@@ -89,6 +89,19 @@ figure (GwRoundRow *r,
   return g_steal_pointer (&s);
 }
 
+/* ①…⑳, then (21) … */
+static char *
+decision_key (guint index)
+{
+  if (index < 20)
+    {
+      char buf[8] = { 0 };
+      g_unichar_to_utf8 (0x2460 + index, buf);
+      return g_strdup (buf);
+    }
+  return g_strdup_printf ("（%u）", index + 1);
+}
+
 static char *
 title_of (GwRoundSummary *s)
 {
@@ -105,6 +118,7 @@ gw_summary_to_document (GwRoundSummary *s)
   g_autoptr(GString) intro = g_string_new (NULL);
   g_autoptr(GPtrArray) table = rows_new ();
   g_autoptr(GStrvBuilder) head = g_strv_builder_new ();
+  g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func (g_free);
   guint n_reprocure = 0;
 
   g_return_val_if_fail (s != NULL, NULL);
@@ -150,7 +164,9 @@ gw_summary_to_document (GwRoundSummary *s)
       g_string_append (legend, "。");
       add_paragraph (doc, legend->str);
     }
-  g_strv_builder_add_many (head, "序号", "站点", "承接机构", "周期", NULL);
+  /* the operator is in the CSV, the round view and the re-procure list:
+   * here it would double every row's height */
+  g_strv_builder_add_many (head, "序号", "站点", "周期", NULL);
   for (guint k = 0; k < s->n_sections; k++)
     {
       g_autofree char *max = gw_round_format_score (s->section_max[k]);
@@ -172,8 +188,8 @@ gw_summary_to_document (GwRoundSummary *s)
         continue;
       b = g_strv_builder_new ();
       num = g_strdup_printf ("%u", ++n);
-      year = r->cycle_year ? g_strdup_printf ("第%u年", r->cycle_year) : g_strdup ("");
-      g_strv_builder_add_many (b, num, r->station, r->operator_, year, NULL);
+      year = r->cycle_year ? g_strdup_printf ("%u", r->cycle_year) : g_strdup ("");
+      g_strv_builder_add_many (b, num, r->station, year, NULL);
       for (guint k = 0; k < s->n_sections; k++)
         {
           g_autofree char *v = figure (r, row_subtotal (r, s->section_ids[k]));
@@ -181,22 +197,50 @@ gw_summary_to_document (GwRoundSummary *s)
         }
       total = figure (r, r->total);
       g_strv_builder_add (b, total);
-      grade = r->vetoed ? g_strdup_printf ("%s（一票否决）", r->grade) : g_strdup (r->grade);
+      grade = r->vetoed ? g_strdup_printf ("%s（否决）", r->grade) : g_strdup (r->grade);
       if (r->n_errors)
         {
           g_autofree char *g = g_strconcat (grade, MARK, NULL);
-          g_strv_builder_add_many (b, g, "有错误，待核实", NULL);
+          g_strv_builder_add_many (b, g, "待核实", NULL);
         }
       else if (!GW_ROUND_ROW_FINISHED (r))
-        g_strv_builder_add_many (b, "—", r->n_scored ? "评分未完成" : "尚未评分", NULL);
+        g_strv_builder_add_many (b, "—", r->n_scored ? "未评完" : "未评分", NULL);
       else
-        g_strv_builder_add_many (b, grade, r->decision, NULL);
+        {
+          /* the decision by its key: the full text, a sentence long, once
+           * under the table rather than wrapped over four lines per row */
+          g_autofree char *key = NULL;
+          guint d;
+
+          for (d = 0; d < decisions->len; d++)
+            if (g_str_equal (g_ptr_array_index (decisions, d), r->decision))
+              break;
+          if (d == decisions->len)
+            g_ptr_array_add (decisions, g_strdup (r->decision));
+          key = decision_key (d);
+          g_strv_builder_add_many (b, grade, key, NULL);
+        }
       g_ptr_array_add (table, g_strv_builder_end (b));
       if (r->reprocure && r->n_errors == 0 && GW_ROUND_ROW_FINISHED (r))
         n_reprocure++;
     }
   if (table->len > 1)
-    add_table (doc, table);
+    {
+      g_autoptr(GString) legend = g_string_new ("结果运用：");
+
+      add_table (doc, table);
+      for (guint d = 0; d < decisions->len; d++)
+        {
+          g_autofree char *key = decision_key (d);
+          g_string_append_printf (legend, "%s%s%s", d ? "；" : "", key,
+                                  (char *) g_ptr_array_index (decisions, d));
+        }
+      if (decisions->len)
+        g_string_append (legend, "。");
+      g_string_append (legend, "“否决”：有一票否决事项，评为最低等次；“待核实”：表中有错误；"
+                               "“未评完”“未评分”：尚有指标未评分，不评等次。");
+      add_paragraph (doc, legend->str);
+    }
   else
     add_paragraph (doc, "无可读取的评估表。");
 
@@ -452,6 +496,7 @@ layout_chart (GwPagination   *p,
 {
   double x0 = GW_TA_LEFT + LABEL_W + 4, bar_w = GW_TA_W - LABEL_W - 4 - 2.5 * GW_CHAR;
   double scale_max = 0, top = 0;
+  g_autoptr(GPtrArray) letters = NULL;
   gboolean first = TRUE;
   guint on_page = 0;
 
@@ -464,6 +509,11 @@ layout_chart (GwPagination   *p,
   if (scale_max <= 0)
     return TRUE;
   scale_max = ceil (scale_max / 10) * 10;
+  /* one layout per section id, shared by every bar's segment label */
+  letters = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint k = 0; k < s->n_sections; k++)
+    g_ptr_array_add (letters, _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, 7, -1,
+                                                     s->section_ids[k]));
 
   for (guint i = 0; i < s->rows->len; i++)
     {
@@ -503,8 +553,8 @@ layout_chart (GwPagination   *p,
           _gw_page_add_box (p->page, x, y, w, CHART_BAR, 0.4);
           if (w > 9 && r->n_errors == 0 && GW_ROUND_ROW_FINISHED (r))
             {
-              g_autoptr(PangoLayout) l =
-                _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, 7, -1, s->section_ids[k]);
+              PangoLayout *l = g_ptr_array_index (letters, k);
+
               if (text_w (l) < w - 2)
                 _gw_page_add_text (p->page, l, 0, x + (w - text_w (l)) / 2,
                                    y + CHART_BAR / 2 + 2.5, text_on (shade));

@@ -69,3 +69,51 @@ gw_round_check_form (GwChecker  *checker,
   gw_round_row_set_findings (row, n, n_errors);
   return row;
 }
+
+typedef struct {
+  GwChecker          *checker;
+  const char * const *paths;
+  GwRoundRow        **rows;
+} Batch;
+
+static void
+check_one (gpointer data,
+           gpointer user_data)
+{
+  Batch *batch = user_data;
+  guint i = GPOINTER_TO_UINT (data) - 1;
+
+  batch->rows[i] = gw_round_check_form (batch->checker, batch->paths[i]);
+}
+
+void
+gw_round_check_forms (GwChecker          *checker,
+                      const char * const *paths,
+                      guint               n_paths,
+                      guint               n_threads,
+                      GwRoundSummary     *summary)
+{
+  Batch batch = { checker, paths, NULL };
+
+  g_return_if_fail (summary != NULL);
+  g_return_if_fail (paths != NULL || n_paths == 0);
+
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  batch.rows = g_new0 (GwRoundRow *, MAX (n_paths, 1));
+  if (n_threads <= 1 || n_paths < 4)
+    for (guint i = 0; i < n_paths; i++)
+      check_one (GUINT_TO_POINTER (i + 1), &batch);
+  else
+    {
+      GThreadPool *pool = g_thread_pool_new (check_one, &batch, (int) MIN (n_threads, n_paths),
+                                             TRUE, NULL);
+
+      for (guint i = 0; i < n_paths; i++)
+        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);   /* waits for every form */
+    }
+  for (guint i = 0; i < n_paths; i++)
+    gw_round_summary_add (summary, batch.rows[i]);
+  g_free (batch.rows);
+}

@@ -19,3 +19,16 @@ GwRoundRow *gw_round_check_form (GwChecker  *checker,
                                  const char *path);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* gw_round_check_form() over @paths on @n_threads threads (0: one per
+ * core), the rows added to @summary in the order of @paths. Each thread
+ * holds one form at a time. */
+void        gw_round_check_forms (GwChecker          *checker,
+                                  const char * const *paths,
+                                  guint               n_paths,
+                                  guint               n_threads,
+                                  GwRoundSummary     *summary);
+
+G_END_DECLS
