@@ -16,25 +16,6 @@
 /* gongwen --new-round=CONTRACTS --out=DIR [--against=OPINION]
  * gongwen --summary=OUT.pdf|OUT.csv FORMS…   (docs/evaluation-round.md) */
 
-static gboolean
-policy_from_opinion (GwRoundPolicy *policy,
-                     const char    *opinion)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GwDocument) doc = gw_document_open (opinion, &error);
-
-  if (doc == NULL)
-    {
-      g_printerr ("gongwen: %s\n", error->message);
-      return FALSE;
-    }
-  /* The opinion's policy parameters come from the checker's extractor;
-   * until it is in, say plainly that the template governs. */
-  g_printerr (_("gongwen: %s: the opinion's policy parameters are not read yet; the forms take "
-                "the template's grade scale, decision table and cycle\n"), opinion);
-  return TRUE;
-}
-
 static int
 run_new_round (GVariantDict   *dict,
                char          **files,
@@ -44,11 +25,8 @@ run_new_round (GVariantDict   *dict,
   g_autofree char *out = NULL;
   g_autofree char *against = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GwTemplate) tmpl = NULL;
-  g_autoptr(GPtrArray) contracts = NULL;
   g_autoptr(GPtrArray) written = NULL;
-  GwRoundPolicy policy = { 0 };
-  GwContractCheck check = { 0 };
+  g_autofree char *note = NULL;
 
   g_variant_dict_lookup (dict, "new-round", "^ay", &list_path);
   g_variant_dict_lookup (dict, "out", "^ay", &out);
@@ -63,24 +41,9 @@ run_new_round (GVariantDict   *dict,
       g_printerr (_("gongwen: --new-round takes no files: %s\n"), files[0]);
       return 2;
     }
-  tmpl = gw_template_find ("evaluation");
-  if (tmpl == NULL)
-    {
-      g_printerr (_("gongwen: the evaluation form template is missing\n"));
-      return 2;
-    }
-  gw_round_policy_init_from_template (&policy, tmpl);
-  if (against && !policy_from_opinion (&policy, against))
-    {
-      gw_round_policy_clear (&policy);
-      return 2;
-    }
-  check.max_cycle_year = policy.max_cycle_year;
-  check.validate_credit_code = gw_credit_code_validate;
-  contracts = gw_contract_list_read (list_path, &check, &error);
-  if (contracts)
-    written = gw_round_create (tmpl, contracts, &policy, list_path, out, &error);
-  gw_round_policy_clear (&policy);
+  written = gw_round_start (list_path, out, against, &note, &error);
+  if (note)
+    g_printerr ("gongwen: %s\n", note);
   if (written == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -196,23 +159,12 @@ run_summary (GVariantDict   *dict,
       return 2;
     }
 
-  if (g_str_has_suffix (out, ".csv"))
-    {
-      g_autoptr(GBytes) csv = gw_round_summary_to_csv (summary);
-      g_autoptr(GError) local_error = NULL;
+  {
+    g_autoptr(GwRenderer) renderer = g_str_has_suffix (out, ".pdf") ? gw_renderer_new (&error) : NULL;
 
-      ok = g_file_set_contents (out, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
-                                &local_error);
-      if (!ok)
-        g_set_error (&error, local_error->domain, local_error->code,
-                     _("%s: cannot write the summary: %s"), out, local_error->message);
-    }
-  else
-    {
-      g_autoptr(GwRenderer) renderer = gw_renderer_new (&error);
-
-      ok = renderer && gw_summary_export_pdf (renderer, summary, out, &error);
-    }
+    ok = (renderer || !g_str_has_suffix (out, ".pdf")) &&
+         gw_summary_export (renderer, summary, out, &error);
+  }
   if (!ok)
     {
       g_printerr ("gongwen: %s\n", error->message);

@@ -704,3 +704,36 @@ gw_summary_export_pdf (GwRenderer     *renderer,
     }
   return TRUE;
 }
+
+gboolean
+gw_summary_export (GwRenderer     *renderer,
+                   GwRoundSummary *summary,
+                   const char     *path,
+                   GError        **error)
+{
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_has_suffix (path, ".csv"))
+    {
+      g_autoptr(GBytes) csv = gw_round_summary_to_csv (summary);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_set_contents (path, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
+                                &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("%s: cannot write the summary: %s"), path, local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (g_str_has_suffix (path, ".pdf"))
+    {
+      g_return_val_if_fail (GW_IS_RENDERER (renderer), FALSE);
+      return gw_summary_export_pdf (renderer, summary, path, error);
+    }
+  g_set_error (error, GW_ERROR, GW_ERROR_INVALID,
+               _("%s: a summary is written as .pdf or .csv"), path);
+  return FALSE;
+}

@@ -26,4 +26,11 @@ gboolean    gw_summary_export_pdf  (GwRenderer     *renderer,
                                     const char     *path,
                                     GError        **error);
 
+/* Writes @summary to @path as PDF or CSV (UTF-8 with BOM) by its suffix;
+ * @renderer may be NULL for CSV. Never leaves a half-written file. */
+gboolean    gw_summary_export      (GwRenderer     *renderer,
+                                    GwRoundSummary *summary,
+                                    const char     *path,
+                                    GError        **error);
+
 G_END_DECLS

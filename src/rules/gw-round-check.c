@@ -6,6 +6,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "gw-error.h"
+
+#include "gw-form-checks.h"
 #include "gw-open.h"
 #include "gw-round-check.h"
 
@@ -116,4 +119,51 @@ gw_round_check_forms (GwChecker          *checker,
   for (guint i = 0; i < n_paths; i++)
     gw_round_summary_add (summary, batch.rows[i]);
   g_free (batch.rows);
+}
+
+GPtrArray *
+gw_round_start (const char  *list_path,
+                const char  *out_dir,
+                const char  *opinion,
+                char       **note,
+                GError     **error)
+{
+  g_autoptr(GwTemplate) tmpl = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  GPtrArray *written = NULL;
+  GwRoundPolicy policy = { 0 };
+  GwContractCheck check = { 0 };
+
+  g_return_val_if_fail (list_path != NULL, NULL);
+  g_return_val_if_fail (out_dir != NULL, NULL);
+
+  if (note)
+    *note = NULL;
+  tmpl = gw_template_find ("evaluation");
+  if (tmpl == NULL)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_TEMPLATE, _("the evaluation form template is missing"));
+      return NULL;
+    }
+  gw_round_policy_init_from_template (&policy, tmpl);
+  if (opinion)
+    {
+      g_autoptr(GwDocument) doc = gw_document_open (opinion, error);
+
+      if (doc == NULL)
+        return NULL;
+      /* The opinion's policy parameters come from the checker's extractor;
+       * until it is in, say plainly that the template governs. */
+      if (note)
+        *note = g_strdup_printf (_("%s: the opinion's policy parameters are not read yet; the forms "
+                                   "take the template's grade scale, decision table and cycle"),
+                                 opinion);
+    }
+  check.max_cycle_year = policy.max_cycle_year;
+  check.validate_credit_code = gw_credit_code_validate;
+  contracts = gw_contract_list_read (list_path, &check, error);
+  if (contracts)
+    written = gw_round_create (tmpl, contracts, &policy, list_path, out_dir, error);
+  gw_round_policy_clear (&policy);
+  return written;
 }

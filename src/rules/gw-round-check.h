@@ -32,3 +32,19 @@ void        gw_round_check_forms (GwChecker          *checker,
                                   GwRoundSummary     *summary);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The whole of "start a round", for the command line and the window alike:
+ * the evaluation template, its largest cycle year, the rows of @list_path
+ * checked (GB 32100-2015 codes with the form checks' validator), the forms
+ * and manifest written into @out_dir, or nothing. @opinion (nullable): the
+ * governing opinion; *@note receives a translated sentence about what was
+ * taken from it (NULL when nothing to say). Returns the paths written. */
+GPtrArray  *gw_round_start       (const char  *list_path,
+                                  const char  *out_dir,
+                                  const char  *opinion,
+                                  char       **note,
+                                  GError     **error);
+
+G_END_DECLS
