@@ -520,9 +520,12 @@ gw_round_row_new (GwDocument *doc,
   row->grade = g_strdup (s ? s : "");
   s = gw_evaluation_compute_decision (ev);
   row->decision = g_strdup (s ? s : "");
-  /* The decision tables say 重新确定承接机构 or 重新采购 for every outcome
-   * that ends the contract; docs/evaluation-round.md states this reading. */
-  row->reprocure = strstr (row->decision, "重新") != NULL;
+  /* Every decision that does not renew the contract (不予续签, 周期届满,
+   * 终止合同 …) puts the station out to tender again; docs/evaluation-round.md
+   * states this reading of the tables' wording. */
+  row->reprocure = *row->decision &&
+                   (strstr (row->decision, "续签") == NULL || strstr (row->decision, "不予续签") ||
+                    strstr (row->decision, "不续签") || strstr (row->decision, "重新"));
 
   if (row->n_scored == 0)
     row->status = GW_FORM_STATUS_NOT_STARTED;

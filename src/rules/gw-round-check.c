@@ -10,6 +10,7 @@
 
 #include "gw-form-checks.h"
 #include "gw-open.h"
+#include "gw-policy.h"
 #include "gw-round-check.h"
 
 /* Whether an error finding only says that something is not filled in yet
@@ -131,6 +132,7 @@ gw_round_start (const char  *list_path,
   g_autoptr(GwTemplate) tmpl = NULL;
   g_autoptr(GPtrArray) contracts = NULL;
   GPtrArray *written = NULL;
+  g_autoptr(GwPolicy) governing = NULL;
   GwRoundPolicy policy = { 0 };
   GwContractCheck check = { 0 };
 
@@ -151,17 +153,52 @@ gw_round_start (const char  *list_path,
       g_autoptr(GwDocument) doc = gw_document_open (opinion, error);
 
       if (doc == NULL)
-        return NULL;
-      /* The opinion's policy parameters come from the checker's extractor;
-       * until it is in, say plainly that the template governs. */
-      if (note)
-        *note = g_strdup_printf (_("%s: the opinion's policy parameters are not read yet; the forms "
-                                   "take the template's grade scale, decision table and cycle"),
-                                 opinion);
+        {
+          gw_round_policy_clear (&policy);
+          return NULL;
+        }
+      governing = gw_policy_extract (doc);
+      /* the cycle bounds the list's cycle years before any row is read */
+      if (gw_policy_has (governing, GW_POLICY_CYCLE_YEARS) && gw_policy_get_cycle_years (governing) > 0)
+        policy.max_cycle_year = gw_policy_get_cycle_years (governing);
+      g_free (policy.source);
+      policy.source = g_strdup (opinion);
     }
   check.max_cycle_year = policy.max_cycle_year;
   check.validate_credit_code = gw_credit_code_validate;
   contracts = gw_contract_list_read (list_path, &check, error);
+  if (contracts && governing)
+    {
+      /* the opinion's scale and table, as the policy layer fills a form */
+      g_autoptr(GwDocument) proto = gw_round_form_new (tmpl, g_ptr_array_index (contracts, 0), NULL,
+                                                       list_path, NULL);
+      GwEvaluation *ev = proto ? gw_document_get_evaluation (proto) : NULL;
+      guint applied = ev ? gw_policy_apply_to_evaluation (governing, ev) : 0;
+
+      if (ev && applied > 0)
+        {
+          for (guint i = 0; i < gw_evaluation_get_grades (ev)->len; i++)
+            {
+              GwGrade *g = g_ptr_array_index (gw_evaluation_get_grades (ev), i);
+              gw_round_policy_add_grade (&policy, g->name, g->min);
+            }
+          for (guint i = 0; i < gw_evaluation_get_decisions (ev)->len; i++)
+            {
+              GwDecisionRule *d = g_ptr_array_index (gw_evaluation_get_decisions (ev), i);
+              gw_round_policy_add_decision (&policy, d->cycle_year, d->grade, d->decision);
+            }
+        }
+      if (note && applied > 0)
+        *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                   "%s: %u policy parameter of the opinion governs the forms "
+                                   "(cycle: year %u is the last)",
+                                   "%s: %u policy parameters of the opinion govern the forms "
+                                   "(cycle: year %u is the last)", applied),
+                                 opinion, applied, policy.max_cycle_year);
+      else if (note)
+        *note = g_strdup_printf (_("%s: the opinion states no grade scale, decision or cycle; the "
+                                   "forms keep the template's"), opinion);
+    }
   if (contracts)
     written = gw_round_create (tmpl, contracts, &policy, list_path, out_dir, error);
   gw_round_policy_clear (&policy);

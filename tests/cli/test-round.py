@@ -209,6 +209,21 @@ def main():
         else:
             print("# skip: no soffice for the .xlsx lists")
 
+        # a governing opinion: a two-year cycle, its own grade thresholds
+        opinion = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "policy",
+                               "yuyang-two-year.txt")
+        rc, so, se = run("--new-round=" + src, "--out=" + os.path.join(tmp, "two"), "--against=" + opinion)
+        ok(rc == 2 and "past the last, year 2" in se and not os.path.exists(os.path.join(tmp, "two")),
+           "--against: the opinion's two-year cycle refuses year 3", se)
+        two = os.path.join(tmp, "two-year.csv")
+        with open(two, "w", encoding="utf-8") as f:
+            f.write("\n".join(l for i, l in enumerate(lines) if i == 0 or years[i - 1] < 3) + "\n")
+        rc, so, se = run("--new-round=" + two, "--out=" + os.path.join(tmp, "two"), "--against=" + opinion)
+        first = sorted(f for f in os.listdir(os.path.join(tmp, "two")) if f.endswith(".gwdoc")) if rc == 0 else []
+        text = open(os.path.join(tmp, "two", first[0]), encoding="utf-8").read() if first else ""
+        ok(rc == 0 and 'name="良好" min="75"' in text and "policy parameters" in se,
+           "--against: the forms take the opinion's grade scale", se)
+
         # score the forms; expected figures from the spec's rules
         expected = {}
         for i, st in enumerate(stations):
