@@ -505,6 +505,51 @@ test_summary (void)
   rm_rf (dir);
 }
 
+/* The shipped blank list: every header recognised, each field once, the
+ * columns an evaluation form needs all there; a row typed under it reads. */
+static void
+test_blank_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blank = g_test_build_filename (G_TEST_DIST, "..", "data", "round",
+                                                  "contract-list.csv", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *filled = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) heads = NULL;
+  gboolean seen[GW_N_CONTRACT_COLUMNS] = { FALSE };
+  GwContract *c;
+
+  g_assert_true (g_file_get_contents (blank, &data, NULL, &error));
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF"));
+  {
+    g_autofree char *line = g_strchomp (g_strdup (data + 3));
+    heads = g_strsplit (line, ",", -1);
+  }
+  for (guint i = 0; heads[i]; i++)
+    {
+      GwContractColumn col;
+
+      g_assert_true (gw_contract_column_from_header (heads[i], &col));
+      g_assert_false (seen[col]);
+      seen[col] = TRUE;
+      g_assert_cmpstr (heads[i], ==, gw_contract_column_header (col));
+    }
+  for (guint k = 0; k < GW_N_CONTRACT_COLUMNS; k++)
+    if (k != GW_CONTRACT_PERIOD)   /* the list has start and end instead */
+      g_assert_true (seen[k]);
+  filled = g_strconcat (data, "甲站,,镇街社工站,政府甲,机构甲,"CODE1",HT-1,300000,2024-01-01,"
+                       "2024-12-31,1,年度,评估机构甲\r\n", NULL);
+  path = write_file (dir, "filled.csv", filled, -1);
+  list = gw_contract_list_read (path, &check, &error);
+  g_assert_no_error (error);
+  c = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (c->values[GW_CONTRACT_EVALUATOR], ==, "评估机构甲");
+  rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,5 +560,6 @@ main (int   argc,
   g_test_add_func ("/round/contracts/bad-rows", test_bad_rows);
   g_test_add_func ("/round/create", test_create);
   g_test_add_func ("/round/summary", test_summary);
+  g_test_add_func ("/round/contracts/blank-list", test_blank_list);
   return g_test_run ();
 }
