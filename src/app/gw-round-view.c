@@ -199,7 +199,12 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = cell_text (r, GPOINTER_TO_INT (data));
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, r->status == GW_FORM_STATUS_UNREADABLE ? r->error : NULL);
+  /* the whole name or decision where the column cuts it short */
+  if (r->status == GW_FORM_STATUS_UNREADABLE)
+    gtk_widget_set_tooltip_text (label, r->error);
+  else
+    gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (data) <= COL_OPERATOR ||
+                                        GPOINTER_TO_INT (data) == COL_DECISION ? text : NULL);
   if (GPOINTER_TO_INT (data) == COL_STATUS)
     {
       if (r->status == GW_FORM_STATUS_HAS_ERRORS || r->status == GW_FORM_STATUS_UNREADABLE)
@@ -226,8 +231,14 @@ add_column (GwRoundView *self,
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
+  /* names and decisions are what a person reads; the figures are short */
   if (col == COL_STATION || col == COL_OPERATOR || col == COL_DECISION)
-    gtk_column_view_column_set_expand (column, TRUE);
+    {
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, col == COL_STATION ? 140 : 160);
+    }
+  else if (col >= COL_SECTION)
+    gtk_column_view_column_set_fixed_width (column, 72);
   if (position < 0)
     gtk_column_view_append_column (self->column_view, column);
   else
