@@ -682,7 +682,8 @@ chooser_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
 
-      if (path && !g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".csv"))
+      if (path && !g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".csv") &&
+          !g_str_has_suffix (path, ".docx"))
         {
           g_autofree char *with = g_strconcat (path, ".pdf", NULL);
           g_clear_object (&file);
@@ -705,6 +706,7 @@ export_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) docx = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -714,6 +716,9 @@ export_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_filter_set_name (docx, _("Word document (tables)"));
+  gtk_file_filter_add_suffix (docx, "docx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), docx);
   /* Translators: the default file name of the round's summary */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("evaluation-summary.pdf"));
   if (self->folder)

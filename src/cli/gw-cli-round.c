@@ -98,12 +98,6 @@ run_summary (GVariantDict   *dict,
       g_printerr (_("gongwen: --summary=%s: name a .pdf, .csv or .docx file\n"), out);
       return 2;
     }
-  if (g_str_has_suffix (out, ".docx"))
-    {
-      g_printerr (_("gongwen: --summary=%s: the .docx summary is not supported yet; use .pdf or .csv\n"),
-                  out);
-      return 2;
-    }
   if (files == NULL || files[0] == NULL)
     {
       g_printerr (_("gongwen: no files given\n"));

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gw-docx-writer.h"
 #include "gw-error.h"
 #include "gw-layout.h"
 #include "gw-summary.h"
@@ -733,7 +734,19 @@ gw_summary_export (GwRenderer     *renderer,
       g_return_val_if_fail (GW_IS_RENDERER (renderer), FALSE);
       return gw_summary_export_pdf (renderer, summary, path, error);
     }
+  if (g_str_has_suffix (path, ".docx"))
+    {
+      /* the same document as the PDF's pages before the chart: Word has the
+       * tables to edit; the chart stays in the PDF */
+      g_autoptr(GwDocument) doc = gw_summary_to_document (summary);
+      guint n = gw_document_get_n_blocks (doc);
+
+      if (n > 0)
+        gw_block_set_text (gw_document_get_block (doc, n - 1),
+                           summary->n_read ? "总分和分项得分图见同名PDF汇总表。" : "无可读取的评估表，不作图。");
+      return gw_docx_write_file (doc, path, error);
+    }
   g_set_error (error, GW_ERROR, GW_ERROR_INVALID,
-               _("%s: a summary is written as .pdf or .csv"), path);
+               _("%s: a summary is written as .pdf, .csv or .docx"), path);
   return FALSE;
 }

@@ -26,8 +26,10 @@ gboolean    gw_summary_export_pdf  (GwRenderer     *renderer,
                                     const char     *path,
                                     GError        **error);
 
-/* Writes @summary to @path as PDF or CSV (UTF-8 with BOM) by its suffix;
- * @renderer may be NULL for CSV. Never leaves a half-written file. */
+/* Writes @summary to @path as PDF, CSV (UTF-8 with BOM) or .docx (the
+ * report's tables through the Word writer; the chart stays in the PDF) by
+ * its suffix; @renderer may be NULL but for PDF. Never leaves a
+ * half-written file. */
 gboolean    gw_summary_export      (GwRenderer     *renderer,
                                     GwRoundSummary *summary,
                                     const char     *path,

@@ -285,6 +285,29 @@ def main():
             ok(all("—%d—" % (i + 1) in squeezed for i in range(pages)), "every page numbered", pages)
             ok("须重新采购的站点" in squeezed and "等次分布" in squeezed, "distribution and re-procure list")
 
+        # the same report's tables as Word, read back with python-docx
+        docx_out = os.path.join(tmp, "summary.docx")
+        rc, so, se = run("--summary=" + docx_out, out)
+        ok(rc == 1 and os.path.exists(docx_out), "--summary=OUT.docx written", se)
+        try:
+            import docx
+        except ImportError:
+            # Debian's python3-docx, when python3 is another interpreter
+            sys.path.append("/usr/lib/python3/dist-packages")
+            try:
+                import docx
+            except ImportError:
+                docx = None
+                print("# skip: no python-docx to read the .docx back")
+        if docx is not None and os.path.exists(docx_out):
+            d = docx.Document(docx_out)
+            table = d.tables[0] if d.tables else None
+            cells = [[c.text for c in r.cells] for r in table.rows] if table else []
+            ok(cells and "总分" in cells[0] and len(cells) == n + 1,
+               "the .docx table: headers and one row per station", cells[:2])
+            stations_in = {r[1] for r in cells[1:]}
+            ok(stations_in == set(stations), "every station in the .docx table")
+
         # wrong calls
         rc, so, se = run("--summary=" + os.path.join(tmp, "x.txt"), out)
         ok(rc == 2, "--summary=OUT.txt is a wrong call", se)
