@@ -24,6 +24,7 @@
 #include "gw-import-text.h"
 #include "gw-open.h"
 #include "gw-pdf.h"
+#include "gw-docx-writer.h"
 
 /* gongwen --export-pdf=DIR [--strict] [--jobs=N] FILE…
  *
@@ -41,7 +42,8 @@ typedef struct {
 } Job;
 
 typedef struct {
-  GwRenderer         *renderer;
+  GwExportFormat      format;
+  GwRenderer         *renderer;   /* PDF only */
   GwChecker          *checker;    /* --strict only */
   const GwCliOptions *options;
   GMutex              lock;
@@ -72,14 +74,15 @@ typedef struct {
 } Shared;
 
 static char *
-pdf_name_for (const char *input)
+output_name_for (const char     *input,
+                 GwExportFormat  format)
 {
   g_autofree char *base = g_path_get_basename (input);
   char *dot = strrchr (base, '.');
 
   if (dot && dot != base)
     *dot = '\0';
-  return g_strconcat (base, ".pdf", NULL);
+  return g_strconcat (base, format == GW_EXPORT_DOCX ? ".docx" : ".pdf", NULL);
 }
 
 /* Same file on disk (inode), for "never overwrite an input". */
@@ -153,6 +156,11 @@ export_one (gpointer data,
     }
   if (doc == NULL)
     job->error = g_strdup (error->message);
+  else if (batch->format == GW_EXPORT_DOCX)
+    {
+      if (!gw_docx_write_file (doc, job->output, &error))
+        job->error = g_strdup (error->message);
+    }
   else if (!gw_renderer_export_pdf (batch->renderer, doc, job->output, &error))
     job->error = g_strdup (error->message);
   report_progress (batch, job->input);
@@ -328,10 +336,11 @@ collect_batch_text (GwRenderer *renderer,
     g_warning ("%s", error->message);
 }
 
-static int
-export_files (const GwCliOptions *options,
-              const char         *export_dir,
-              char              **files)
+int
+_gw_cli_export_files (const GwCliOptions *options,
+                      const char         *export_dir,
+                      char              **files,
+                      GwExportFormat      format)
 {
   g_autoptr(GwRenderer) renderer = NULL;
   g_autoptr(GwChecker) checker = NULL;
@@ -378,8 +387,10 @@ export_files (const GwCliOptions *options,
         }
     }
 
-  renderer = gw_renderer_new (&error);
-  if (renderer == NULL)
+  /* the Word writer needs no fonts: Word and WPS lay the text out */
+  if (format == GW_EXPORT_PDF)
+    renderer = gw_renderer_new (&error);
+  if (format == GW_EXPORT_PDF && renderer == NULL)
     {
       g_printerr ("gongwen: %s\n", error->message);
       return 2;
@@ -391,7 +402,7 @@ export_files (const GwCliOptions *options,
   planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *name = pdf_name_for (files[i]);
+      g_autofree char *name = output_name_for (files[i], format);
       char *out = g_build_filename (export_dir, name, NULL);
       const char *other = g_hash_table_lookup (planned, name);
 
@@ -417,9 +428,10 @@ export_files (const GwCliOptions *options,
       jobs[i].output = out;
     }
 
-  if (batch_worth_it (jobs, n))
+  if (renderer && batch_worth_it (jobs, n))
     collect_batch_text (renderer, jobs, n);
 
+  batch.format = format;
   batch.renderer = renderer;
   batch.checker = checker;
   batch.options = options;
@@ -485,7 +497,7 @@ run_export_pdf (GVariantDict   *dict,
       g_printerr (_("gongwen: no files given\n"));
       return 2;
     }
-  return export_files (&opts, dir, files);
+  return _gw_cli_export_files (&opts, dir, files, GW_EXPORT_PDF);
 }
 
 static const GOptionEntry export_pdf_entries[] = {

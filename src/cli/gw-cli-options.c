@@ -18,6 +18,7 @@ const GwCliVerb * const gw_cli_verbs[] = {
   &gw_cli_verb_export_pdf,
   &gw_cli_verb_new_round,
   &gw_cli_verb_summary,
+  &gw_cli_verb_export_docx,
   &gw_cli_verb_shared,
   NULL
 };

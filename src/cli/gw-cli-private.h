@@ -74,5 +74,21 @@ extern const GwCliVerb gw_cli_verb_list_rules;
 extern const GwCliVerb gw_cli_verb_export_pdf;
 extern const GwCliVerb gw_cli_verb_new_round;
 extern const GwCliVerb gw_cli_verb_summary;
+extern const GwCliVerb gw_cli_verb_export_docx;
+
+/* The batch export engine of --export-pdf and --export-docx
+ * (gw-cli-export.c): one DIR/NAME.pdf or .docx per input, in parallel,
+ * each written under a temporary name and renamed, never over an input;
+ * a failure is reported and the others go on. 0 all written, 1 some
+ * failed or were skipped by --strict, 2 a wrong call. */
+typedef enum {
+  GW_EXPORT_PDF,
+  GW_EXPORT_DOCX,
+} GwExportFormat;
+
+int      _gw_cli_export_files  (const GwCliOptions *options,
+                                const char         *export_dir,
+                                char              **files,
+                                GwExportFormat      format);
 
 G_END_DECLS

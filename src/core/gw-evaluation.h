@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* The annual evaluation form of ../shared/spec/evaluation.md. Every number
+/* The annual evaluation form (docs/gwdoc-format.md, evaluation). Every number
  * (indicators, maxima, step, thresholds, veto items, decision table) comes
  * from the template or the file, never from code. */
 

@@ -60,7 +60,7 @@
 #define MARK_TOP_TW    4082     /* 72 mm from the paper's top */
 #define LETTER_MARK_TOP_PT (30.0 * MM_PT)
 #define LETTER_RULE_W_PT   (170.0 * MM_PT)
-#define FOOTER_TW      850      /* page bottom to the footer: the dash line about 269 mm */
+#define FOOTER_TW      1420     /* page bottom to the footer: the dash line about 269 mm */
 #define RED            "FF0000"
 
 #define NS_W    "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -365,20 +365,20 @@ meta_where (GwMeta m)
 {
   switch (m)
     {
-    case GW_META_COPY_NUMBER: return _("the copy number");
-    case GW_META_CLASSIFICATION: return _("the classification");
-    case GW_META_URGENCY: return _("the urgency");
-    case GW_META_ORGAN_MARK: return _("the organ mark");
-    case GW_META_DOC_NUMBER: return _("the document number");
-    case GW_META_SIGNATORY: return _("the signatory");
-    case GW_META_TITLE: return _("the title");
-    case GW_META_RECIPIENTS: return _("the recipients");
-    case GW_META_SIGNATURE: return _("the signature");
-    case GW_META_DATE: return _("the date");
-    case GW_META_NOTE: return _("the note");
-    case GW_META_COPY_TO: return _("the copy-to line");
-    case GW_META_PRINTING_ORGAN: return _("the printing organ");
-    case GW_META_PRINTING_DATE: return _("the printing date");
+    case GW_META_COPY_NUMBER: return C_("docx export", "the copy number");
+    case GW_META_CLASSIFICATION: return C_("docx export", "the classification");
+    case GW_META_URGENCY: return C_("docx export", "the urgency");
+    case GW_META_ORGAN_MARK: return C_("docx export", "the organ mark");
+    case GW_META_DOC_NUMBER: return C_("docx export", "the document number");
+    case GW_META_SIGNATORY: return C_("docx export", "the signatory");
+    case GW_META_TITLE: return C_("docx export", "the title");
+    case GW_META_RECIPIENTS: return C_("docx export", "the recipients");
+    case GW_META_SIGNATURE: return C_("docx export", "the signature");
+    case GW_META_DATE: return C_("docx export", "the date");
+    case GW_META_NOTE: return C_("docx export", "the note");
+    case GW_META_COPY_TO: return C_("docx export", "the copy-to line");
+    case GW_META_PRINTING_ORGAN: return C_("docx export", "the printing organ");
+    case GW_META_PRINTING_DATE: return C_("docx export", "the printing date");
     default: return "";
     }
 }
@@ -501,7 +501,6 @@ write_mark_and_number (Ctx *c)
       Look look = { FONT_TITLE, MARK_SZ, RED, FALSE, FALSE, 0 };
       Para sp = { .line = MAX (spacer, 20), .no_grid = TRUE };
 
-      expect (c, meta_where (GW_META_ORGAN_MARK), mark);
       for (guint i = 0; i < n; i++)
         longest = MAX (longest, g_utf8_strlen (organs[i], -1) * MARK_SZ * 10.0);
       names_w = (int) longest;
@@ -540,6 +539,10 @@ write_mark_and_number (Ctx *c)
           /* a name under a third of the longest is centred, not spread */
           if (g_utf8_strlen (organs[i], -1) * MARK_SZ * 10.0 < longest / 3)
             cp.jc = "center";
+          /* the mark's text in the order written: first organ, 文件, the others */
+          expect (c, meta_where (GW_META_ORGAN_MARK), organs[i]);
+          if (i == 0 && suffix)
+            expect (c, meta_where (GW_META_ORGAN_MARK), "文件");
           para (c, &cp, &look, organs[i]);
           end (c);
           if (suffix)
@@ -644,7 +647,7 @@ write_letter_header (Ctx *c)
       /* the lead organ's name, without 文件 (§10.1) */
       g_auto(GStrv) organs = gw_organ_mark_split (mark, NULL);
       g_autofree char *frame = g_strdup_printf ("w:w=%d w:hAnchor=margin w:vAnchor=page "
-                                                "w:y=%d w:xAlign=center w:wrap=notBeside",
+                                                "w:y=%d w:xAlign=center w:wrap=none",
                                                 TA_W_TW, (int) (LETTER_MARK_TOP_PT * TW_PER_PT));
       Look look = { FONT_TITLE, MARK_SZ, RED, FALSE, FALSE, 0 };
 
@@ -920,7 +923,10 @@ write_block (Ctx *c, GwBlock *block, guint index)
         gsize head = heading_length (text);
         g_autofree char *lead = g_strndup (text, head);
         static const char *const styles[] = { NULL, "Heading1", "Heading2", "Heading3", "Heading4" };
-        Para p = { .first_line = 2 * CHAR_TW, .keep_next = TRUE, .style = styles[level] };
+        /* kept with the next paragraph only when it is a heading alone: a
+         * chain of run-on headings would move whole pages */
+        Para p = { .first_line = 2 * CHAR_TW, .keep_next = text[head] == '\0',
+                   .style = styles[level] };
         Look look = body_look;
 
         if (level == 1)
@@ -1069,7 +1075,8 @@ write_attachments (Ctx *c)
           para (c, &lp, &hei, label);
           if (*title)
             {
-              Para tp = { .jc = "center", .before = PITCH_TW, .keep_next = TRUE, .style = "Title" };
+              Para tp = { .jc = "center", .before = PITCH_TW, .keep_next = TRUE, .style = "Title",
+                          .no_grid = TRUE };
               Look tl = { FONT_TITLE, TITLE_SZ, NULL, FALSE, FALSE, 0 };
 
               expect (c, where, title);
@@ -1547,7 +1554,7 @@ write_document_body (Ctx *c)
       gboolean rule = !c->letter && meta (c, GW_META_ORGAN_MARK) &&
                       (meta (c, GW_META_DOC_NUMBER) || meta (c, GW_META_SIGNATORY));
       gboolean any_header = meta (c, GW_META_DOC_NUMBER) || meta (c, GW_META_ORGAN_MARK);
-      Para p = { .jc = "center", .style = "Title",
+      Para p = { .jc = "center", .style = "Title", .no_grid = TRUE,
                  .before = (rule || c->letter) ? 2 * PITCH_TW : (any_header ? PITCH_TW : 0) };
       Look tl = { FONT_TITLE, TITLE_SZ, NULL, FALSE, FALSE, 0 };
 
@@ -2065,7 +2072,7 @@ gw_docx_write_file (GwDocument  *doc,
   /* PATH.XXXXXX beside the target, renamed over it when whole */
   if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
     {
-      g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("cannot write %s: %s"), path, local->message);
+      g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("%s: cannot write the Word file: %s"), path, local->message);
       return FALSE;
     }
   return TRUE;
