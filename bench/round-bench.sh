@@ -8,6 +8,9 @@
 # each N: wall time (median of REPS runs, default 3) and peak RSS from
 # /usr/bin/time -v. The issue's target: 500 forms in under 2 s, and peak
 # memory flat in N (forms are read one at a time; only their figures stay).
+# CPU is user + system time of all threads: on a machine shared with other
+# work, wall time waits for the processor and CPU time says what the
+# summary itself costs.
 # Environment: GONGWEN (default build/src/gongwen), REPS. Work in /tmp/gw-round-bench.
 set -euo pipefail
 HERE=$(dirname "$(readlink -f "$0")")
@@ -60,7 +63,7 @@ PY
 }
 
 measure () {   # measure LABEL OUT DIR
-  local label=$1 out=$2 dir=$3 log times=() rss=()
+  local label=$1 out=$2 dir=$3 log times=() rss=() cpus=()
   log=$(mktemp)
   for _ in $(seq 1 "$REPS"); do
     rm -f "$out"
@@ -71,14 +74,18 @@ measure () {   # measure LABEL OUT DIR
     [ -s "$out" ] || { echo "no summary written" >&2; cat "$log" >&2; exit 1; }
     times+=($(( (t1 - t0) / 1000000 )))
     rss+=($(awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}' "$log"))
+    cpus+=($(awk -F: '/User time|System time/ {s += $2} END {printf "%d", s * 1000}' "$log"))
   done
   rm -f "$log"
-  local mt mr
+  local mt mr mc
   mt=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (REPS + 1) / 2 ))p")
+  mc=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (REPS + 1) / 2 ))p")
   mr=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
-  printf '%-22s %6d forms %8d ms %8d KiB peak RSS\n' "$label" "$(ls "$dir"/*.gwdoc | wc -l)" "$mt" "$mr"
+  printf '%-14s %5d forms %7d ms wall %7d ms CPU %7d KiB peak RSS\n' "$label" \
+    "$(ls "$dir"/*.gwdoc | wc -l)" "$mt" "$mc" "$mr"
 }
 
+printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 for n in "$@"; do
   generate "$n" "$W/$n"
   measure "summary PDF" "$W/$n/summary.pdf" "$W/$n/round"
