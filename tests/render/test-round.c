@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gw-contract-list.h"
+#include "gw-docx-writer.h"
 #include "gw-document-xml.h"
 #include "gw-error.h"
 #include "gw-form-checks.h"
@@ -550,6 +551,40 @@ test_blank_list (void)
   rm_rf (dir);
 }
 
+/* Packages that are no workbook: refused with the file named, nothing read. */
+static void
+test_not_a_workbook (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(GwBlock) para = gw_block_new (GW_BLOCK_PARAGRAPH, "站点,承接机构");
+  g_autoptr(GBytes) docx = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *cut = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  gw_document_append_block (doc, para);
+  docx = gw_docx_write_bytes (doc, &error);
+  g_assert_no_error (error);
+  /* a Word file saved under the list's name */
+  word = write_file (dir, "list.xlsx", g_bytes_get_data (docx, NULL), g_bytes_get_size (docx));
+  list = gw_contract_list_read (word, &check, &error);
+  g_assert_null (list);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "list.xlsx"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  /* a workbook cut short */
+  cut = write_file (dir, "cut.xlsx", g_bytes_get_data (docx, NULL), g_bytes_get_size (docx) / 2);
+  list = gw_contract_list_read (cut, &check, &error);
+  g_assert_null (list);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "cut.xlsx"));
+  g_test_message ("%s", error->message);
+  rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,5 +596,6 @@ main (int   argc,
   g_test_add_func ("/round/create", test_create);
   g_test_add_func ("/round/summary", test_summary);
   g_test_add_func ("/round/contracts/blank-list", test_blank_list);
+  g_test_add_func ("/round/contracts/not-a-workbook", test_not_a_workbook);
   return g_test_run ();
 }
