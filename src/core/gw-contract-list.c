@@ -494,7 +494,7 @@ gw_contract_list_from_rows (GPtrArray             *rows,
   g_autoptr(GString) report = g_string_new (NULL);
   Reader r = { 0 };
   char **header;
-  guint header_line;
+  guint header_line, header_row;
 
   g_return_val_if_fail (rows != NULL, NULL);
 
@@ -509,8 +509,26 @@ gw_contract_list_from_rows (GPtrArray             *rows,
       return NULL;
     }
 
-  header = g_ptr_array_index (rows, 0);
-  header_line = row_lines ? g_array_index (row_lines, guint, 0) : 1;
+  /* Ledgers often carry a title (2024年社工站合同台账) or a note above the
+   * headers: the header row is the one among the first few that names the
+   * most known columns. */
+  {
+    guint best = 0, best_n = 0;
+
+    for (guint k = 0; k < MIN (rows->len, 6); k++)
+      {
+        char **cells = g_ptr_array_index (rows, k);
+        guint n = 0;
+
+        for (guint i = 0; cells[i]; i++)
+          n += gw_contract_column_from_header (cells[i], NULL);
+        if (n > best_n)
+          best = k, best_n = n;
+      }
+    header_row = best_n >= 2 ? best : 0;
+  }
+  header = g_ptr_array_index (rows, header_row);
+  header_line = row_lines ? g_array_index (row_lines, guint, header_row) : header_row + 1;
   for (guint i = 0; header[i]; i++)
     {
       GwContractColumn col;
@@ -533,7 +551,7 @@ gw_contract_list_from_rows (GPtrArray             *rows,
                  gw_contract_column_header (required[k]));
   }
   if (r.n_problems == 0)
-    for (guint i = 1; i < rows->len; i++)
+    for (guint i = header_row + 1; i < rows->len; i++)
       {
         guint line = row_lines ? g_array_index (row_lines, guint, i) : i + 1;
         GwContract *c = read_row (&r, g_ptr_array_index (rows, i), line, check, stations);

@@ -9,7 +9,9 @@ G_BEGIN_DECLS
  * purchase-of-service contract, as CSV (UTF-8 with or without BOM, or
  * GB18030; Excel's quoting) or the first sheet of an .xlsx workbook.
  * Columns are found by their headers, in any order, through the synonym
- * table of docs/evaluation-round.md (gw_contract_column_synonyms()). */
+ * table of docs/evaluation-round.md (gw_contract_column_synonyms()). The
+ * header row is the one among the first six rows that names the most known
+ * columns (a ledger's title above it is skipped). */
 
 typedef enum {
   GW_CONTRACT_STATION,          /* 站点 */

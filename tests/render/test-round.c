@@ -148,6 +148,16 @@ test_english_headers (void)
   g_assert_cmpstr (c->values[GW_CONTRACT_END], ==, "2024-12-31");
   g_assert_cmpstr (c->values[GW_CONTRACT_CYCLE_YEAR], ==, "2");
   g_assert_true (gw_contract_column_from_header ("合同金额(元)", NULL));
+  /* a ledger's title row above the headers is skipped */
+  {
+    g_autofree char *p2 = write_file (dir, "titled.csv",
+      "2024年社工站合同台账,,\n\n站点,承接机构,统一社会信用代码,采购人\n乙站,机构乙,"CODE2",政府乙\n", -1);
+    g_autoptr(GPtrArray) l2 = gw_contract_list_read (p2, &check, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (l2->len, ==, 1);
+    g_assert_cmpuint (((GwContract *) g_ptr_array_index (l2, 0))->line, ==, 4);
+  }
   g_assert_true (gw_contract_column_from_header ("统一社会信用代码：", NULL));
   g_assert_false (gw_contract_column_from_header ("备注", NULL));
   rm_rf (dir);
