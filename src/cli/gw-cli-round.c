@@ -7,14 +7,12 @@
 
 #include "gw-checker.h"
 #include "gw-cli-private.h"
-#include "gw-form-checks.h"
-#include "gw-open.h"
 #include "gw-round-check.h"
 #include "gw-round.h"
 #include "gw-summary.h"
 
 /* gongwen --new-round=CONTRACTS --out=DIR [--against=OPINION]
- * gongwen --summary=OUT.pdf|OUT.csv FORMS…   (docs/evaluation-round.md) */
+ * gongwen --summary=OUT.pdf|OUT.csv|OUT.docx FORMS…   (docs/evaluation-round.md) */
 
 static int
 run_new_round (GVariantDict   *dict,

@@ -71,9 +71,10 @@ gw_round_policy_add_grade (GwRoundPolicy *policy,
                            const char    *name,
                            double         min)
 {
-  GwGrade *g = g_new0 (GwGrade, 1);
+  GwGrade *g;
 
   g_return_if_fail (policy != NULL && name != NULL);
+  g = g_new0 (GwGrade, 1);
   if (policy->grades == NULL)
     policy->grades = g_ptr_array_new_with_free_func (grade_free);
   g->name = g_strdup (name);
@@ -87,9 +88,10 @@ gw_round_policy_add_decision (GwRoundPolicy *policy,
                               const char    *grade,
                               const char    *decision)
 {
-  GwDecisionRule *d = g_new0 (GwDecisionRule, 1);
+  GwDecisionRule *d;
 
   g_return_if_fail (policy != NULL && decision != NULL);
+  d = g_new0 (GwDecisionRule, 1);
   if (policy->decisions == NULL)
     policy->decisions = g_ptr_array_new_with_free_func (decision_free);
   d->cycle_year = cycle_year;
