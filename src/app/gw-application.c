@@ -9,6 +9,7 @@
 #include "gw-application.h"
 #include "gw-cli.h"
 #include "gw-preferences-window.h"
+#include "gw-round-dialog.h"
 #include "gw-window.h"
 
 struct _GwApplication
@@ -226,6 +227,7 @@ gw_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  gw_round_add_app_actions (GTK_APPLICATION (app));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);

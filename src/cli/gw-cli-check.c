@@ -12,6 +12,7 @@
 #include "gw-cli-private.h"
 #include "gw-import-report.h"
 #include "gw-open.h"
+#include "gw-policy.h"
 
 #define BOLD    "\033[1m"
 #define RED     "\033[1;31m"
@@ -335,6 +336,15 @@ check_files (const GwCliOptions *options,
       if (builder)
         {
           json_builder_end_array (builder);
+          /* What the opinion states, each with its line and sentence;
+           * what it does not state is absent (issue 10). */
+          if (kind == GW_DOCUMENT_KIND_OPINION)
+            {
+              g_autoptr(GwPolicy) policy = gw_policy_extract (doc);
+
+              json_builder_set_member_name (builder, "policy");
+              json_builder_add_value (builder, gw_policy_to_json (policy));
+            }
           json_builder_end_object (builder);
         }
     }

@@ -16,6 +16,8 @@ const GwCliVerb * const gw_cli_verbs[] = {
   &gw_cli_verb_check,
   &gw_cli_verb_list_rules,
   &gw_cli_verb_export_pdf,
+  &gw_cli_verb_new_round,
+  &gw_cli_verb_summary,
   &gw_cli_verb_export_docx,
   &gw_cli_verb_shared,
   NULL

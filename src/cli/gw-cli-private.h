@@ -72,6 +72,8 @@ extern const GwCliVerb gw_cli_verb_version;
 extern const GwCliVerb gw_cli_verb_check;
 extern const GwCliVerb gw_cli_verb_list_rules;
 extern const GwCliVerb gw_cli_verb_export_pdf;
+extern const GwCliVerb gw_cli_verb_new_round;
+extern const GwCliVerb gw_cli_verb_summary;
 extern const GwCliVerb gw_cli_verb_export_docx;
 
 /* The batch export engine of --export-pdf and --export-docx

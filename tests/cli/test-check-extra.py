@@ -31,7 +31,7 @@ so a crash still names its draft.
 
 Usage: test-check-extra.py [--dir=FOLDER]... [PATH-TO-GONGWEN] [CASE-NAME...]
 (the binary may also come from $GONGWEN). --dir runs the cases of FOLDER
-instead of the default folders (e.g. tests/data/check-heldout). Output is TAP.
+instead of the default folders (e.g. tests/data/check-tuned). Output is TAP.
 """
 
 import json
