@@ -20,7 +20,7 @@
 #include "gw-checker.h"
 #include "gw-cli-private.h"
 #include "gw-error.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
 #include "gw-import-text.h"
 #include "gw-open.h"
 #include "gw-pdf.h"
@@ -311,13 +311,12 @@ collect_batch_text (GwRenderer *renderer,
       g_autoptr(GFile) file = NULL;
       g_autoptr(GBytes) data = NULL;
       g_autofree char *text = NULL;
-      GwFileStatus status;
 
       if (jobs[i].output == NULL)
         continue;
       /* the same bounded read as opening the document */
       file = g_file_new_for_path (jobs[i].input);
-      data = _gw_file_read_bounded (file, &status, NULL, NULL);
+      data = gw_file_read (file, GW_MAX_INPUT_SIZE, NULL);
       if (data == NULL)
         continue;
       text = gw_text_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data),

@@ -1424,6 +1424,13 @@ test_tables (void)
     t6 = table_text (doc, 1);
     g_assert_cmpstr (t6, ==, "年度|金额（万元）\n2024|12\n2025|15");
   }
+  /* Excel and WPS quote a cell that holds a line break (Alt+Enter), a tab
+   * or a quote: the quoted cell is one cell, and the table one table */
+  place_cursor_at_end (editor);
+  paste_into_body (page, "项目\t\"说明\r\n第二行\"\r\n甲\t\"乙\t\"\"丙\"\"\"\r\n", 8);
+  g_clear_pointer (&t6, g_free);
+  t6 = table_text (doc, 7);
+  g_assert_cmpstr (t6, ==, "项目|说明 第二行\n甲|乙 \"丙\"");
 
   destroy_window (window);
 }
