@@ -8,16 +8,8 @@
 #include <string.h>
 
 #include "gw-form-checks.h"
+#include "gw-clause-private.h"
 #include "gw-rule-private.h"
-
-/* Words that, before a trigger in the same clause, forbid or negate it:
- * 不能仅以"价低者得"为原则 complies. */
-#define DEFAULT_NEGATIONS \
-  "不能|不得|严禁|禁止|避免|杜绝|防止|不应|不以|不搞|纠正|不宜|不准|不允许|不可|" \
-  "不采用|不实行|不采取|不再|不要|反对|摒弃|摈弃|克服|扭转|取消|不是|并非|而非|不作为|不将"
-
-/* A sentence that names the trigger as a problem being corrected. */
-#define DEFAULT_PROBLEMS "问题|弊端|纠正|整治|乱象|误区"
 
 static GRegex *
 default_regex (const char *pattern)
@@ -25,34 +17,6 @@ default_regex (const char *pattern)
   GRegex *r = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
   g_assert (r != NULL);
   return r;
-}
-
-static GRegex *
-negations (void)
-{
-  static gsize once;
-  static GRegex *regex;
-
-  if (g_once_init_enter (&once))
-    {
-      regex = default_regex (DEFAULT_NEGATIONS);
-      g_once_init_leave (&once, 1);
-    }
-  return regex;
-}
-
-static GRegex *
-problems (void)
-{
-  static gsize once;
-  static GRegex *regex;
-
-  if (g_once_init_enter (&once))
-    {
-      regex = default_regex (DEFAULT_PROBLEMS);
-      g_once_init_leave (&once, 1);
-    }
-  return regex;
 }
 
 /* Whether @regex matches somewhere in [start, end) of the text. */
@@ -294,18 +258,28 @@ trigger_exempt (GwCheckContext *ctx,
                 gsize           e)
 {
   gsize cs, ce, ss, se;
+  guint flags;
 
   _gw_check_context_unit (ctx, s, GW_WITHIN_CLAUSE, &cs, &ce);
   _gw_check_context_unit (ctx, s, GW_WITHIN_SENTENCE, &ss, &se);
 
+  /* The clause reader (gw-clause.c) says what the clause means: negated
+   * where the trigger stands, prohibited, framed as a problem to correct,
+   * a sole factor or one among several. A pack's own "negations" still
+   * replaces the negation reading (format 1). */
   if (m->exempt_negation &&
-      matches_in (ctx, m->negation ? m->negation : negations (), cs, s))
+      (m->negation ? matches_in (ctx, m->negation, cs, s) : _gw_clause_negates (ctx, s, e)))
     return TRUE;
-  /* "针对…低价中标的问题", "整治转包乱象": the problem word stands in the
-   * trigger's own clause. One in another clause is about something else
-   * (为缓解人手不足的问题，…为镇政府招聘工作人员; 按价低者得确定，解决
-   * 采购周期过长的问题 are still violations). */
-  if (m->exempt_problem && matches_in (ctx, problems (), cs, ce))
+  flags = _gw_clause_flags (ctx, s);
+  /* "针对…低价中标的问题", "扭转…价低者得的局面", "…的问题已经整改": the
+   * practice is named to correct it. A problem word in another clause
+   * about something else (为缓解人手不足的问题，…为镇政府招聘工作人员)
+   * does not frame it. */
+  if (m->exempt_problem && (flags & GW_CLAUSE_FRAMED))
+    return TRUE;
+  if (m->exempt_flags & flags)
+    return TRUE;
+  if ((m->needs & flags) != m->needs)
     return TRUE;
   for (guint i = 0; m->allow && i < m->allow->len; i++)
     {

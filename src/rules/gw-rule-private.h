@@ -64,6 +64,8 @@ struct _GwMatcher
   GArray        *requires;        /* GwCond */
   gboolean       exempt_negation;
   gboolean       exempt_problem;
+  guint          exempt_flags;    /* GwClauseFlags that exempt (gw-clause-private.h) */
+  guint          needs;           /* GwClauseFlags the clause must carry */
   GRegex        *negation;
 
   /* required */
@@ -124,6 +126,7 @@ struct _GwCheckContext
   guint          *section_end;    /* per block: first block after its section */
   guint          *section_start;  /* per block: the heading block its section starts at */
   GwPrefilterIndex *prefilter;    /* built on first use (gw-matchers.c) */
+  GHashTable     *clauses;        /* clause start + 1 → GwClause*, read on first use (gw-clause.c) */
 };
 
 GwCheckContext *_gw_check_context_new   (GwDocument     *doc,
@@ -175,8 +178,14 @@ void            _gw_rule_check          (GwRule         *rule,
 gboolean        _gw_rule_applies_to     (GwRule         *rule,
                                          GwDocumentKind  kind);
 
+/* The newest pack format this build reads ("format" of a pack; 1 when
+ * absent). Format 2 packs exempt prohibitions by default and name the
+ * clause reader's annotations (docs/rule-packs.md). */
+#define GW_RULE_PACK_FORMAT_CURRENT 2
+
 /* Parsing (gw-rule.c). @where names the pack file for messages. */
 GwRule         *_gw_rule_new_from_json  (JsonObject     *object,
+                                         guint           format,
                                          const char     *pack_name,
                                          const char     *where,
                                          const char     *base_dir,

@@ -12,6 +12,7 @@
 #include "gw-evaluation.h"
 #include "gw-form-checks.h"
 #include "gw-import-text.h"
+#include "gw-clause-private.h"
 #include "gw-rule-private.h"
 
 struct _GwRule
@@ -355,6 +356,7 @@ _gw_snippet_document_new (GwDocumentKind  kind,
 typedef struct {
   const char *where;
   const char *id;
+  guint       format;   /* the pack's format */
 } ParseCtx;
 
 G_GNUC_PRINTF (4, 5)
@@ -749,7 +751,10 @@ parse_severity_key (JsonObject      *object,
   return TRUE;
 }
 
-/* "exempt": which of the default exemptions apply (both when absent). */
+/* "exempt": which readings of the clause exempt a trigger (gw-clause-private.h):
+ * "negation", "problem" (framed as a problem), "prohibition", "one-of".
+ * When absent: negation and problem in format 1; those and prohibition in
+ * format 2, where a rule no longer lists its own prohibiting words. */
 static gboolean
 get_exemptions (JsonObject      *o,
                 GwMatcher       *m,
@@ -760,22 +765,65 @@ get_exemptions (JsonObject      *o,
   JsonArray *a;
 
   m->exempt_negation = m->exempt_problem = TRUE;
+  m->exempt_flags = pc->format >= 2 ? GW_CLAUSE_PROHIBITED : 0;
   if (exempt == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (exempt))
-    return fail (error, pc, "exempt", _("must be a list of “negation”, “problem”"));
+    return fail (error, pc, "exempt", _("must be a list of “negation”, “problem”, “prohibition”, “one-of”"));
   a = json_node_get_array (exempt);
   m->exempt_negation = m->exempt_problem = FALSE;
+  m->exempt_flags = 0;
   for (guint i = 0; i < json_array_get_length (a); i++)
     {
       const char *s = json_array_get_string_element (a, i);
+      guint flag = 0;
+
       if (g_strcmp0 (s, "negation") == 0)
         m->exempt_negation = TRUE;
       else if (g_strcmp0 (s, "problem") == 0)
         m->exempt_problem = TRUE;
+      else if (pc->format >= 2 && (g_strcmp0 (s, "prohibition") == 0 || g_strcmp0 (s, "one-of") == 0) &&
+               _gw_clause_flag_from_string (s, &flag))
+        m->exempt_flags |= flag;
+      else if (pc->format >= 2)
+        return fail (error, pc, "exempt", _("“%s” is none of “negation”, “problem”, “prohibition”, “one-of”"),
+                     s ? s : "?");
       else
         return fail (error, pc, "exempt", _("“%s” is neither “negation” nor “problem”"),
                      s ? s : "?");
+    }
+  return TRUE;
+}
+
+/* "needs": readings the clause must carry for the trigger to count
+ * ("sole", "obligation", …): a price concept with a sole-factor concept
+ * says 价低者得 in other words. Format 2. */
+static gboolean
+get_needs (JsonObject      *o,
+           GwMatcher       *m,
+           const ParseCtx  *pc,
+           GError         **error)
+{
+  JsonNode *needs = json_object_get_member (o, "needs");
+  JsonArray *a;
+
+  m->needs = 0;
+  if (needs == NULL)
+    return TRUE;
+  if (pc->format < 2)
+    return fail (error, pc, "needs", _("needs a pack of format 2 or later"));
+  if (!JSON_NODE_HOLDS_ARRAY (needs))
+    return fail (error, pc, "needs", _("must be a list of “sole”, “one-of”, “obligation”, “problem”, “prohibition”"));
+  a = json_node_get_array (needs);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      const char *s = json_array_get_string_element (a, i);
+      guint flag = 0;
+
+      if (!_gw_clause_flag_from_string (s, &flag))
+        return fail (error, pc, "needs", _("“%s” is none of “sole”, “one-of”, “obligation”, “problem”, “prohibition”"),
+                     s ? s : "?");
+      m->needs |= flag;
     }
   return TRUE;
 }
@@ -844,7 +892,7 @@ parse_trigger (JsonObject      *o,
     m->requires = get_conds (o, "requires", GW_WITHIN_SENTENCE, pc, error, &ok);
   if (ok)
     m->negation = get_pattern (o, "negations", FALSE, pc, error, &ok);
-  return ok && get_exemptions (o, m, pc, error);
+  return ok && get_exemptions (o, m, pc, error) && get_needs (o, m, pc, error);
 }
 
 static gboolean
@@ -990,7 +1038,7 @@ parse_matcher (JsonNode        *node,
 {
   static const char *common[] = { "type", "severity", "message", "suggestion", "replacement",
                                   "scope", NULL };
-  static const char *trigger_keys[] = { "patterns", "allow", "unless", "requires", "exempt",
+  static const char *trigger_keys[] = { "patterns", "allow", "unless", "requires", "exempt", "needs",
                                         "negations", NULL };
   static const char *required_keys[] = { "when", "within", "all", "any", "min", "once", NULL };
   static const char *number_keys[] = { "context", "measure", "min", "max", "lookback",
@@ -1461,6 +1509,7 @@ gw_rule_check_example (GwRule      *self,
 
 GwRule *
 _gw_rule_new_from_json (JsonObject  *object,
+                        guint        format,
                         const char  *pack_name,
                         const char  *where,
                         const char  *base_dir,
@@ -1469,7 +1518,7 @@ _gw_rule_new_from_json (JsonObject  *object,
   static const char *keys[] = { "id", "kinds", "severity", "message", "basis", "suggestion",
                                 "replacement", "matcher", "matchers", "examples", "note", NULL };
   g_autoptr(GwRule) rule = g_object_new (GW_TYPE_RULE, NULL);
-  ParseCtx pc = { where, NULL };
+  ParseCtx pc = { where, NULL, format };
   JsonNode *kinds, *matcher, *matchers;
   const char *id, *severity;
   gboolean ok, present;
