@@ -136,13 +136,14 @@ any_in (GwCheckContext *ctx,
   return g_regex_match_full (regex, ctx->text + start, end - start, 0, 0, NULL, NULL);
 }
 
+/* Whether [s, e) overlaps one of @pairs: 不得不按 holds no 不按. */
 static gboolean
 inside (GArray *pairs,
         gsize   s,
         gsize   e)
 {
   for (guint i = 0; i + 1 < pairs->len; i += 2)
-    if (s >= g_array_index (pairs, gsize, i) && e <= g_array_index (pairs, gsize, i + 1))
+    if (s < g_array_index (pairs, gsize, i + 1) && e > g_array_index (pairs, gsize, i))
       return TRUE;
   return FALSE;
 }
