@@ -63,6 +63,58 @@ is_whole_opinion (GwDocument *doc)
   return TRUE;
 }
 
+/* Financial numerals (大写: 壹贰叁肆伍陆柒捌玖拾佰仟) are the plain ones written
+ * so that they cannot be altered: rules read 合同期限为肆年 and 壹拾伍万元
+ * as 四年 and 一十五万元. Each is three bytes in UTF-8 like its plain
+ * numeral, so the text keeps its length and its map. 拾, 佰 and 仟 are
+ * words too (拾取), read as numerals only next to a financial digit.
+ * TODO: use core's numeral reader (gw_numeral_parse, the prim branch)
+ * once it is on main. */
+static void
+fold_financial_numerals (char  *text,
+                         gsize  len)
+{
+  static const char digits[] = "壹贰叁肆伍陆柒捌玖";
+  static const char plain_digits[] = "一二三四五六七八九";
+  static const char units[] = "拾佰仟";
+  static const char plain_units[] = "十百千";
+
+  gsize folded_end = G_MAXSIZE;   /* end of the last financial numeral folded */
+
+  for (gsize i = 0; i + 3 <= len; i++)
+    {
+      const char *d;
+
+      if ((guchar) text[i] < 0xE4)
+        continue;
+      for (d = digits; *d; d += 3)
+        if (memcmp (text + i, d, 3) == 0)
+          {
+            memcpy (text + i, plain_digits + (d - digits), 3);
+            break;
+          }
+      if (*d)
+        {
+          folded_end = i + 3;
+          i += 2;
+          continue;
+        }
+      for (d = units; *d; d += 3)
+        if (memcmp (text + i, d, 3) == 0)
+          {
+            gboolean after = FALSE;
+            for (const char *q = digits; *q; q += 3)
+              after |= i + 6 <= len && memcmp (text + i + 3, q, 3) == 0;
+            if (folded_end == i || after)
+              {
+                memcpy (text + i, plain_units + (d - units), 3);
+                folded_end = i + 3;
+              }
+            break;
+          }
+    }
+}
+
 GwCheckContext *
 _gw_check_context_new (GwDocument     *doc,
                        GwDocumentKind  kind,
@@ -125,6 +177,7 @@ _gw_check_context_new (GwDocument     *doc,
         gw_text_map_append (ctx->map, text ? text : "", -1);
     }
   ctx->text = gw_text_map_get_text (ctx->map, &ctx->len);
+  fold_financial_numerals ((char *) ctx->text, ctx->len);
   ctx->block_start[ctx->n_blocks] = ctx->len;
   ctx->block_orig[ctx->n_blocks] = gw_text_map_get_n_orig_chars (ctx->map);
 

@@ -39,6 +39,7 @@ typedef struct {
   GArray *negators;            /* gsize pairs: start, end of each negator */
   GArray *post_negators;       /* gsize: negators that govern what stands
                                 * before them (价格高低不应是…, 自评不得替代…) */
+  GArray *obligations;         /* gsize pairs: 不得不, 非…不可 */
 } GwClause;
 
 /* The clause around @pos, annotated (built on first use, cached in @ctx). */
@@ -51,6 +52,10 @@ const GwClause *_gw_clause_at        (GwCheckContext *ctx,
 gboolean        _gw_clause_negates   (GwCheckContext *ctx,
                                       gsize           start,
                                       gsize           end);
+/* Whether words just before @start deny what stands there (未组织政府采购,
+ * 不再组织评估): a lawful marker so denied does not make a clause lawful. */
+gboolean        _gw_clause_denies    (GwCheckContext *ctx,
+                                      gsize           start);
 guint           _gw_clause_flags     (GwCheckContext *ctx,
                                       gsize           pos);
 /* Parses an annotation name ("negation" is not one: it depends on the

@@ -42,6 +42,13 @@
   "(?:整改|纠正|取消|废止|停止|杜绝|不再沿用|不再采用|不再使用|不再执行|清理|叫停|禁止|改正)" \
   "|(?:此类|这种|这类|这一|该|上述|以上|这些|类似|前述)(?:做法|现象|问题|情况|行为|方式|办法|规定)"
 
+/* Words that deny what follows them closely: a lawful marker that is
+ * denied is none (被直接交由…承接，未组织政府采购; 不再组织评估，由原承接
+ * 机构继续履行). */
+#define DENIALS \
+  "(?:未|没有|不再|无需|无须|不必|不用|免于|免予|不经|未经|不需要?|缺少|缺乏|跳过|绕过|省去|省略|" \
+  "不进行|不组织|不开展|不履行|不走|不搞|不通过|不采用|不实行)[^，。；！？\\n]{0,4}$"
+
 #define PAST_MARKERS "过去|以往|此前|曾经|原来|以前|一度|前些年|长期以来"
 #define PAST_PROBLEMS "问题|弊端|现象|整改|纠正|不再|已经|已被|偏差"
 
@@ -50,7 +57,7 @@
 
 typedef struct {
   GRegex *negators, *prohibitions, *obligations, *post_governed, *problem_words,
-         *framing_verbs, *framing_after, *past, *past_problems, *sole, *one_of;
+         *framing_verbs, *framing_after, *past, *past_problems, *sole, *one_of, *denials;
 } Regexes;
 
 static GRegex *
@@ -83,6 +90,7 @@ regexes (void)
       r.past_problems = make (PAST_PROBLEMS);
       r.sole = make (SOLE_WORDS);
       r.one_of = make (ONE_OF_WORDS);
+      r.denials = make (DENIALS);
       g_once_init_leave (&once, 1);
     }
   return &r;
@@ -95,6 +103,7 @@ _gw_clause_free (gpointer data)
 
   g_array_unref (c->negators);
   g_array_unref (c->post_negators);
+  g_array_unref (c->obligations);
   g_free (c);
 }
 
@@ -157,7 +166,7 @@ read_clause (GwCheckContext *ctx,
 {
   const Regexes *r = regexes ();
   GwClause *c = g_new0 (GwClause, 1);
-  g_autoptr(GArray) obligations = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GArray *obligations = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gsize));
 
   c->start = cs;
@@ -166,6 +175,7 @@ read_clause (GwCheckContext *ctx,
   c->sentence_end = se;
   c->negators = g_array_new (FALSE, FALSE, sizeof (gsize));
   c->post_negators = g_array_new (FALSE, FALSE, sizeof (gsize));
+  c->obligations = obligations;
 
   each_match (ctx, r->obligations, cs, ce, obligations);
   if (obligations->len > 0)
@@ -242,7 +252,28 @@ _gw_clause_negates (GwCheckContext *ctx,
   for (guint i = 0; i < c->post_negators->len; i++)
     if (g_array_index (c->post_negators, gsize, i) >= end)
       return TRUE;
+  /* 不 right before the verb the trigger starts on: 不纳入…管理. */
+  if (start >= c->start + 3 && memcmp (ctx->text + start - 3, "不", 3) == 0 &&
+      !inside (c->obligations, start - 3, start))
+    return TRUE;
   return FALSE;
+}
+
+gboolean
+_gw_clause_denies (GwCheckContext *ctx,
+                   gsize           start)
+{
+  const GwClause *c = _gw_clause_at (ctx, start);
+  gsize from = start;
+
+  /* up to a dozen characters back, within the clause */
+  for (guint n = 0; n < 12 && from > c->start; n++)
+    {
+      from--;
+      while (from > c->start && ((guchar) ctx->text[from] & 0xC0) == 0x80)
+        from--;
+    }
+  return any_in (ctx, regexes ()->denials, from, start);
 }
 
 guint

@@ -163,6 +163,37 @@ conds_any (GwCheckContext *ctx,
   return FALSE;
 }
 
+/* conds_any () for what makes a trigger lawful: a marker the clause
+ * reader reads as denied (未组织政府采购) counts for nothing. */
+static gboolean
+conds_any_affirmed (GwCheckContext *ctx,
+                    GArray         *conds,
+                    gsize           pos)
+{
+  for (guint i = 0; conds && i < conds->len; i++)
+    {
+      GwCond *c = &g_array_index (conds, GwCond, i);
+      g_autoptr(GMatchInfo) mi = NULL;
+      gsize s, e;
+
+      _gw_check_context_unit (ctx, pos, c->within, &s, &e);
+      if (e <= s)
+        continue;
+      g_regex_match_full (c->regex, ctx->text + s, e - s, 0, 0, &mi, NULL);
+      while (g_match_info_matches (mi))
+        {
+          int ms;
+
+          g_match_info_fetch_pos (mi, 0, &ms, NULL);
+          if (!_gw_clause_denies (ctx, s + ms))
+            return TRUE;
+          if (!g_match_info_next (mi, NULL))
+            break;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 conds_all (GwCheckContext *ctx,
            GArray         *conds,
@@ -295,7 +326,7 @@ trigger_exempt (GwCheckContext *ctx,
             break;
         }
     }
-  if (conds_any (ctx, m->unless, s))
+  if (conds_any_affirmed (ctx, m->unless, s))
     return TRUE;
   if (!conds_all (ctx, m->requires, s))
     return TRUE;

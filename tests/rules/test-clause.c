@@ -263,6 +263,48 @@ test_no_exemption_lists (void)
   g_assert_false (is_exemption_alternative ("不予续签"));
 }
 
+static guint
+shipped_findings (const char *sentence,
+                  const char *rule_id)
+{
+  static GwChecker *shipped;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("某县民政局\n关于社工站运营的通知\n\n各乡镇：\n\n%s\n\n某县民政局\n2024年3月5日\n", sentence);
+  g_autoptr(GwDocument) doc = gw_import_text_data (text, strlen (text), "t.txt", &error);
+  g_autoptr(GListModel) findings = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  if (shipped == NULL)
+    shipped = gw_checker_new_default (&error);
+  g_assert_no_error (error);
+  findings = gw_checker_check_as (shipped, doc, GW_DOCUMENT_KIND_OPINION);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+      n += g_str_equal (gw_finding_get_rule_id (f), rule_id);
+    }
+  return n;
+}
+
+/* What was still open before the clause reader (issue 10, item 3). */
+static void
+test_still_open (void)
+{
+  /* financial numerals in durations */
+  g_assert_cmpuint (shipped_findings ("社工站运营服务合同期限为肆年，期满后重新采购。", "contract.term-max-3y"), ==, 1);
+  g_assert_cmpuint (shipped_findings ("社工站运营服务合同期限为叁年，一年一签。", "contract.term-max-3y"), ==, 0);
+  g_assert_cmpuint (shipped_findings ("项目预算壹拾伍万元，服务期限为伍年。", "contract.term-max-3y"), ==, 1);
+  /* 邀请招标 is lawful (政府采购法 第二十六条) */
+  g_assert_cmpuint (shipped_findings ("社工站运营服务项目采用邀请招标方式确定承接机构。", "procurement.method-legal"), ==, 0);
+  /* choosing by past cooperation without procurement is not */
+  g_assert_cmpuint (shipped_findings ("各镇可根据以往合作情况择优确定运营机构。", "procurement.method-legal"), ==, 1);
+  g_assert_cmpuint (shipped_findings ("各镇根据以往合作情况和评估结果，通过政府采购择优确定承接机构。", "procurement.method-legal"), ==, 0);
+  /* a lawful marker that is denied makes nothing lawful */
+  g_assert_cmpuint (shipped_findings ("县城区社工站运营服务被直接交由县社会工作协会承接，未组织政府采购。", "procurement.method-legal"), ==, 1);
+  g_assert_cmpuint (shipped_findings ("县城区社工站运营服务通过政府采购交由县社会工作协会承接。", "procurement.method-legal"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -272,5 +314,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/quantifiers", test_quantifiers);
   g_test_add_func ("/rules/clause/formats", test_formats);
   g_test_add_func ("/rules/clause/no-exemption-lists", test_no_exemption_lists);
+  g_test_add_func ("/rules/clause/still-open", test_still_open);
   return g_test_run ();
 }
