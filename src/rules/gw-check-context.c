@@ -126,6 +126,8 @@ _gw_check_context_new (GwDocument     *doc,
   guint depth = 0;
 
   ctx->doc = g_object_ref (doc);
+  /* An example form carries its governing opinion with it (gw-rule.c). */
+  ctx->policy = g_object_get_data (G_OBJECT (doc), "gw-governing-policy");
   ctx->kind = kind;
   ctx->whole_opinion = kind != GW_DOCUMENT_KIND_OPINION || is_whole_opinion (doc);
   ctx->lang = lang;

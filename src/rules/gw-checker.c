@@ -317,7 +317,8 @@ _gw_findings_sort (GPtrArray  *findings,
 static GListModel *
 check_as (GwChecker      *self,
           GwDocument     *doc,
-          GwDocumentKind  kind)
+          GwDocumentKind  kind,
+          GwPolicy       *policy)
 {
   g_autoptr(GPtrArray) active = NULL;
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -329,6 +330,8 @@ check_as (GwChecker      *self,
   g_mutex_unlock (&self->lock);
 
   ctx = _gw_check_context_new (doc, kind, _gw_lang_current ());
+  if (policy)
+    ctx->policy = policy;
   for (guint i = 0; i < active->len; i++)
     {
       GwRule *rule = g_ptr_array_index (active, i);
@@ -349,7 +352,7 @@ gw_checker_check (GwChecker  *self,
   g_return_val_if_fail (GW_IS_CHECKER (self), NULL);
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
 
-  return check_as (self, doc, gw_document_get_kind (doc));
+  return check_as (self, doc, gw_document_get_kind (doc), NULL);
 }
 
 /* Checks @doc as @kind (the command line's --kind). */
@@ -361,7 +364,7 @@ gw_checker_check_as (GwChecker      *self,
   g_return_val_if_fail (GW_IS_CHECKER (self), NULL);
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
 
-  return check_as (self, doc, kind);
+  return check_as (self, doc, kind, NULL);
 }
 
 static void
@@ -376,7 +379,7 @@ check_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  result = check_as (self, doc, gw_document_get_kind (doc));
+  result = check_as (self, doc, gw_document_get_kind (doc), NULL);
   g_task_return_pointer (task, result, g_object_unref);
 }
 
@@ -409,6 +412,17 @@ gw_checker_check_finish (GwChecker     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GListModel *
+gw_checker_check_against (GwChecker  *self,
+                          GwDocument *form,
+                          GwPolicy   *policy)
+{
+  g_return_val_if_fail (GW_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (GW_IS_DOCUMENT (form), NULL);
+  g_return_val_if_fail (policy != NULL, NULL);
+  return check_as (self, form, gw_document_get_kind (form), policy);
 }
 
 /* ---- kind detection ----------------------------------------------------- */

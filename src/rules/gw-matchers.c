@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gw-form-checks.h"
+#include "gw-against-private.h"
 #include "gw-clause-private.h"
 #include "gw-rule-private.h"
 
@@ -843,10 +844,23 @@ run_form (GwMatcher      *m,
   GwEvaluation *ev = gw_document_get_evaluation (ctx->doc);
   g_autoptr(GPtrArray) issues = NULL;
 
+  g_autofree char *basis = NULL;
+
   /* A plain-text draft of a form carries no scores to add up. */
   if (ev == NULL)
     return;
-  issues = gw_form_check (m->name, ev, ctx->doc);
+  if (_gw_against_is_check (m->name))
+    {
+      GwPolicyParam param = GW_POLICY_CYCLE_YEARS;
+
+      /* Only a form checked against its governing opinion. */
+      if (ctx->policy == NULL)
+        return;
+      issues = _gw_against_check (m->name, ev, ctx->policy, &param);
+      basis = _gw_against_basis (ctx->policy, param);
+    }
+  else
+    issues = gw_form_check (m->name, ev, ctx->doc);
   for (guint i = 0; i < issues->len; i++)
     {
       GwFormIssue *issue = g_ptr_array_index (issues, i);
@@ -854,6 +868,9 @@ run_form (GwMatcher      *m,
 
       gw_finding_set_place (f, -1, -1, issue->target, 0, 0);
       gw_finding_set_excerpt (f, issue->target);
+      /* The opinion the form contradicts, and its sentence. */
+      if (basis)
+        gw_finding_set_basis (f, basis);
       g_ptr_array_add (findings, f);
     }
 }

@@ -915,7 +915,22 @@ gw_policy_decision_for (GwPolicy   *policy,
   if (g_str_equal (grade, "不合格"))
     return policy->on_fail;
   if (policy->renewing_grades)
-    return g_strv_contains ((const char * const *) policy->renewing_grades, grade) ? "renew" : "not-renewed";
+    {
+      const char * const *scale = policy->scale ? (const char * const *) policy->scale : default_scale;
+      int rank = -1, best = G_MAXINT;
+
+      if (g_strv_contains ((const char * const *) policy->renewing_grades, grade))
+        return "renew";
+      /* 良好或合格的续签: a better grade renews too. */
+      for (int i = 0; scale[i]; i++)
+        {
+          if (g_str_equal (scale[i], grade))
+            rank = i;
+          if (g_strv_contains ((const char * const *) policy->renewing_grades, scale[i]))
+            best = MIN (best, i);
+        }
+      return rank >= 0 && rank < best ? "renew" : "not-renewed";
+    }
   return NULL;
 }
 

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gw-document.h"
+#include "gw-policy.h"
 #include "gw-prefilter.h"
 #include "gw-rule-pack.h"
 #include "gw-text.h"
@@ -127,6 +128,7 @@ struct _GwCheckContext
   guint          *section_start;  /* per block: the heading block its section starts at */
   GwPrefilterIndex *prefilter;    /* built on first use (gw-matchers.c) */
   GHashTable     *clauses;        /* clause start + 1 → GwClause*, read on first use (gw-clause.c) */
+  GwPolicy       *policy;         /* the governing opinion's parameters, or NULL (not owned) */
 };
 
 GwCheckContext *_gw_check_context_new   (GwDocument     *doc,

@@ -12,6 +12,7 @@
 #include "gw-evaluation.h"
 #include "gw-form-checks.h"
 #include "gw-import-text.h"
+#include "gw-against-private.h"
 #include "gw-clause-private.h"
 #include "gw-rule-private.h"
 
@@ -1024,9 +1025,13 @@ parse_form (JsonObject      *o,
   m->name = g_strdup (get_string (o, "check", TRUE, pc, error, &ok));
   if (!ok)
     return FALSE;
-  if (g_strv_contains (gw_form_check_names (), m->name))
+  if (g_strv_contains (gw_form_check_names (), m->name) || _gw_against_is_check (m->name))
     return TRUE;
-  known = g_strjoinv (", ", (char **) gw_form_check_names ());
+  {
+    g_autofree char *a = g_strjoinv (", ", (char **) gw_form_check_names ());
+    g_autofree char *b = g_strjoinv (", ", (char **) _gw_against_check_names ());
+    known = g_strdup_printf ("%s, %s", a, b);
+  }
   return fail (error, pc, "check", _("no form check “%s” (known: %s)"), m->name, known);
 }
 
@@ -1276,7 +1281,7 @@ parse_example (JsonNode        *node,
                const ParseCtx  *pc,
                GError         **error)
 {
-  static const char *keys[] = { "text", "draft", "file", "meta", "kind", "set", "note", NULL };
+  static const char *keys[] = { "text", "draft", "file", "meta", "kind", "set", "against", "note", NULL };
   g_autoptr(GwDocument) doc = NULL;
   JsonObject *o;
   JsonNode *meta, *set;
@@ -1365,6 +1370,21 @@ parse_example (JsonNode        *node,
         }
       if (!apply_settings (doc, json_node_get_object (set), pc, error))
         return NULL;
+    }
+
+  /* "against": the opinion an example form is checked against (the
+   * form.against-opinion.* rules); its parameters ride on the example. */
+  str = get_string (o, "against", FALSE, pc, error, &ok);
+  if (!ok)
+    return NULL;
+  if (str)
+    {
+      g_autoptr(GwDocument) opinion = load_example_file (base_dir, str, pc, error);
+
+      if (opinion == NULL)
+        return NULL;
+      g_object_set_data_full (G_OBJECT (doc), "gw-governing-policy", gw_policy_extract (opinion),
+                              (GDestroyNotify) gw_policy_free);
     }
   return g_steal_pointer (&doc);
 }
