@@ -9,6 +9,7 @@
 
 #include "gw-against-private.h"
 #include "gw-form-checks.h"
+#include "gw-numeral.h"
 
 /* What a decision of the form's table does, read from its words. */
 typedef enum {
@@ -117,11 +118,7 @@ check_decisions (GwEvaluation *ev,
 static char *
 number (double v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (v == floor (v) && fabs (v) < 1e9)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v);
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, v));
+  return gw_number_format (v, -1);
 }
 
 static void

@@ -68,8 +68,8 @@ is_whole_opinion (GwDocument *doc)
  * as 四年 and 一十五万元. Each is three bytes in UTF-8 like its plain
  * numeral, so the text keeps its length and its map. 拾, 佰 and 仟 are
  * words too (拾取), read as numerals only next to a financial digit.
- * TODO: use core's numeral reader (gw_numeral_parse, the prim branch)
- * once it is on main. */
+ * Core's numeral reader (gw_numeral_parse) reads them too; this folding
+ * is for the packs' patterns, written with the plain numerals. */
 static void
 fold_financial_numerals (char  *text,
                          gsize  len)

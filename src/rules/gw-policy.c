@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gw-numeral.h"
 #include "gw-policy.h"
 
 /* Reads sentence by sentence: a parameter is a statement, and the sentence
@@ -105,49 +106,31 @@ gw_policy_free (GwPolicy *policy)
 
 #define NUM "([0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3})"
 
-/* Arabic (either width), Chinese or financial numerals (壹…拾); -1 when
- * @text is none of them. */
+/* Arabic (either width), Chinese or financial numerals (壹…拾), read by
+ * core's numeral reader; -1 when @text is none of them. */
 static double
 read_number (const char *text)
 {
-  GString *folded = g_string_new (NULL);
-  gboolean arabic = FALSE;
+  GString *ascii = g_string_new (NULL);
   double value;
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      static const char financial[] = "壹贰叁肆伍陆柒捌玖拾";
-      const char *f;
+      int d = gw_digit_value (c);
 
-      if (c >= 0xFF10 && c <= 0xFF19)
-        c = '0' + (c - 0xFF10);
-      if (c == 0xFF0E)
-        c = '.';
-      if ((c >= '0' && c <= '9') || c == '.')
-        arabic = TRUE;
-      /* Financial numerals are the plain ones written so they cannot be
-       * altered; read them as those. */
-      if (c > 0x7F)
+      if (d >= 0)
+        g_string_append_c (ascii, '0' + d);
+      else if (c == '.' || c == 0xFF0E)
+        g_string_append_c (ascii, '.');
+      else
         {
-          static const char * const plain[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
-          char buf[8] = { 0 };
-
-          g_unichar_to_utf8 (c, buf);
-          f = strstr (financial, buf);
-          if (f)
-            {
-              g_string_append (folded, plain[(f - financial) / 3]);
-              continue;
-            }
+          g_string_free (ascii, TRUE);
+          return gw_numeral_parse (text, -1, GW_NUMERAL_DEFAULT);
         }
-      g_string_append_unichar (folded, c);
     }
-  if (arabic)
-    value = g_ascii_strtod (folded->str, NULL);
-  else
-    value = gw_chinese_numeral_value (folded->str, -1);
-  g_string_free (folded, TRUE);
+  value = ascii->len > 0 ? g_ascii_strtod (ascii->str, NULL) : -1;
+  g_string_free (ascii, TRUE);
   return value;
 }
 
@@ -742,10 +725,7 @@ add_number (JsonBuilder *b,
 static char *
 format_number (double v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  if (v == floor (v) && fabs (v) < 1e9)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v);
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, v));
+  return gw_number_format (v, -1);
 }
 
 static const char *
