@@ -248,6 +248,38 @@ gw_checker_get_rules (GwChecker *self)
   return G_LIST_MODEL (self->rules);
 }
 
+/* A check.incomplete finding for @rule, whose patterns the engine gave up
+ * on in [@start, @end) (a rule that could not be evaluated is a finding,
+ * never silence). Here rather than in gw-check-context.c: it makes a rule's
+ * finding, which the floor of the layer does not. */
+GwFinding *
+_gw_check_context_incomplete (GwCheckContext *ctx,
+                              GwRule         *rule,
+                              gsize           start,
+                              gsize           end)
+{
+  g_autofree char *detail = NULL;
+  GwSeverity error = GW_SEVERITY_ERROR;
+  GwFinding *finding;
+
+  detail = g_strdup_printf (ctx->lang == 0
+                            ? "规则“%s”的模式在此处超出了匹配引擎的上限，这条规则在这里没有得出结论"
+                            : "rule “%s” reached the limits of the matching engine here and "
+                              "gave no verdict on this part",
+                            gw_rule_get_id (rule));
+  if (ctx->incomplete_rule)
+    finding = _gw_rule_make_finding (ctx->incomplete_rule, NULL, ctx->lang, &error, detail);
+  else
+    {
+      /* the rule itself was disabled: still never silence */
+      g_autofree char *message = g_strdup_printf (ctx->lang == 0 ? "检查不完整：%s。" : "Check incomplete: %s.",
+                                                  detail);
+      finding = gw_finding_new ("check.incomplete", error, message);
+    }
+  _gw_finding_place_text (ctx, finding, start, end);
+  return finding;
+}
+
 /* ---- sorting ------------------------------------------------------------ */
 
 static void
@@ -332,6 +364,9 @@ check_as (GwChecker      *self,
   ctx = _gw_check_context_new (doc, kind, _gw_lang_current ());
   if (policy)
     ctx->policy = policy;
+  for (guint i = 0; i < active->len; i++)
+    if (g_strcmp0 (gw_rule_get_id (g_ptr_array_index (active, i)), "check.incomplete") == 0)
+      ctx->incomplete_rule = g_ptr_array_index (active, i);
   for (guint i = 0; i < active->len; i++)
     {
       GwRule *rule = g_ptr_array_index (active, i);

@@ -21,6 +21,54 @@ default_regex (const char *pattern)
   return r;
 }
 
+/* A pattern the engine gave up on in [start, end): the rule could not be
+ * evaluated there, which _gw_rule_check() reports (the first place). */
+static void
+note_failure (GwCheckContext *ctx,
+              GError         *error,
+              gsize           start,
+              gsize           end)
+{
+  if (error == NULL || ctx->failed)
+    return;
+  g_debug ("%s", error->message);
+  ctx->failed = TRUE;
+  ctx->fail_start = start;
+  ctx->fail_end = end;
+}
+
+/* g_regex_match_full() over [start, end) of the text, noting an error. */
+static gboolean
+match_range (GwCheckContext  *ctx,
+             GRegex          *regex,
+             gsize            start,
+             gsize            end,
+             GMatchInfo     **mi)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean found;
+
+  /* The unit alone, not the text up to its end: PCRE checks the UTF-8 of
+   * the whole subject on every call, which made long documents quadratic. */
+  found = g_regex_match_full (regex, ctx->text + start, end - start, 0, 0, mi, &error);
+  note_failure (ctx, error, start, end);
+  return found;
+}
+
+/* g_match_info_next(), noting an error in the range [start, end). */
+static gboolean
+match_next (GwCheckContext *ctx,
+            GMatchInfo     *mi,
+            gsize           start,
+            gsize           end)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean found = g_match_info_next (mi, &error);
+
+  note_failure (ctx, error, start, end);
+  return found;
+}
+
 /* Whether @regex matches somewhere in [start, end) of the text. */
 static gboolean
 matches_in (GwCheckContext *ctx,
@@ -30,9 +78,7 @@ matches_in (GwCheckContext *ctx,
 {
   if (end <= start)
     return FALSE;
-  /* The unit alone, not the text up to its end: PCRE checks the UTF-8 of
-   * the whole subject on every call, which made long documents quadratic. */
-  return g_regex_match_full (regex, ctx->text + start, end - start, 0, 0, NULL, NULL);
+  return match_range (ctx, regex, start, end, NULL);
 }
 
 /* The index of the draft the prefilters read, made once per check. */
@@ -53,6 +99,7 @@ typedef struct {
   GArray         *runs;       /* GwTextRange */
   guint           next_run;
   gsize           base;       /* where the current run starts */
+  gsize           base_end;   /* and ends */
   GMatchInfo     *mi;
 } Scan;
 
@@ -65,8 +112,8 @@ scan_next_run (Scan *sc)
 
       g_clear_pointer (&sc->mi, g_match_info_free);
       sc->base = r->start;
-      if (g_regex_match_full (sc->regex, sc->ctx->text + r->start, r->end - r->start, 0, 0,
-                              &sc->mi, NULL))
+      sc->base_end = r->end;
+      if (match_range (sc->ctx, sc->regex, r->start, r->end, &sc->mi))
         return TRUE;
     }
   g_clear_pointer (&sc->mi, g_match_info_free);
@@ -94,7 +141,7 @@ scan_start (Scan           *sc,
 static gboolean
 scan_next (Scan *sc)
 {
-  if (sc->mi && g_match_info_next (sc->mi, NULL))
+  if (sc->mi && match_next (sc->ctx, sc->mi, sc->base, sc->base_end))
     return TRUE;
   return scan_next_run (sc);
 }
@@ -181,7 +228,7 @@ conds_any_affirmed (GwCheckContext *ctx,
       _gw_check_context_unit (ctx, pos, c->within, &s, &e);
       if (e <= s)
         continue;
-      g_regex_match_full (c->regex, ctx->text + s, e - s, 0, 0, &mi, NULL);
+      match_range (ctx, c->regex, s, e, &mi);
       while (g_match_info_matches (mi))
         {
           int ms;
@@ -189,7 +236,7 @@ conds_any_affirmed (GwCheckContext *ctx,
           g_match_info_fetch_pos (mi, 0, &ms, NULL);
           if (!_gw_clause_denies (ctx, s + ms))
             return TRUE;
-          if (!g_match_info_next (mi, NULL))
+          if (!match_next (ctx, mi, s, e))
             break;
         }
     }
@@ -317,14 +364,14 @@ trigger_exempt (GwCheckContext *ctx,
   for (guint i = 0; m->allow && i < m->allow->len; i++)
     {
       g_autoptr(GMatchInfo) mi = NULL;
-      g_regex_match_full (g_ptr_array_index (m->allow, i), ctx->text + ss, se - ss, 0, 0, &mi, NULL);
+      match_range (ctx, g_ptr_array_index (m->allow, i), ss, se, &mi);
       while (g_match_info_matches (mi))
         {
           int as, ae;
           g_match_info_fetch_pos (mi, 0, &as, &ae);
           if (ss + as < e && ss + ae > s)
             return TRUE;
-          if (!g_match_info_next (mi, NULL))
+          if (!match_next (ctx, mi, ss, se))
             break;
         }
     }
@@ -601,7 +648,7 @@ date_span (GwCheckContext *ctx,
   int y1, m1, d1, y2, m2, d2, s, e;
   GDate a, b;
 
-  if (!g_regex_match_full (date_range_regex (), ctx->text + start, end - start, 0, 0, &mi, NULL))
+  if (!match_range (ctx, date_range_regex (), start, end, &mi))
     return FALSE;
   y1 = fetch_int (mi, 1, 0);
   m1 = fetch_int (mi, 2, 1);
@@ -764,8 +811,7 @@ longest_list (GwCheckContext *ctx,
   for (guint i = 0; i < m->members->len; i++)
     {
       g_autoptr(GMatchInfo) mi = NULL;
-      g_regex_match_full (g_ptr_array_index (m->members, i), ctx->text + start, end - start, 0, 0,
-                          &mi, NULL);
+      match_range (ctx, g_ptr_array_index (m->members, i), start, end, &mi);
       while (g_match_info_matches (mi))
         {
           int s, e;
@@ -775,7 +821,7 @@ longest_list (GwCheckContext *ctx,
           h.start = start + s;
           h.end = start + e;
           g_array_append_val (hits, h);
-          if (!g_match_info_next (mi, NULL))
+          if (!match_next (ctx, mi, start, end))
             break;
         }
     }

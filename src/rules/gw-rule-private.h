@@ -129,6 +129,13 @@ struct _GwCheckContext
   GwPrefilterIndex *prefilter;    /* built on first use (gw-matchers.c) */
   GHashTable     *clauses;        /* clause start + 1 → GwClause*, read on first use (gw-clause.c) */
   GwPolicy       *policy;         /* the governing opinion's parameters, or NULL (not owned) */
+
+  /* A pattern the engine gave up on (match or depth limit, bad UTF-8):
+   * the rule being run, and the first range it could not read, which
+   * _gw_rule_check() turns into a check.incomplete finding. */
+  GwRule         *incomplete_rule; /* the rule check.incomplete, when active */
+  gboolean        failed;
+  gsize           fail_start, fail_end;
 };
 
 GwCheckContext *_gw_check_context_new   (GwDocument     *doc,
@@ -172,6 +179,18 @@ void            _gw_finding_place_block (GwCheckContext *ctx,
                                          guint           index,
                                          guint           offset,
                                          guint           length);
+
+/* The finding for a rule that could not be evaluated at [@start, @end). */
+GwFinding      *_gw_check_context_incomplete (GwCheckContext *ctx,
+                                              GwRule         *rule,
+                                              gsize           start,
+                                              gsize           end);
+
+/* Pattern limits: prefixed to every pattern of a pack so that PCRE2 stops
+ * after a fixed amount of work (deterministic, unlike a clock), and the
+ * probe each pattern is run against at load under them. */
+#define GW_PATTERN_LIMITS "(*LIMIT_MATCH=1000000)(*LIMIT_DEPTH=100000)"
+const char     *_gw_pattern_strip_limits (const char *pattern);
 
 /* Runs one rule over a prepared document, appending GwFinding*. */
 void            _gw_rule_check          (GwRule         *rule,

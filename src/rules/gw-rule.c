@@ -80,7 +80,7 @@ _gw_matcher_free (GwMatcher *m)
 static GwPrefilter *
 prefilter_of (GRegex *regex)
 {
-  return regex ? _gw_prefilter_new (g_regex_get_pattern (regex)) : NULL;
+  return regex ? _gw_prefilter_new (_gw_pattern_strip_limits (g_regex_get_pattern (regex))) : NULL;
 }
 
 static GPtrArray *
@@ -296,8 +296,23 @@ _gw_rule_check (GwRule         *rule,
                 GwCheckContext *ctx,
                 GPtrArray      *findings)
 {
+  ctx->failed = FALSE;
   for (guint i = 0; i < rule->matchers->len; i++)
     _gw_matcher_run (g_ptr_array_index (rule->matchers, i), rule, ctx, findings);
+  /* What the rule found stands; where it could not look is a finding too,
+   * never silence (one a rule: its first such place). */
+  if (ctx->failed)
+    g_ptr_array_add (findings, _gw_check_context_incomplete (ctx, rule, ctx->fail_start,
+                                                             ctx->fail_end));
+  ctx->failed = FALSE;
+}
+
+const char *
+_gw_pattern_strip_limits (const char *pattern)
+{
+  if (pattern && g_str_has_prefix (pattern, GW_PATTERN_LIMITS))
+    return pattern + strlen (GW_PATTERN_LIMITS);
+  return pattern;
 }
 
 /* ---- snippets ---------------------------------------------------------- */
@@ -357,6 +372,7 @@ _gw_snippet_document_new (GwDocumentKind  kind,
 typedef struct {
   const char *where;
   const char *id;
+  gboolean    probe;   /* run each pattern against the probes (a pack not shipped) */
   guint       format;   /* the pack's format */
 } ParseCtx;
 
@@ -467,6 +483,88 @@ get_localized (JsonObject      *object,
   return fail (error, pc, key, _("must be a string or an object with “zh_CN” and “en”"));
 }
 
+/* At most the first 40 characters of a pattern, for messages: a pack's
+ * pattern may be thousands of characters long. */
+static char *
+pattern_excerpt (const char *pattern)
+{
+  if (g_utf8_strlen (pattern, -1) <= 40)
+    return g_strdup (pattern);
+  {
+    g_autofree char *head = g_utf8_substring (pattern, 0, 40);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+/* GLib's reason why a pattern does not compile, without GLib's own
+ * preamble, which quotes the whole pattern. */
+static const char *
+compile_reason (const GError *error,
+                const char   *folded)
+{
+  const char *after = strstr (error->message, folded);
+  const char *colon;
+
+  after = after ? after + strlen (folded) : error->message;
+  colon = strstr (after, ": ");
+  if (colon)
+    return colon + 2;
+  colon = strstr (after, "：");
+  return colon ? colon + strlen ("：") : error->message;
+}
+
+/* Texts a slow pattern is slowest on: a long run of one character, each
+ * of the pattern's own literal characters and a few common ones, then a
+ * character that breaks the run. A pattern that reaches PCRE2's limits on
+ * any of them is refused at load, naming it; the same limits hold at check
+ * time, where reaching them gives a check.incomplete finding. */
+#define PROBE_RUN 256
+
+static gboolean
+probe_pattern (GRegex      *regex,
+               const char  *pattern)
+{
+  static const gunichar common[] = { 'a', '1', ' ', 0x4E00 /* 一 */, 0xFF0C /* ， */ };
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GString) mixed = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    g_array_append_val (chars, common[i]);
+  for (const char *p = pattern; *p && chars->len < G_N_ELEMENTS (common) + 12;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean seen = FALSE;
+
+      if (c < 0x80 && !g_ascii_isalnum (c))
+        continue;   /* syntax, mostly */
+      for (guint i = 0; i < chars->len && !seen; i++)
+        seen = g_array_index (chars, gunichar, i) == c;
+      if (!seen)
+        g_array_append_val (chars, c);
+    }
+  for (guint i = 0; i <= chars->len; i++)
+    {
+      g_autoptr(GString) probe = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (i < chars->len)
+        {
+          for (guint n = 0; n < PROBE_RUN; n++)
+            g_string_append_unichar (probe, g_array_index (chars, gunichar, i));
+          g_string_append_unichar (mixed, g_array_index (chars, gunichar, i));
+        }
+      else
+        while (g_utf8_strlen (probe->str, -1) < PROBE_RUN)
+          g_string_append (probe, mixed->str);
+      g_string_append (probe, "\u3002!");
+      g_regex_match_full (regex, probe->str, probe->len, 0, 0, NULL, &error);
+      if (error)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GRegex *
 compile (const char      *pattern,
          const char      *key,
@@ -474,6 +572,8 @@ compile (const char      *pattern,
          GError         **error)
 {
   g_autofree char *folded = gw_text_normalize_pattern (pattern);
+  g_autofree char *limited = NULL;
+  g_autofree char *excerpt = NULL;
   g_autoptr(GError) local_error = NULL;
   GRegex *regex;
 
@@ -482,9 +582,23 @@ compile (const char      *pattern,
       fail (error, pc, key, _("empty pattern"));
       return NULL;
     }
-  regex = g_regex_new (folded, G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES, 0, &local_error);
+  excerpt = pattern_excerpt (pattern);
+  limited = g_strconcat (GW_PATTERN_LIMITS, folded, NULL);
+  regex = g_regex_new (limited, G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES, 0, &local_error);
   if (regex == NULL)
-    fail (error, pc, key, _("bad pattern “%s”: %s"), pattern, local_error->message);
+    {
+      fail (error, pc, key, _("bad pattern “%s”: %s"), excerpt,
+            compile_reason (local_error, limited));
+      return NULL;
+    }
+  if (pc->probe && !probe_pattern (regex, folded))
+    {
+      fail (error, pc, key, _("pattern “%s” takes too long to match: on a test text it reached "
+                              "the limit of the matching engine (nested repeats such as "
+                              "“(a+)+” do that); simplify it"), excerpt);
+      g_regex_unref (regex);
+      return NULL;
+    }
   return regex;
 }
 
@@ -542,8 +656,10 @@ get_pattern (JsonObject      *object,
           single = g_regex_new (folded, G_REGEX_DUPNAMES, 0, &local_error);
           if (single == NULL)
             {
+              g_autofree char *excerpt = pattern_excerpt (json_node_get_string (n));
+
               *ok = fail (error, pc, key, _("bad pattern “%s”: %s"),
-                          json_node_get_string (n), local_error->message);
+                          excerpt, compile_reason (local_error, folded));
               return NULL;
             }
           if (i > 0)
@@ -1466,7 +1582,7 @@ _gw_rule_verify_examples (GwRule      *rule,
                           const char  *where,
                           GError     **error)
 {
-  ParseCtx pc = { where, rule->id };
+  ParseCtx pc = { where, rule->id, FALSE };
 
   for (guint i = 0; i < rule->violating->len; i++)
     {
@@ -1538,7 +1654,8 @@ _gw_rule_new_from_json (JsonObject  *object,
   static const char *keys[] = { "id", "kinds", "severity", "message", "basis", "suggestion",
                                 "replacement", "matcher", "matchers", "examples", "note", NULL };
   g_autoptr(GwRule) rule = g_object_new (GW_TYPE_RULE, NULL);
-  ParseCtx pc = { where, NULL, format };
+  /* Shipped packs are probed by the test suite, not at every start. */
+  ParseCtx pc = { where, NULL, base_dir == NULL || !g_str_has_prefix (base_dir, "resource://"), format };
   JsonNode *kinds, *matcher, *matchers;
   const char *id, *severity;
   gboolean ok, present;
