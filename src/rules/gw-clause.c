@@ -17,7 +17,7 @@
 #define NEGATORS \
   "(?:不能|不得|严禁|禁止|不应|不宜|不准|不允许|不可|不该|切勿|不要)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由)" \
   "|避免|杜绝|防止|不以|不搞|纠正|不采用|不实行|不采取|不再|反对|摒弃|摈弃|克服|扭转|取消" \
-  "|不是|并非|而非|不作为|不将|不把|不单纯|不单|不光|不只|不仅仅|绝不|决不|不唯|不凭|不靠|不按|不依"
+  "|不是|并非|而非|不作为|不将|不把|不单纯|不单|不光|不只|不仅仅|绝不|决不|不唯|不凭|不靠|不按|不依|不由(?!得)|不从|不向"
 
 #define PROHIBITIONS \
   "(?:不得|严禁|禁止|不能|不应|不允许|不可)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由拒绝)|杜绝|防止|避免"
@@ -49,6 +49,10 @@
   "(?:未|没有|不再|无需|无须|不必|不用|免于|免予|不经|未经|不需要?|缺少|缺乏|跳过|绕过|省去|省略|" \
   "不进行|不组织|不开展|不履行|不走|不搞|不通过|不采用|不实行)[^，。；！？\\n]{0,4}$"
 
+/* …or right after it: 年度评估结果不作为续签条件, 与评估结果不挂钩. */
+#define DENIALS_AFTER \
+  "^[^，。；！？\\n]{0,6}?(?:不作为|不再作为|不得作为|不是|并非|不再是|不挂钩|不与[^，。；！？\\n]{0,8}挂钩|不影响)"
+
 #define PAST_MARKERS "过去|以往|此前|曾经|原来|以前|一度|前些年|长期以来"
 #define PAST_PROBLEMS "问题|弊端|现象|整改|纠正|不再|已经|已被|偏差"
 
@@ -57,7 +61,7 @@
 
 typedef struct {
   GRegex *negators, *prohibitions, *obligations, *post_governed, *problem_words,
-         *framing_verbs, *framing_after, *past, *past_problems, *sole, *one_of, *denials;
+         *framing_verbs, *framing_after, *past, *past_problems, *sole, *one_of, *denials, *denials_after;
 } Regexes;
 
 static GRegex *
@@ -91,6 +95,7 @@ regexes (void)
       r.sole = make (SOLE_WORDS);
       r.one_of = make (ONE_OF_WORDS);
       r.denials = make (DENIALS);
+      r.denials_after = make (DENIALS_AFTER);
       g_once_init_leave (&once, 1);
     }
   return &r;
@@ -273,7 +278,9 @@ _gw_clause_denies (GwCheckContext *ctx,
       while (from > c->start && ((guchar) ctx->text[from] & 0xC0) == 0x80)
         from--;
     }
-  return any_in (ctx, regexes ()->denials, from, start);
+  if (any_in (ctx, regexes ()->denials, from, start))
+    return TRUE;
+  return any_in (ctx, regexes ()->denials_after, start, c->end);
 }
 
 guint

@@ -1002,7 +1002,8 @@ gw_policy_apply_to_evaluation (GwPolicy     *policy,
                 decision = DECISION_TERMINATE;
             }
           else if (policy->renewing_grades)
-            decision = g_strv_contains ((const char * const *) policy->renewing_grades, grade)
+            /* 良好或合格的续签: a better grade renews too */
+            decision = g_strcmp0 (gw_policy_decision_for (policy, y, grade), "renew") == 0
                        ? DECISION_RENEW : DECISION_NOT_RENEW;
           if (decision == NULL)
             {
