@@ -10,6 +10,7 @@
 #include "gw-editor.h"
 #include "gw-evaluation-editor.h"
 #include "gw-findings-panel.h"
+#include "gw-policy-panel.h"
 #include "gw-page.h"
 #include "gw-preview.h"
 #include "gw-recovery.h"
@@ -26,6 +27,8 @@ struct _GwPage
   AdwBin          *editor_bin;
   GwPreview       *preview;
   GwFindingsPanel *findings_panel;
+  GwPolicyPanel   *policy_panel;
+  GtkWidget       *side_box;
   GtkWidget       *editor;
 
   GwApplication   *app;
@@ -149,6 +152,10 @@ on_check_done_cb (GObject      *object,
   g_clear_object (&self->check_cancellable);
   g_set_object (&self->findings, findings);
   gw_findings_panel_set_findings (self->findings_panel, findings);
+  /* What an opinion states, beside what it gets wrong (issue 10). */
+  gw_policy_panel_set_policy (self->policy_panel,
+                              gw_document_get_kind (self->document) == GW_DOCUMENT_KIND_OPINION
+                              ? gw_policy_extract (self->document) : NULL);
   gw_findings_panel_set_checking (self->findings_panel, self->check_source != 0);
   /* Underlines only fit the text the check saw; if the person typed since,
    * the next check (already scheduled) places them. */
@@ -364,6 +371,19 @@ on_activate_finding_cb (GwPage    *self,
     gw_evaluation_editor_select_finding (GW_EVALUATION_EDITOR (self->editor), finding);
 }
 
+/* A policy parameter's sentence, selected as a finding's place would be. */
+static void
+on_activate_sentence_cb (GwPage *self,
+                         int     block,
+                         guint   offset,
+                         guint   length)
+{
+  g_autoptr(GwFinding) place = gw_finding_new ("policy", GW_SEVERITY_INFO, "");
+
+  gw_finding_set_place (place, block, -1, NULL, offset, length);
+  on_activate_finding_cb (self, place);
+}
+
 static void
 on_apply_finding_cb (GwPage    *self,
                      GwFinding *finding)
@@ -516,6 +536,14 @@ gw_page_set_show_findings (GwPage   *self,
 {
   g_return_if_fail (GW_IS_PAGE (self));
   gtk_widget_set_visible (GTK_WIDGET (self->findings_panel), show);
+  gtk_widget_set_visible (self->side_box, show);
+}
+
+GwPolicyPanel *
+gw_page_get_policy_panel (GwPage *self)
+{
+  g_return_val_if_fail (GW_IS_PAGE (self), NULL);
+  return self->policy_panel;
 }
 
 gboolean
@@ -704,6 +732,7 @@ gw_page_class_init (GwPageClass *klass)
 
   g_type_ensure (GW_TYPE_PREVIEW);
   g_type_ensure (GW_TYPE_FINDINGS_PANEL);
+  g_type_ensure (GW_TYPE_POLICY_PANEL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gongwen/Gongwen/gw-page.ui");
@@ -712,6 +741,9 @@ gw_page_class_init (GwPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwPage, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, GwPage, preview);
   gtk_widget_class_bind_template_child (widget_class, GwPage, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, GwPage, policy_panel);
+  gtk_widget_class_bind_template_child (widget_class, GwPage, side_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_sentence_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_finding_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_finding_cb);
 }

@@ -44,6 +44,9 @@ gboolean      gw_page_get_checking       (GwPage        *self);
 
 GtkWidget    *gw_page_get_editor         (GwPage        *self);   /* GwEditor or GwEvaluationEditor */
 GtkWidget    *gw_page_get_findings_panel (GwPage        *self);
+/* The policy parameters of an opinion, beside the findings. */
+struct _GwPolicyPanel;
+struct _GwPolicyPanel *gw_page_get_policy_panel (GwPage    *self);
 GtkWidget    *gw_page_get_preview        (GwPage        *self);
 void          gw_page_set_show_findings  (GwPage        *self,
                                           gboolean       show);

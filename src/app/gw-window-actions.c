@@ -10,6 +10,8 @@
 #include "gw-docx-writer.h"
 #include "gw-import-report.h"
 #include "gw-page.h"
+#include "gw-policy.h"
+#include "gw-template-dialog.h"
 #include "gw-window-private.h"
 
 void
@@ -41,6 +43,41 @@ new_from_template_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   gw_window_show_template_dialog (GW_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The form the Create button makes gets the opinion's grade scale,
+ * decision table and cycle (the same core/rules function the command
+ * line's new round calls). Connected before the window opens the form. */
+static void
+on_form_from_opinion_created_cb (GwTemplateDialog *dialog,
+                                 GwDocument       *doc,
+                                 gpointer          policy)
+{
+  GwEvaluation *evaluation = gw_document_get_evaluation (doc);
+
+  if (evaluation)
+    gw_policy_apply_to_evaluation (policy, evaluation);
+}
+
+static void
+new_form_from_opinion_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  GwPage *page = gw_window_get_current_page (self);
+  GwDocument *doc = page ? gw_page_get_document (page) : NULL;
+  GwTemplateDialog *dialog;
+  GwPolicy *policy;
+
+  if (doc == NULL || gw_document_get_kind (doc) != GW_DOCUMENT_KIND_OPINION)
+    return;
+  policy = gw_policy_extract (doc);
+  /* The evaluation template's form; Create opens the form, then this fills
+   * it from the opinion (the editor follows the form's ::changed). */
+  dialog = gw_window_show_template_dialog (self, "evaluation");
+  g_signal_connect_data (dialog, "document-created", G_CALLBACK (on_form_from_opinion_created_cb),
+                         policy, (GClosureNotify) (void (*) (void)) gw_policy_free, 0);
 }
 
 static void
@@ -652,6 +689,8 @@ void
 _gw_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.new-form-from-opinion", NULL,
+                                   new_form_from_opinion_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", "s",
                                    new_from_template_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

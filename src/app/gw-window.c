@@ -197,7 +197,8 @@ on_page_findings_cb (GwPage   *page,
   g_autoptr(GIcon) icon = n_errors ? g_themed_icon_new ("dialog-error-symbolic") : NULL;
 
   adw_tab_page_set_indicator_icon (tab, icon);
-  adw_tab_page_set_indicator_tooltip (tab, n_errors ? _("The checker found errors") : NULL);
+  /* libadwaita 1.2 takes no NULL here: "" is no tooltip. */
+  adw_tab_page_set_indicator_tooltip (tab, n_errors ? _("The checker found errors") : "");
   if (page == gw_window_get_current_page (self))
     update_counts (self);
 }
@@ -867,16 +868,17 @@ on_template_document_created_cb (GwTemplateDialog *dialog,
   gw_page_set_modified (page, TRUE);
 }
 
-void
+GwTemplateDialog *
 gw_window_show_template_dialog (GwWindow   *self,
                                 const char *template_id)
 {
   GwTemplateDialog *dialog;
 
-  g_return_if_fail (GW_IS_WINDOW (self));
+  g_return_val_if_fail (GW_IS_WINDOW (self), NULL);
 
   dialog = gw_template_dialog_new (GTK_WINDOW (self), template_id);
   g_signal_connect_object (dialog, "document-created",
                            G_CALLBACK (on_template_document_created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }

@@ -22,7 +22,8 @@ GwPage   *gw_window_add_document   (GwWindow      *self,
                                     GFile         *file);
 GwPage   *gw_window_get_current_page (GwWindow    *self);
 AdwTabView *gw_window_get_tab_view (GwWindow      *self);
-void      gw_window_show_template_dialog (GwWindow   *self,
+struct _GwTemplateDialog *
+          gw_window_show_template_dialog (GwWindow   *self,
                                           const char *template_id);
 /* Shows @message as a toast. */
 void      gw_window_toast          (GwWindow      *self,

@@ -224,12 +224,41 @@ is_gwdoc (const char *path,
   return g_str_has_suffix (path, ".gwdoc") || gw_document_get_evaluation (doc) != NULL;
 }
 
+/* The opinion of --against, read once: its policy parameters and its
+ * name for messages. NULL with a message on stderr when it cannot be read. */
+static GwPolicy *
+read_against (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) opinion = gw_document_open (path, &error);
+  g_autoptr(GwPolicy) policy = NULL;
+  g_autofree char *shown = g_filename_display_name (path);
+
+  if (opinion == NULL)
+    {
+      g_printerr (_("gongwen: --against: %s\n"), error->message);
+      return NULL;
+    }
+  policy = gw_policy_extract (opinion);
+  /* Checking a form against an opinion that states nothing would say “no
+   * contradiction” about something never compared. */
+  if (gw_policy_is_empty (policy))
+    {
+      g_printerr (_("gongwen: --against: %s states no policy parameter (cycle, renewal, grades, evaluator…) to check a form against\n"),
+                  shown);
+      return NULL;
+    }
+  return g_steal_pointer (&policy);
+}
+
 static int
 check_files (const GwCliOptions *options,
+             const char         *against,
              char              **files)
 {
   g_autoptr(GwChecker) checker = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GwPolicy) policy = NULL;
   gboolean kind_given = FALSE;
   GwDocumentKind forced = GW_DOCUMENT_KIND_OPINION;
   guint n_errors = 0, n_warnings = 0, n_infos = 0, n_unreadable = 0;
@@ -254,6 +283,12 @@ check_files (const GwCliOptions *options,
   checker = make_checker (options);
   if (checker == NULL)
     return 2;
+  if (against)
+    {
+      policy = read_against (against);
+      if (policy == NULL)
+        return 2;
+    }
 
   if (options->format == GW_CLI_FORMAT_JSON)
     {
@@ -302,7 +337,12 @@ check_files (const GwCliOptions *options,
         kind = gw_document_get_kind (doc);
       else
         kind = gw_checker_detect_kind (doc);
-      findings = gw_checker_check_as (checker, doc, kind);
+      /* A form is checked against the opinion of --against; an opinion
+       * among the files is checked as usual. */
+      if (policy && kind == GW_DOCUMENT_KIND_EVALUATION && gw_document_get_evaluation (doc))
+        findings = gw_checker_check_against (checker, doc, policy);
+      else
+        findings = gw_checker_check_as (checker, doc, kind);
 
       if (builder)
         {
@@ -340,10 +380,10 @@ check_files (const GwCliOptions *options,
            * what it does not state is absent (issue 10). */
           if (kind == GW_DOCUMENT_KIND_OPINION)
             {
-              g_autoptr(GwPolicy) policy = gw_policy_extract (doc);
+              g_autoptr(GwPolicy) stated = gw_policy_extract (doc);
 
               json_builder_set_member_name (builder, "policy");
-              json_builder_add_value (builder, gw_policy_to_json (policy));
+              json_builder_add_value (builder, gw_policy_to_json (stated));
             }
           json_builder_end_object (builder);
         }
@@ -461,10 +501,17 @@ run_check (GVariantDict   *dict,
            const GwCliEnv *env)
 {
   g_auto(GwCliOptions) opts = { 0 };
+  g_autofree char *against = NULL;
 
   if (!_gw_cli_options_init (&opts, dict, env))
     return 2;
-  return check_files (&opts, files);
+  g_variant_dict_lookup (dict, "against", "^ay", &against);
+  if (against && *against == '\0')
+    {
+      g_printerr (_("gongwen: --against needs the opinion's file\n"));
+      return 2;
+    }
+  return check_files (&opts, against, files);
 }
 
 static const GOptionEntry check_entries[] = {
@@ -473,7 +520,7 @@ static const GOptionEntry check_entries[] = {
   { NULL }
 };
 
-static const char * const check_accepts[] = { "rules", "kind", "format", NULL };
+static const char * const check_accepts[] = { "rules", "kind", "format", "against", NULL };
 
 const GwCliVerb gw_cli_verb_check = {
   .action = "check",

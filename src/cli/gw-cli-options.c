@@ -34,6 +34,9 @@ static const GOptionEntry shared_entries[] = {
     N_("With --export-pdf or --export-docx: skip documents that have error findings"), NULL },
   { "jobs", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export-pdf or --export-docx: number of parallel jobs (default: number of cores)"), N_("N") },
+  { "against", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The governing opinion: --check checks evaluation forms against its policy, "
+       "--new-round fills the forms from it"), N_("OPINION") },
   { NULL }
 };
 

@@ -60,15 +60,15 @@ static const GOptionEntry new_round_entries[] = {
     N_("CONTRACTS") },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The folder of the new round"), N_("DIR") },
-  { "against", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The governing implementation opinion"), N_("OPINION") },
   { NULL }
 };
+
+static const char * const new_round_accepts[] = { "against", NULL };
 
 const GwCliVerb gw_cli_verb_new_round = {
   .action = "new-round",
   .entries = new_round_entries,
-  .accepts = NULL,
+  .accepts = new_round_accepts,
   .run = run_new_round,
 };
 

@@ -31,6 +31,7 @@
 static const char *builtin_resources[] = {
   RESOURCE_BASE "opinion.xml",
   RESOURCE_BASE "evaluation.xml",
+  RESOURCE_BASE "letter.xml",
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -1257,10 +1258,19 @@ build_document (Ctx         *ctx,
   g_autofree char *sealed = get_attr (node, "sealed");
   gboolean have_evaluation = FALSE;
 
+  g_autofree char *format = get_attr (node, "format");
+  GwDocumentFormat layout = GW_DOCUMENT_FORMAT_DOCUMENT;
+
   if (sealed && !g_str_equal (sealed, "true") && !g_str_equal (sealed, "false"))
     return template_error (ctx, node, error, _("sealed=\"…\" must be true or false"));
+  /* format="letter": a letter (函) laid out in the 信函 format. */
+  if (format && !gw_document_format_from_string (format, &layout))
+    return template_error (ctx, node, error, _("format=\"…\" must be document or letter"));
   if (ctx->doc)
-    gw_document_set_sealed (ctx->doc, sealed && g_str_equal (sealed, "true"));
+    {
+      gw_document_set_sealed (ctx->doc, sealed && g_str_equal (sealed, "true"));
+      gw_document_set_format (ctx->doc, layout);
+    }
   memset (ctx->counters, 0, sizeof ctx->counters);
 
   for (xmlNodePtr n = node->children; n; n = n->next)

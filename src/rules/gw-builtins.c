@@ -700,6 +700,43 @@ builtin_punctuation (GwCheckContext *ctx,
 
 /* ---- registry ------------------------------------------------------------ */
 
+/* ---- check.incomplete --------------------------------------------------- */
+
+/* U+FFFD stands where an import met bytes it could not decode: what the
+ * author wrote there never reached the checker. (The rule's other half,
+ * a pattern the engine gave up on, is reported by _gw_rule_check() for
+ * whichever rule it was.) */
+static void
+builtin_unreadable_text (GwCheckContext *ctx,
+                         GwRule         *rule,
+                         GwMatcher      *m,
+                         GPtrArray      *findings)
+{
+  const char *p = ctx->text;
+  const char *end = ctx->text + ctx->len;
+  guint last_block = G_MAXUINT;
+
+  while ((p = g_strstr_len (p, end - p, "\xEF\xBF\xBD")) != NULL)
+    {
+      gsize pos = p - ctx->text;
+      guint block = _gw_check_context_block_at (ctx, pos);
+
+      /* one finding a paragraph is enough to send the author back to it */
+      if (block != last_block)
+        {
+          GwFinding *f = _gw_rule_make_finding (rule, m, ctx->lang, NULL,
+                                                ctx->lang == 0
+                                                ? "这里有无法识别的字符（\xEF\xBF\xBD），原文此处未经检查"
+                                                : "unreadable characters (\xEF\xBF\xBD) here; "
+                                                  "what the source said was not checked");
+          _gw_finding_place_text (ctx, f, pos, pos + 3);
+          g_ptr_array_add (findings, f);
+          last_block = block;
+        }
+      p += 3;
+    }
+}
+
 static const struct {
   const char    *name;
   GwBuiltinFunc  func;
@@ -709,6 +746,7 @@ static const struct {
   { "heading-sequence", builtin_heading_sequence },
   { "required-elements", builtin_required_elements },
   { "punctuation", builtin_punctuation },
+  { "unreadable-text", builtin_unreadable_text },
 };
 
 GwBuiltinFunc

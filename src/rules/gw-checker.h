@@ -5,6 +5,7 @@
 
 #include "gw-document.h"
 #include "gw-finding.h"
+#include "gw-policy.h"
 #include "gw-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,12 @@ GListModel *gw_checker_check            (GwChecker   *self,
 GListModel *gw_checker_check_as         (GwChecker      *self,
                                          GwDocument     *doc,
                                          GwDocumentKind  kind);
+/* Checks the evaluation form @form against the parameters of the opinion
+ * that governs it (the form.against-opinion.* rules; they are silent in
+ * the other calls). The command line's --check --against=OPINION. */
+GListModel *gw_checker_check_against    (GwChecker      *self,
+                                         GwDocument     *form,
+                                         GwPolicy       *policy);
 /* The same, off the main thread (GTask); the window calls this. The worker
  * checks a copy of @doc taken before this returns, so the caller may go on
  * editing. */

@@ -8,17 +8,10 @@
 #include <string.h>
 
 #include "gw-form-checks.h"
+#include "gw-against-private.h"
+#include "gw-clause-private.h"
 #include "gw-numeral.h"
 #include "gw-rule-private.h"
-
-/* Words that, before a trigger in the same clause, forbid or negate it:
- * 不能仅以"价低者得"为原则 complies. */
-#define DEFAULT_NEGATIONS \
-  "不能|不得|严禁|禁止|避免|杜绝|防止|不应|不以|不搞|纠正|不宜|不准|不允许|不可|" \
-  "不采用|不实行|不采取|不再|不要|反对|摒弃|摈弃|克服|扭转|取消|不是|并非|而非|不作为|不将"
-
-/* A sentence that names the trigger as a problem being corrected. */
-#define DEFAULT_PROBLEMS "问题|弊端|纠正|整治|乱象|误区"
 
 static GRegex *
 default_regex (const char *pattern)
@@ -28,32 +21,52 @@ default_regex (const char *pattern)
   return r;
 }
 
-static GRegex *
-negations (void)
+/* A pattern the engine gave up on in [start, end): the rule could not be
+ * evaluated there, which _gw_rule_check() reports (the first place). */
+static void
+note_failure (GwCheckContext *ctx,
+              GError         *error,
+              gsize           start,
+              gsize           end)
 {
-  static gsize once;
-  static GRegex *regex;
-
-  if (g_once_init_enter (&once))
-    {
-      regex = default_regex (DEFAULT_NEGATIONS);
-      g_once_init_leave (&once, 1);
-    }
-  return regex;
+  if (error == NULL || ctx->failed)
+    return;
+  g_debug ("%s", error->message);
+  ctx->failed = TRUE;
+  ctx->fail_start = start;
+  ctx->fail_end = end;
 }
 
-static GRegex *
-problems (void)
+/* g_regex_match_full() over [start, end) of the text, noting an error. */
+static gboolean
+match_range (GwCheckContext  *ctx,
+             GRegex          *regex,
+             gsize            start,
+             gsize            end,
+             GMatchInfo     **mi)
 {
-  static gsize once;
-  static GRegex *regex;
+  g_autoptr(GError) error = NULL;
+  gboolean found;
 
-  if (g_once_init_enter (&once))
-    {
-      regex = default_regex (DEFAULT_PROBLEMS);
-      g_once_init_leave (&once, 1);
-    }
-  return regex;
+  /* The unit alone, not the text up to its end: PCRE checks the UTF-8 of
+   * the whole subject on every call, which made long documents quadratic. */
+  found = g_regex_match_full (regex, ctx->text + start, end - start, 0, 0, mi, &error);
+  note_failure (ctx, error, start, end);
+  return found;
+}
+
+/* g_match_info_next(), noting an error in the range [start, end). */
+static gboolean
+match_next (GwCheckContext *ctx,
+            GMatchInfo     *mi,
+            gsize           start,
+            gsize           end)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean found = g_match_info_next (mi, &error);
+
+  note_failure (ctx, error, start, end);
+  return found;
 }
 
 /* Whether @regex matches somewhere in [start, end) of the text. */
@@ -65,9 +78,7 @@ matches_in (GwCheckContext *ctx,
 {
   if (end <= start)
     return FALSE;
-  /* The unit alone, not the text up to its end: PCRE checks the UTF-8 of
-   * the whole subject on every call, which made long documents quadratic. */
-  return g_regex_match_full (regex, ctx->text + start, end - start, 0, 0, NULL, NULL);
+  return match_range (ctx, regex, start, end, NULL);
 }
 
 /* The index of the draft the prefilters read, made once per check. */
@@ -88,6 +99,7 @@ typedef struct {
   GArray         *runs;       /* GwTextRange */
   guint           next_run;
   gsize           base;       /* where the current run starts */
+  gsize           base_end;   /* and ends */
   GMatchInfo     *mi;
 } Scan;
 
@@ -100,8 +112,8 @@ scan_next_run (Scan *sc)
 
       g_clear_pointer (&sc->mi, g_match_info_free);
       sc->base = r->start;
-      if (g_regex_match_full (sc->regex, sc->ctx->text + r->start, r->end - r->start, 0, 0,
-                              &sc->mi, NULL))
+      sc->base_end = r->end;
+      if (match_range (sc->ctx, sc->regex, r->start, r->end, &sc->mi))
         return TRUE;
     }
   g_clear_pointer (&sc->mi, g_match_info_free);
@@ -129,7 +141,7 @@ scan_start (Scan           *sc,
 static gboolean
 scan_next (Scan *sc)
 {
-  if (sc->mi && g_match_info_next (sc->mi, NULL))
+  if (sc->mi && match_next (sc->ctx, sc->mi, sc->base, sc->base_end))
     return TRUE;
   return scan_next_run (sc);
 }
@@ -196,6 +208,37 @@ conds_any (GwCheckContext *ctx,
       GwCond *c = &g_array_index (conds, GwCond, i);
       if (matches_around (ctx, c->regex, pos, c->within))
         return TRUE;
+    }
+  return FALSE;
+}
+
+/* conds_any () for what makes a trigger lawful: a marker the clause
+ * reader reads as denied (未组织政府采购) counts for nothing. */
+static gboolean
+conds_any_affirmed (GwCheckContext *ctx,
+                    GArray         *conds,
+                    gsize           pos)
+{
+  for (guint i = 0; conds && i < conds->len; i++)
+    {
+      GwCond *c = &g_array_index (conds, GwCond, i);
+      g_autoptr(GMatchInfo) mi = NULL;
+      gsize s, e;
+
+      _gw_check_context_unit (ctx, pos, c->within, &s, &e);
+      if (e <= s)
+        continue;
+      match_range (ctx, c->regex, s, e, &mi);
+      while (g_match_info_matches (mi))
+        {
+          int ms;
+
+          g_match_info_fetch_pos (mi, 0, &ms, NULL);
+          if (!_gw_clause_denies (ctx, s + ms))
+            return TRUE;
+          if (!match_next (ctx, mi, s, e))
+            break;
+        }
     }
   return FALSE;
 }
@@ -295,34 +338,44 @@ trigger_exempt (GwCheckContext *ctx,
                 gsize           e)
 {
   gsize cs, ce, ss, se;
+  guint flags;
 
   _gw_check_context_unit (ctx, s, GW_WITHIN_CLAUSE, &cs, &ce);
   _gw_check_context_unit (ctx, s, GW_WITHIN_SENTENCE, &ss, &se);
 
+  /* The clause reader (gw-clause.c) says what the clause means: negated
+   * where the trigger stands, prohibited, framed as a problem to correct,
+   * a sole factor or one among several. A pack's own "negations" still
+   * replaces the negation reading (format 1). */
   if (m->exempt_negation &&
-      matches_in (ctx, m->negation ? m->negation : negations (), cs, s))
+      (m->negation ? matches_in (ctx, m->negation, cs, s) : _gw_clause_negates (ctx, s, e)))
     return TRUE;
-  /* "针对…低价中标的问题", "整治转包乱象": the problem word stands in the
-   * trigger's own clause. One in another clause is about something else
-   * (为缓解人手不足的问题，…为镇政府招聘工作人员; 按价低者得确定，解决
-   * 采购周期过长的问题 are still violations). */
-  if (m->exempt_problem && matches_in (ctx, problems (), cs, ce))
+  flags = _gw_clause_flags (ctx, s);
+  /* "针对…低价中标的问题", "扭转…价低者得的局面", "…的问题已经整改": the
+   * practice is named to correct it. A problem word in another clause
+   * about something else (为缓解人手不足的问题，…为镇政府招聘工作人员)
+   * does not frame it. */
+  if (m->exempt_problem && (flags & GW_CLAUSE_FRAMED))
+    return TRUE;
+  if (m->exempt_flags & flags)
+    return TRUE;
+  if ((m->needs & flags) != m->needs)
     return TRUE;
   for (guint i = 0; m->allow && i < m->allow->len; i++)
     {
       g_autoptr(GMatchInfo) mi = NULL;
-      g_regex_match_full (g_ptr_array_index (m->allow, i), ctx->text + ss, se - ss, 0, 0, &mi, NULL);
+      match_range (ctx, g_ptr_array_index (m->allow, i), ss, se, &mi);
       while (g_match_info_matches (mi))
         {
           int as, ae;
           g_match_info_fetch_pos (mi, 0, &as, &ae);
           if (ss + as < e && ss + ae > s)
             return TRUE;
-          if (!g_match_info_next (mi, NULL))
+          if (!match_next (ctx, mi, ss, se))
             break;
         }
     }
-  if (conds_any (ctx, m->unless, s))
+  if (conds_any_affirmed (ctx, m->unless, s))
     return TRUE;
   if (!conds_all (ctx, m->requires, s))
     return TRUE;
@@ -595,7 +648,7 @@ date_span (GwCheckContext *ctx,
   int y1, m1, d1, y2, m2, d2, s, e;
   GDate a, b;
 
-  if (!g_regex_match_full (date_range_regex (), ctx->text + start, end - start, 0, 0, &mi, NULL))
+  if (!match_range (ctx, date_range_regex (), start, end, &mi))
     return FALSE;
   y1 = fetch_int (mi, 1, 0);
   m1 = fetch_int (mi, 2, 1);
@@ -758,8 +811,7 @@ longest_list (GwCheckContext *ctx,
   for (guint i = 0; i < m->members->len; i++)
     {
       g_autoptr(GMatchInfo) mi = NULL;
-      g_regex_match_full (g_ptr_array_index (m->members, i), ctx->text + start, end - start, 0, 0,
-                          &mi, NULL);
+      match_range (ctx, g_ptr_array_index (m->members, i), start, end, &mi);
       while (g_match_info_matches (mi))
         {
           int s, e;
@@ -769,7 +821,7 @@ longest_list (GwCheckContext *ctx,
           h.start = start + s;
           h.end = start + e;
           g_array_append_val (hits, h);
-          if (!g_match_info_next (mi, NULL))
+          if (!match_next (ctx, mi, start, end))
             break;
         }
     }
@@ -841,10 +893,23 @@ run_form (GwMatcher      *m,
   GwEvaluation *ev = gw_document_get_evaluation (ctx->doc);
   g_autoptr(GPtrArray) issues = NULL;
 
+  g_autofree char *basis = NULL;
+
   /* A plain-text draft of a form carries no scores to add up. */
   if (ev == NULL)
     return;
-  issues = gw_form_check (m->name, ev, ctx->doc);
+  if (_gw_against_is_check (m->name))
+    {
+      GwPolicyParam param = GW_POLICY_CYCLE_YEARS;
+
+      /* Only a form checked against its governing opinion. */
+      if (ctx->policy == NULL)
+        return;
+      issues = _gw_against_check (m->name, ev, ctx->policy, &param);
+      basis = _gw_against_basis (ctx->policy, param);
+    }
+  else
+    issues = gw_form_check (m->name, ev, ctx->doc);
   for (guint i = 0; i < issues->len; i++)
     {
       GwFormIssue *issue = g_ptr_array_index (issues, i);
@@ -852,6 +917,9 @@ run_form (GwMatcher      *m,
 
       gw_finding_set_place (f, -1, -1, issue->target, 0, 0);
       gw_finding_set_excerpt (f, issue->target);
+      /* The opinion the form contradicts, and its sentence. */
+      if (basis)
+        gw_finding_set_basis (f, basis);
       g_ptr_array_add (findings, f);
     }
 }

@@ -107,18 +107,32 @@ gw_policy_free (GwPolicy *policy)
 
 #define NUM "([0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3})"
 
-/* Arabic (either width), Chinese or financial numerals (壹…拾); -1 when
- * @text is none of them. */
-/* A number as the opinion writes it: Arabic digits (full-width too), or a
- * Chinese or financial numeral (叁年, 壹拾伍). -1 when it is neither. */
+/* Arabic (either width), Chinese or financial numerals (壹…拾), read by
+ * core's numeral reader; -1 when @text is none of them. */
 static double
 read_number (const char *text)
 {
-  g_autofree char *folded = gw_text_fold_width (text);
+  GString *ascii = g_string_new (NULL);
+  double value;
 
-  if (g_ascii_isdigit (*folded))
-    return g_ascii_strtod (folded, NULL);
-  return gw_numeral_parse (folded, -1, GW_NUMERAL_DECIMAL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int d = gw_digit_value (c);
+
+      if (d >= 0)
+        g_string_append_c (ascii, '0' + d);
+      else if (c == '.' || c == 0xFF0E)
+        g_string_append_c (ascii, '.');
+      else
+        {
+          g_string_free (ascii, TRUE);
+          return gw_numeral_parse (text, -1, GW_NUMERAL_DEFAULT);
+        }
+    }
+  value = ascii->len > 0 ? g_ascii_strtod (ascii->str, NULL) : -1;
+  g_string_free (ascii, TRUE);
+  return value;
 }
 
 /* ---- sentences ---------------------------------------------------------- */
@@ -712,10 +726,7 @@ add_number (JsonBuilder *b,
 static char *
 format_number (double v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  if (v == floor (v) && fabs (v) < 1e9)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v);
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, v));
+  return gw_number_format (v, -1);
 }
 
 static const char *
@@ -885,7 +896,22 @@ gw_policy_decision_for (GwPolicy   *policy,
   if (g_str_equal (grade, "不合格"))
     return policy->on_fail;
   if (policy->renewing_grades)
-    return g_strv_contains ((const char * const *) policy->renewing_grades, grade) ? "renew" : "not-renewed";
+    {
+      const char * const *scale = policy->scale ? (const char * const *) policy->scale : default_scale;
+      int rank = -1, best = G_MAXINT;
+
+      if (g_strv_contains ((const char * const *) policy->renewing_grades, grade))
+        return "renew";
+      /* 良好或合格的续签: a better grade renews too. */
+      for (int i = 0; scale[i]; i++)
+        {
+          if (g_str_equal (scale[i], grade))
+            rank = i;
+          if (g_strv_contains ((const char * const *) policy->renewing_grades, scale[i]))
+            best = MIN (best, i);
+        }
+      return rank >= 0 && rank < best ? "renew" : "not-renewed";
+    }
   return NULL;
 }
 
@@ -977,7 +1003,8 @@ gw_policy_apply_to_evaluation (GwPolicy     *policy,
                 decision = DECISION_TERMINATE;
             }
           else if (policy->renewing_grades)
-            decision = g_strv_contains ((const char * const *) policy->renewing_grades, grade)
+            /* 良好或合格的续签: a better grade renews too */
+            decision = g_strcmp0 (gw_policy_decision_for (policy, y, grade), "renew") == 0
                        ? DECISION_RENEW : DECISION_NOT_RENEW;
           if (decision == NULL)
             {

@@ -100,7 +100,7 @@ new_from_data (const char  *data,
                gboolean     verify,
                GError     **error)
 {
-  static const char *keys[] = { "name", "description", "version", "disable", "rules", NULL };
+  static const char *keys[] = { "name", "description", "version", "format", "disable", "rules", NULL };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GwRulePack) self = NULL;
@@ -110,6 +110,7 @@ new_from_data (const char  *data,
   JsonNode *root, *node;
   JsonObject *o;
   JsonArray *rules;
+  guint format;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -142,6 +143,16 @@ new_from_data (const char  *data,
   node = json_object_get_member (o, "version");
   if (node && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64))
     return pack_fail (error, where, _("key “version”: must be a whole number"));
+  /* The format the pack is written in; packs written before it had one
+   * are format 1 and load as they always did. */
+  node = json_object_get_member (o, "format");
+  if (node && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+               json_node_get_int (node) < 1))
+    return pack_fail (error, where, _("key “format”: must be a whole number from 1"));
+  if (node && json_node_get_int (node) > GW_RULE_PACK_FORMAT_CURRENT)
+    return pack_fail (error, where, _("key “format”: format %d is newer than this version of Gongwen reads (%d)"),
+                      (int) json_node_get_int (node), GW_RULE_PACK_FORMAT_CURRENT);
+  format = node ? (guint) json_node_get_int (node) : 1;
   node = json_object_get_member (o, "description");
   if (node && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING))
     return pack_fail (error, where, _("key “description”: must be a string"));
@@ -186,7 +197,7 @@ new_from_data (const char  *data,
 
       if (!JSON_NODE_HOLDS_OBJECT (n))
         return pack_fail (error, where, _("rule %u: must be an object"), i + 1);
-      rule = _gw_rule_new_from_json (json_node_get_object (n), self->name, where, base_dir, error);
+      rule = _gw_rule_new_from_json (json_node_get_object (n), format, self->name, where, base_dir, error);
       if (rule == NULL)
         return NULL;
       if (g_hash_table_contains (seen, gw_rule_get_id (rule)))

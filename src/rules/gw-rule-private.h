@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gw-document.h"
+#include "gw-policy.h"
 #include "gw-prefilter.h"
 #include "gw-rule-pack.h"
 #include "gw-text.h"
@@ -64,6 +65,8 @@ struct _GwMatcher
   GArray        *requires;        /* GwCond */
   gboolean       exempt_negation;
   gboolean       exempt_problem;
+  guint          exempt_flags;    /* GwClauseFlags that exempt (gw-clause-private.h) */
+  guint          needs;           /* GwClauseFlags the clause must carry */
   GRegex        *negation;
 
   /* required */
@@ -124,6 +127,15 @@ struct _GwCheckContext
   guint          *section_end;    /* per block: first block after its section */
   guint          *section_start;  /* per block: the heading block its section starts at */
   GwPrefilterIndex *prefilter;    /* built on first use (gw-matchers.c) */
+  GHashTable     *clauses;        /* clause start + 1 → GwClause*, read on first use (gw-clause.c) */
+  GwPolicy       *policy;         /* the governing opinion's parameters, or NULL (not owned) */
+
+  /* A pattern the engine gave up on (match or depth limit, bad UTF-8):
+   * the rule being run, and the first range it could not read, which
+   * _gw_rule_check() turns into a check.incomplete finding. */
+  GwRule         *incomplete_rule; /* the rule check.incomplete, when active */
+  gboolean        failed;
+  gsize           fail_start, fail_end;
 };
 
 GwCheckContext *_gw_check_context_new   (GwDocument     *doc,
@@ -168,6 +180,18 @@ void            _gw_finding_place_block (GwCheckContext *ctx,
                                          guint           offset,
                                          guint           length);
 
+/* The finding for a rule that could not be evaluated at [@start, @end). */
+GwFinding      *_gw_check_context_incomplete (GwCheckContext *ctx,
+                                              GwRule         *rule,
+                                              gsize           start,
+                                              gsize           end);
+
+/* Pattern limits: prefixed to every pattern of a pack so that PCRE2 stops
+ * after a fixed amount of work (deterministic, unlike a clock), and the
+ * probe each pattern is run against at load under them. */
+#define GW_PATTERN_LIMITS "(*LIMIT_MATCH=1000000)(*LIMIT_DEPTH=100000)"
+const char     *_gw_pattern_strip_limits (const char *pattern);
+
 /* Runs one rule over a prepared document, appending GwFinding*. */
 void            _gw_rule_check          (GwRule         *rule,
                                          GwCheckContext *ctx,
@@ -175,8 +199,14 @@ void            _gw_rule_check          (GwRule         *rule,
 gboolean        _gw_rule_applies_to     (GwRule         *rule,
                                          GwDocumentKind  kind);
 
+/* The newest pack format this build reads ("format" of a pack; 1 when
+ * absent). Format 2 packs exempt prohibitions by default and name the
+ * clause reader's annotations (docs/rule-packs.md). */
+#define GW_RULE_PACK_FORMAT_CURRENT 2
+
 /* Parsing (gw-rule.c). @where names the pack file for messages. */
 GwRule         *_gw_rule_new_from_json  (JsonObject     *object,
+                                         guint           format,
                                          const char     *pack_name,
                                          const char     *where,
                                          const char     *base_dir,

@@ -12,6 +12,8 @@
 #include "gw-evaluation.h"
 #include "gw-form-checks.h"
 #include "gw-import-text.h"
+#include "gw-against-private.h"
+#include "gw-clause-private.h"
 #include "gw-rule-private.h"
 
 struct _GwRule
@@ -78,7 +80,7 @@ _gw_matcher_free (GwMatcher *m)
 static GwPrefilter *
 prefilter_of (GRegex *regex)
 {
-  return regex ? _gw_prefilter_new (g_regex_get_pattern (regex)) : NULL;
+  return regex ? _gw_prefilter_new (_gw_pattern_strip_limits (g_regex_get_pattern (regex))) : NULL;
 }
 
 static GPtrArray *
@@ -294,8 +296,23 @@ _gw_rule_check (GwRule         *rule,
                 GwCheckContext *ctx,
                 GPtrArray      *findings)
 {
+  ctx->failed = FALSE;
   for (guint i = 0; i < rule->matchers->len; i++)
     _gw_matcher_run (g_ptr_array_index (rule->matchers, i), rule, ctx, findings);
+  /* What the rule found stands; where it could not look is a finding too,
+   * never silence (one a rule: its first such place). */
+  if (ctx->failed)
+    g_ptr_array_add (findings, _gw_check_context_incomplete (ctx, rule, ctx->fail_start,
+                                                             ctx->fail_end));
+  ctx->failed = FALSE;
+}
+
+const char *
+_gw_pattern_strip_limits (const char *pattern)
+{
+  if (pattern && g_str_has_prefix (pattern, GW_PATTERN_LIMITS))
+    return pattern + strlen (GW_PATTERN_LIMITS);
+  return pattern;
 }
 
 /* ---- snippets ---------------------------------------------------------- */
@@ -355,6 +372,8 @@ _gw_snippet_document_new (GwDocumentKind  kind,
 typedef struct {
   const char *where;
   const char *id;
+  gboolean    probe;   /* run each pattern against the probes (a pack not shipped) */
+  guint       format;   /* the pack's format */
 } ParseCtx;
 
 G_GNUC_PRINTF (4, 5)
@@ -464,6 +483,88 @@ get_localized (JsonObject      *object,
   return fail (error, pc, key, _("must be a string or an object with “zh_CN” and “en”"));
 }
 
+/* At most the first 40 characters of a pattern, for messages: a pack's
+ * pattern may be thousands of characters long. */
+static char *
+pattern_excerpt (const char *pattern)
+{
+  if (g_utf8_strlen (pattern, -1) <= 40)
+    return g_strdup (pattern);
+  {
+    g_autofree char *head = g_utf8_substring (pattern, 0, 40);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+/* GLib's reason why a pattern does not compile, without GLib's own
+ * preamble, which quotes the whole pattern. */
+static const char *
+compile_reason (const GError *error,
+                const char   *folded)
+{
+  const char *after = strstr (error->message, folded);
+  const char *colon;
+
+  after = after ? after + strlen (folded) : error->message;
+  colon = strstr (after, ": ");
+  if (colon)
+    return colon + 2;
+  colon = strstr (after, "：");
+  return colon ? colon + strlen ("：") : error->message;
+}
+
+/* Texts a slow pattern is slowest on: a long run of one character, each
+ * of the pattern's own literal characters and a few common ones, then a
+ * character that breaks the run. A pattern that reaches PCRE2's limits on
+ * any of them is refused at load, naming it; the same limits hold at check
+ * time, where reaching them gives a check.incomplete finding. */
+#define PROBE_RUN 256
+
+static gboolean
+probe_pattern (GRegex      *regex,
+               const char  *pattern)
+{
+  static const gunichar common[] = { 'a', '1', ' ', 0x4E00 /* 一 */, 0xFF0C /* ， */ };
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GString) mixed = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    g_array_append_val (chars, common[i]);
+  for (const char *p = pattern; *p && chars->len < G_N_ELEMENTS (common) + 12;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean seen = FALSE;
+
+      if (c < 0x80 && !g_ascii_isalnum (c))
+        continue;   /* syntax, mostly */
+      for (guint i = 0; i < chars->len && !seen; i++)
+        seen = g_array_index (chars, gunichar, i) == c;
+      if (!seen)
+        g_array_append_val (chars, c);
+    }
+  for (guint i = 0; i <= chars->len; i++)
+    {
+      g_autoptr(GString) probe = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (i < chars->len)
+        {
+          for (guint n = 0; n < PROBE_RUN; n++)
+            g_string_append_unichar (probe, g_array_index (chars, gunichar, i));
+          g_string_append_unichar (mixed, g_array_index (chars, gunichar, i));
+        }
+      else
+        while (g_utf8_strlen (probe->str, -1) < PROBE_RUN)
+          g_string_append (probe, mixed->str);
+      g_string_append (probe, "\u3002!");
+      g_regex_match_full (regex, probe->str, probe->len, 0, 0, NULL, &error);
+      if (error)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GRegex *
 compile (const char      *pattern,
          const char      *key,
@@ -471,6 +572,8 @@ compile (const char      *pattern,
          GError         **error)
 {
   g_autofree char *folded = gw_text_normalize_pattern (pattern);
+  g_autofree char *limited = NULL;
+  g_autofree char *excerpt = NULL;
   g_autoptr(GError) local_error = NULL;
   GRegex *regex;
 
@@ -479,9 +582,23 @@ compile (const char      *pattern,
       fail (error, pc, key, _("empty pattern"));
       return NULL;
     }
-  regex = g_regex_new (folded, G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES, 0, &local_error);
+  excerpt = pattern_excerpt (pattern);
+  limited = g_strconcat (GW_PATTERN_LIMITS, folded, NULL);
+  regex = g_regex_new (limited, G_REGEX_OPTIMIZE | G_REGEX_DUPNAMES, 0, &local_error);
   if (regex == NULL)
-    fail (error, pc, key, _("bad pattern “%s”: %s"), pattern, local_error->message);
+    {
+      fail (error, pc, key, _("bad pattern “%s”: %s"), excerpt,
+            compile_reason (local_error, limited));
+      return NULL;
+    }
+  if (pc->probe && !probe_pattern (regex, folded))
+    {
+      fail (error, pc, key, _("pattern “%s” takes too long to match: on a test text it reached "
+                              "the limit of the matching engine (nested repeats such as "
+                              "“(a+)+” do that); simplify it"), excerpt);
+      g_regex_unref (regex);
+      return NULL;
+    }
   return regex;
 }
 
@@ -539,8 +656,10 @@ get_pattern (JsonObject      *object,
           single = g_regex_new (folded, G_REGEX_DUPNAMES, 0, &local_error);
           if (single == NULL)
             {
+              g_autofree char *excerpt = pattern_excerpt (json_node_get_string (n));
+
               *ok = fail (error, pc, key, _("bad pattern “%s”: %s"),
-                          json_node_get_string (n), local_error->message);
+                          excerpt, compile_reason (local_error, folded));
               return NULL;
             }
           if (i > 0)
@@ -749,7 +868,10 @@ parse_severity_key (JsonObject      *object,
   return TRUE;
 }
 
-/* "exempt": which of the default exemptions apply (both when absent). */
+/* "exempt": which readings of the clause exempt a trigger (gw-clause-private.h):
+ * "negation", "problem" (framed as a problem), "prohibition", "one-of".
+ * When absent: negation and problem in format 1; those and prohibition in
+ * format 2, where a rule no longer lists its own prohibiting words. */
 static gboolean
 get_exemptions (JsonObject      *o,
                 GwMatcher       *m,
@@ -760,22 +882,65 @@ get_exemptions (JsonObject      *o,
   JsonArray *a;
 
   m->exempt_negation = m->exempt_problem = TRUE;
+  m->exempt_flags = pc->format >= 2 ? GW_CLAUSE_PROHIBITED : 0;
   if (exempt == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (exempt))
-    return fail (error, pc, "exempt", _("must be a list of “negation”, “problem”"));
+    return fail (error, pc, "exempt", _("must be a list of “negation”, “problem”, “prohibition”, “one-of”"));
   a = json_node_get_array (exempt);
   m->exempt_negation = m->exempt_problem = FALSE;
+  m->exempt_flags = 0;
   for (guint i = 0; i < json_array_get_length (a); i++)
     {
       const char *s = json_array_get_string_element (a, i);
+      guint flag = 0;
+
       if (g_strcmp0 (s, "negation") == 0)
         m->exempt_negation = TRUE;
       else if (g_strcmp0 (s, "problem") == 0)
         m->exempt_problem = TRUE;
+      else if (pc->format >= 2 && (g_strcmp0 (s, "prohibition") == 0 || g_strcmp0 (s, "one-of") == 0) &&
+               _gw_clause_flag_from_string (s, &flag))
+        m->exempt_flags |= flag;
+      else if (pc->format >= 2)
+        return fail (error, pc, "exempt", _("“%s” is none of “negation”, “problem”, “prohibition”, “one-of”"),
+                     s ? s : "?");
       else
         return fail (error, pc, "exempt", _("“%s” is neither “negation” nor “problem”"),
                      s ? s : "?");
+    }
+  return TRUE;
+}
+
+/* "needs": readings the clause must carry for the trigger to count
+ * ("sole", "obligation", …): a price concept with a sole-factor concept
+ * says 价低者得 in other words. Format 2. */
+static gboolean
+get_needs (JsonObject      *o,
+           GwMatcher       *m,
+           const ParseCtx  *pc,
+           GError         **error)
+{
+  JsonNode *needs = json_object_get_member (o, "needs");
+  JsonArray *a;
+
+  m->needs = 0;
+  if (needs == NULL)
+    return TRUE;
+  if (pc->format < 2)
+    return fail (error, pc, "needs", _("needs a pack of format 2 or later"));
+  if (!JSON_NODE_HOLDS_ARRAY (needs))
+    return fail (error, pc, "needs", _("must be a list of “sole”, “one-of”, “obligation”, “problem”, “prohibition”"));
+  a = json_node_get_array (needs);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      const char *s = json_array_get_string_element (a, i);
+      guint flag = 0;
+
+      if (!_gw_clause_flag_from_string (s, &flag))
+        return fail (error, pc, "needs", _("“%s” is none of “sole”, “one-of”, “obligation”, “problem”, “prohibition”"),
+                     s ? s : "?");
+      m->needs |= flag;
     }
   return TRUE;
 }
@@ -844,7 +1009,7 @@ parse_trigger (JsonObject      *o,
     m->requires = get_conds (o, "requires", GW_WITHIN_SENTENCE, pc, error, &ok);
   if (ok)
     m->negation = get_pattern (o, "negations", FALSE, pc, error, &ok);
-  return ok && get_exemptions (o, m, pc, error);
+  return ok && get_exemptions (o, m, pc, error) && get_needs (o, m, pc, error);
 }
 
 static gboolean
@@ -976,9 +1141,13 @@ parse_form (JsonObject      *o,
   m->name = g_strdup (get_string (o, "check", TRUE, pc, error, &ok));
   if (!ok)
     return FALSE;
-  if (g_strv_contains (gw_form_check_names (), m->name))
+  if (g_strv_contains (gw_form_check_names (), m->name) || _gw_against_is_check (m->name))
     return TRUE;
-  known = g_strjoinv (", ", (char **) gw_form_check_names ());
+  {
+    g_autofree char *a = g_strjoinv (", ", (char **) gw_form_check_names ());
+    g_autofree char *b = g_strjoinv (", ", (char **) _gw_against_check_names ());
+    known = g_strdup_printf ("%s, %s", a, b);
+  }
   return fail (error, pc, "check", _("no form check “%s” (known: %s)"), m->name, known);
 }
 
@@ -990,7 +1159,7 @@ parse_matcher (JsonNode        *node,
 {
   static const char *common[] = { "type", "severity", "message", "suggestion", "replacement",
                                   "scope", NULL };
-  static const char *trigger_keys[] = { "patterns", "allow", "unless", "requires", "exempt",
+  static const char *trigger_keys[] = { "patterns", "allow", "unless", "requires", "exempt", "needs",
                                         "negations", NULL };
   static const char *required_keys[] = { "when", "within", "all", "any", "min", "once", NULL };
   static const char *number_keys[] = { "context", "measure", "min", "max", "lookback",
@@ -1228,7 +1397,7 @@ parse_example (JsonNode        *node,
                const ParseCtx  *pc,
                GError         **error)
 {
-  static const char *keys[] = { "text", "draft", "file", "meta", "kind", "set", "note", NULL };
+  static const char *keys[] = { "text", "draft", "file", "meta", "kind", "set", "against", "note", NULL };
   g_autoptr(GwDocument) doc = NULL;
   JsonObject *o;
   JsonNode *meta, *set;
@@ -1318,6 +1487,21 @@ parse_example (JsonNode        *node,
       if (!apply_settings (doc, json_node_get_object (set), pc, error))
         return NULL;
     }
+
+  /* "against": the opinion an example form is checked against (the
+   * form.against-opinion.* rules); its parameters ride on the example. */
+  str = get_string (o, "against", FALSE, pc, error, &ok);
+  if (!ok)
+    return NULL;
+  if (str)
+    {
+      g_autoptr(GwDocument) opinion = load_example_file (base_dir, str, pc, error);
+
+      if (opinion == NULL)
+        return NULL;
+      g_object_set_data_full (G_OBJECT (doc), "gw-governing-policy", gw_policy_extract (opinion),
+                              (GDestroyNotify) gw_policy_free);
+    }
   return g_steal_pointer (&doc);
 }
 
@@ -1398,7 +1582,7 @@ _gw_rule_verify_examples (GwRule      *rule,
                           const char  *where,
                           GError     **error)
 {
-  ParseCtx pc = { where, rule->id };
+  ParseCtx pc = { where, rule->id, FALSE };
 
   for (guint i = 0; i < rule->violating->len; i++)
     {
@@ -1461,6 +1645,7 @@ gw_rule_check_example (GwRule      *self,
 
 GwRule *
 _gw_rule_new_from_json (JsonObject  *object,
+                        guint        format,
                         const char  *pack_name,
                         const char  *where,
                         const char  *base_dir,
@@ -1469,7 +1654,8 @@ _gw_rule_new_from_json (JsonObject  *object,
   static const char *keys[] = { "id", "kinds", "severity", "message", "basis", "suggestion",
                                 "replacement", "matcher", "matchers", "examples", "note", NULL };
   g_autoptr(GwRule) rule = g_object_new (GW_TYPE_RULE, NULL);
-  ParseCtx pc = { where, NULL };
+  /* Shipped packs are probed by the test suite, not at every start. */
+  ParseCtx pc = { where, NULL, base_dir == NULL || !g_str_has_prefix (base_dir, "resource://"), format };
   JsonNode *kinds, *matcher, *matchers;
   const char *id, *severity;
   gboolean ok, present;

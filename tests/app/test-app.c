@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "gw-import-docx.h"
 #include "gw-application.h"
@@ -13,7 +14,9 @@
 #include "gw-evaluation-editor.h"
 #include "gw-findings-panel.h"
 #include "gw-fonts.h"
+#include "gw-open.h"
 #include "gw-page.h"
+#include "gw-policy-panel.h"
 #include "gw-preferences-window.h"
 #include "gw-preview.h"
 #include "gw-recovery.h"
@@ -1661,6 +1664,129 @@ test_open_docx (void)
   destroy_window (window);
 }
 
+/* With $GW_SCREENSHOT_DIR set, the window's content as drawn goes into a
+ * PNG there, for the README's screenshots; nothing otherwise. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("GW_SCREENSHOT_DIR");
+  GtkWidget *content = gtk_widget_get_first_child (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  gint64 until;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  /* let the window lay out and draw first */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  paintable = gtk_widget_paintable_new (content);
+  w = gtk_widget_get_width (content);
+  h = gtk_widget_get_height (content);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gboolean
+policy_shown (gpointer data)
+{
+  GwPolicyPanel *panel = data;
+  return gw_policy_panel_get_policy (panel) != NULL;
+}
+
+static GtkWindow *
+find_template_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (GW_IS_TEMPLATE_DIALOG (w))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* An opinion's policy parameters beside its findings; a click selects the
+ * sentence; a new evaluation form filled from them. */
+static void
+test_policy_panel (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "opinion-compliant.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) doc = gw_document_open (path, &error);
+  GwPolicyPanel *panel;
+  GwEditor *editor;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  GwTemplateDialog *dialog;
+  GwPage *page, *form_page;
+  GwEvaluation *ev;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  page = gw_window_add_document (window, doc, NULL);
+  panel = gw_page_get_policy_panel (page);
+  gw_page_check_now (page);
+  g_assert_true (wait_for (policy_shown, panel, 30000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_cmpuint (gw_policy_get_cycle_years (gw_policy_panel_get_policy (panel)), ==, 3);
+
+  /* a click on the cycle selects the sentence it was read from */
+  g_assert_true (gw_policy_panel_activate (panel, GW_POLICY_CYCLE_YEARS));
+  editor = GW_EDITOR (gw_page_get_editor (page));
+  gtk_text_buffer_get_selection_bounds (gw_editor_get_buffer (editor), &start, &end);
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "为确保社会工作服务延续性，原则上项目期限以三年为一个周期，周期内一年一签。");
+  save_screenshot (GTK_WIDGET (window), "window-policy.png");
+
+  /* New evaluation form from this opinion */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-form-from-opinion", NULL);
+  dialog = GW_TEMPLATE_DIALOG (find_template_dialog ());
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gw_template_get_id (gw_template_dialog_get_template (dialog)), ==, "evaluation");
+  gw_template_dialog_set_value (dialog, "project", "神木市高家堡镇社工站运营服务项目");
+  gw_template_dialog_set_value (dialog, "purchaser", "神木市高家堡镇人民政府");
+  gw_template_dialog_set_value (dialog, "operator", "神木市益民社会工作服务中心");
+  gw_template_dialog_set_value (dialog, "cycle-year", "1");
+  if (!gw_template_dialog_can_create (dialog))
+    {
+      static const char *names[] = { "project", "tier", "purchaser", "operator", "cycle-year", "type", "evaluator" };
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (gw_template_dialog_get_message (dialog, names[i]))
+          g_printerr ("%s: %s\n", names[i], gw_template_dialog_get_message (dialog, names[i]));
+    }
+  g_assert_true (gw_template_dialog_create (dialog));
+  form_page = gw_window_get_current_page (window);
+  g_assert_true (form_page != page);
+  ev = gw_document_get_evaluation (gw_page_get_document (form_page));
+  g_assert_nonnull (ev);
+  /* Shenmu: 良好或合格 renew, 不合格 re-procured, three years */
+  g_assert_cmpstr (gw_evaluation_decision_for (ev, "合格", 1), ==, "续签下一年度合同");
+  g_assert_cmpstr (gw_evaluation_decision_for (ev, "优秀", 2), ==, "续签下一年度合同");
+  g_assert_nonnull (strstr (gw_evaluation_decision_for (ev, "不合格", 1), "重新确定承接机构"));
+  g_assert_true (g_str_has_prefix (gw_evaluation_decision_for (ev, "良好", 3), "周期届满"));
+
+  gw_page_set_modified (form_page, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1708,6 +1834,7 @@ main (int   argc,
   g_test_add_func ("/app/editor/joint-organs", test_joint_organs);
   g_test_add_func ("/app/editor/tables", test_tables);
   g_test_add_func ("/app/editor/letter-format", test_letter_format);
+  g_test_add_func ("/app/policy/panel-and-new-form", test_policy_panel);
   status = g_test_run ();
 
   /* Registering keeps one reference inside GApplication; anything more is

@@ -517,7 +517,7 @@ test_user_folder (void)
 
   /* The private data dir of main (): nothing in the user folder yet. */
   g_assert_true (g_str_has_prefix (dir, g_getenv ("XDG_DATA_HOME")));
-  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 3);
 
   write_file (dir, "mine.xml", MINIMAL_TEMPLATE ("my-notice", ""));
   write_file (dir, "broken.xml", "<template id=\"broken\" kind=\"opinion\"><name>坏</name>");
@@ -535,15 +535,17 @@ test_user_folder (void)
   g_test_assert_expected_messages ();
 
   n = g_list_model_get_n_items (all);
-  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (n, ==, 4);
   {
     g_autoptr(GwTemplate) first = g_list_model_get_item (all, 0);
     g_autoptr(GwTemplate) second = g_list_model_get_item (all, 1);
+    g_autoptr(GwTemplate) third = g_list_model_get_item (all, 2);
 
     g_assert_cmpstr (gw_template_get_id (first), ==, "opinion");
     g_assert_cmpstr (gw_template_get_id (second), ==, "evaluation");
+    g_assert_cmpstr (gw_template_get_id (third), ==, "letter");
   }
-  mine = g_list_model_get_item (all, 2);
+  mine = g_list_model_get_item (all, 3);
   g_assert_cmpstr (gw_template_get_id (mine), ==, "my-notice");
   g_assert_cmpstr (gw_template_get_name (mine), ==, "我的模板");
 
@@ -645,7 +647,7 @@ static void
 test_fixture_templates (void)
 {
   /* The shipped files, read from the source tree as a user copy would be. */
-  static const char *names[] = { "opinion.xml", "evaluation.xml" };
+  static const char *names[] = { "opinion.xml", "evaluation.xml", "letter.xml" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

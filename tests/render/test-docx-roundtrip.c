@@ -316,15 +316,28 @@ test_templates (void)
 
       if (gw_template_get_kind (t) != GW_DOCUMENT_KIND_OPINION)
         continue;   /* forms: test-docx-form */
-      g_hash_table_insert (values, "city", "神木市");
-      g_hash_table_insert (values, "issuing-organ", "神木市人民政府办公室");
-      g_hash_table_insert (values, "organ-mark", "神木市人民政府办公室文件");
-      g_hash_table_insert (values, "doc-number", "神政办发〔2023〕12号");
-      g_hash_table_insert (values, "date", "2023年3月10日");
-      g_hash_table_insert (values, "printing-organ", "神木市人民政府办公室");
-      g_hash_table_insert (values, "printing-date", "2023年3月10日");
-      g_hash_table_insert (values, "pilot-townships", "高家堡镇\n孙家岔镇\n滨河新区街道");
-      g_hash_table_insert (values, "attachments", "神木市社工站（室）建设标准");
+      if (g_str_equal (gw_template_get_id (t), "letter"))
+        {
+          g_hash_table_insert (values, "issuing-organ", "神木市民政局");
+          g_hash_table_insert (values, "doc-number", "神民函〔2024〕5号");
+          g_hash_table_insert (values, "title", "关于商请协助开展社工站年度评估的函");
+          g_hash_table_insert (values, "recipients", "榆林市民政局：");
+          g_hash_table_insert (values, "matter", "请协助推荐第三方评估机构");
+          g_hash_table_insert (values, "contact", "联系人：王明，电话：0912-1234567");
+          g_hash_table_insert (values, "date", "2024年3月5日");
+        }
+      else
+        {
+        g_hash_table_insert (values, "city", "神木市");
+        g_hash_table_insert (values, "issuing-organ", "神木市人民政府办公室");
+        g_hash_table_insert (values, "organ-mark", "神木市人民政府办公室文件");
+        g_hash_table_insert (values, "doc-number", "神政办发〔2023〕12号");
+        g_hash_table_insert (values, "date", "2023年3月10日");
+        g_hash_table_insert (values, "printing-organ", "神木市人民政府办公室");
+        g_hash_table_insert (values, "printing-date", "2023年3月10日");
+        g_hash_table_insert (values, "pilot-townships", "高家堡镇\n孙家岔镇\n滨河新区街道");
+        g_hash_table_insert (values, "attachments", "神木市社工站（室）建设标准");
+        }
       doc = gw_template_instantiate (t, values, NULL, &error);
       g_assert_no_error (error);
       diff = round_trip (doc, gw_template_get_id (t));

@@ -279,6 +279,16 @@ test_all_fixtures (void)
             g_hash_table_insert (values, "cycle-year", "1");
             g_hash_table_insert (values, "type", "年度");
           }
+        else if (g_str_equal (gw_template_get_id (t), "letter"))
+          {
+            g_hash_table_insert (values, "issuing-organ", "神木市民政局");
+            g_hash_table_insert (values, "doc-number", "神民函〔2024〕5号");
+            g_hash_table_insert (values, "title", "关于商请协助开展社工站年度评估的函");
+            g_hash_table_insert (values, "recipients", "榆林市民政局：");
+            g_hash_table_insert (values, "matter", "请协助推荐第三方评估机构");
+            g_hash_table_insert (values, "contact", "联系人：王明，电话：0912-1234567");
+            g_hash_table_insert (values, "date", "2024年3月5日");
+          }
         else
           {
             g_hash_table_insert (values, "city", "神木市");

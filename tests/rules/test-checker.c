@@ -275,6 +275,45 @@ test_template_opinion (void)
   g_assert_cmpuint (n_errors, ==, 0);
 }
 
+/* The letter template, filled in, is a letter in the 信函 format that
+ * passes every error rule too. */
+static void
+test_template_letter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwTemplate) tpl =
+    gw_template_new_from_resource ("/io/github/gongwen/Gongwen/core/templates/letter.xml", &error);
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GwDocument) doc = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  guint n_errors = 0;
+
+  g_assert_no_error (error);
+  g_hash_table_insert (values, "issuing-organ", "神木市民政局");
+  g_hash_table_insert (values, "doc-number", "神民函〔2024〕5号");
+  g_hash_table_insert (values, "recipients", "神木市财政局：");
+  g_hash_table_insert (values, "contact", "联系人：张华，电话：0912-8321234");
+  g_hash_table_insert (values, "date", "2024年3月5日");
+  doc = gw_template_instantiate (tpl, values, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gw_document_get_format (doc), ==, GW_DOCUMENT_FORMAT_LETTER);
+  g_assert_true (g_str_has_suffix (gw_document_get_meta (doc, GW_META_TITLE), "的函"));
+
+  findings = gw_checker_check (checker (), doc);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+      if (gw_finding_get_severity (f) == GW_SEVERITY_ERROR)
+        {
+          g_printerr ("letter template: %s: %s [%s]\n", gw_finding_get_rule_id (f),
+                      gw_finding_get_message (f),
+                      gw_finding_get_excerpt (f) ? gw_finding_get_excerpt (f) : "");
+          n_errors++;
+        }
+    }
+  g_assert_cmpuint (n_errors, ==, 0);
+}
+
 /* The async path gives the same findings as the synchronous one. */
 static void
 check_done_cb (GObject      *source,
@@ -619,6 +658,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rules/checker/negated-trigger", test_negated_trigger);
+  g_test_add_func ("/rules/checker/template-letter", test_template_letter);
   g_test_add_func ("/rules/checker/allowed-phrases", test_allowed_phrases);
   g_test_add_func ("/rules/checker/broken-line-position", test_broken_line_position);
   g_test_add_func ("/rules/checker/numbers-compared", test_numbers_compared);

@@ -294,7 +294,7 @@ shipped_patterns (GwChecker *checker)
 static GPtrArray *
 corpus_documents (void)
 {
-  static const char *dirs[] = { "check", "check-extra", "check-tuned", "check-heldout-1", "corpus" };
+  static const char *dirs[] = { "check", "check-extra", "check-tuned", "check-heldout-1", "check-heldout-2", "corpus" };
   GPtrArray *docs = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gw-checker.h"
+#include "gw-error.h"
+#include "gw-import-text.h"
+#include "gw-rule-pack.h"
+
+/* The clause reader (gw-clause.c) as pack authors use it: format 2 packs
+ * name its readings instead of listing exempting phrases. */
+
+#define PACK_HEAD \
+  "{\"name\": \"t\", \"format\": %s, \"rules\": [{\"id\": \"t.rule\", \"kinds\": [\"opinion\"]," \
+  " \"severity\": \"error\", \"message\": \"不得。\", \"basis\": \"测试\", \"suggestion\": \"改。\"," \
+  " \"matcher\": %s, \"examples\": {\"violating\": [%s], \"compliant\": [%s]}}]}"
+
+static GwChecker *
+checker_with (const char *format,
+              const char *matcher,
+              const char *violating,
+              const char *compliant,
+              GError    **error)
+{
+  g_autofree char *json = g_strdup_printf (PACK_HEAD, format, matcher, violating, compliant);
+  g_autoptr(GwRulePack) pack = gw_rule_pack_new_from_data (json, -1, "t.json", NULL, error);
+  g_autoptr(GwChecker) checker = NULL;
+
+  if (pack == NULL)
+    return NULL;
+  checker = gw_checker_new ();
+  if (!gw_checker_add_pack (checker, pack, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&checker);
+}
+
+static guint
+findings_for (GwChecker  *checker,
+              const char *sentence)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("某县民政局\n关于社工站运营的通知\n\n各乡镇：\n\n%s\n\n某县民政局\n2024年3月5日\n", sentence);
+  g_autoptr(GwDocument) doc = gw_import_text_data (text, strlen (text), "t.txt", &error);
+  g_autoptr(GListModel) findings = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  findings = gw_checker_check_as (checker, doc, GW_DOCUMENT_KIND_OPINION);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+      n += g_str_equal (gw_finding_get_rule_id (f), "t.rule");
+    }
+  return n;
+}
+
+static void
+expect (GwChecker  *checker,
+        const char *sentence,
+        guint       n)
+{
+  guint got = findings_for (checker, sentence);
+
+  if (got != n)
+    g_error ("“%s”: %u findings, expected %u", sentence, got, n);
+}
+
+/* Negation, prohibition and framing, read by the clause reader with no
+ * list in the rule. */
+static void
+test_readings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwChecker) c = checker_with ("2", "{\"type\": \"trigger\", \"patterns\": [\"价低者得\", \"价格高低\", \"自评结果\"]}",
+                                         "\"按价低者得确定。\"", "\"不得价低者得。\"", &error);
+
+  g_assert_no_error (error);
+  expect (c, "采用价低者得方式确定承接机构。", 1);
+  /* a negator with words between */
+  expect (c, "不能一味以价低者得确定承接机构。", 0);
+  expect (c, "并非只按价低者得确定承接机构。", 0);
+  /* a negator after the subject, governing it */
+  expect (c, "价格高低不应是确定承接机构的主要考量。", 0);
+  expect (c, "自评结果不得替代第三方评估。", 0);
+  /* a prohibition anywhere in the clause */
+  expect (c, "价低者得的做法严禁采用。", 0);
+  /* framing: before, around, after, across the clause boundary */
+  expect (c, "要扭转过去“价低者得”的局面。", 0);
+  expect (c, "破除按价低者得确定承接机构的惯性。", 0);
+  expect (c, "过去一些地方按价低者得确定承接机构的问题已经整改。", 0);
+  expect (c, "个别乡镇曾按价低者得确定承接机构，此类做法须立即停止。", 0);
+  /* a problem in another clause is about something else */
+  expect (c, "为缓解人手不足的问题，按价低者得确定承接机构。", 1);
+  /* double negation is an obligation, not a negation */
+  expect (c, "各乡镇不得不按价低者得确定承接机构。", 1);
+  /* 不得拒绝 forbids refusing, not the practice */
+  expect (c, "承接机构不得拒绝按价低者得确定的结果。", 1);
+}
+
+/* "needs": a price concept with a sole-factor concept; "one-of" exempts. */
+static void
+test_quantifiers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwChecker) c = checker_with ("2",
+      "{\"type\": \"trigger\", \"patterns\": \"价格|报价|便宜|开价\", \"needs\": [\"sole\"],"
+      " \"exempt\": [\"negation\", \"problem\", \"prohibition\", \"one-of\"],"
+      " \"requires\": [{\"pattern\": \"确定|选定|承接|中标|成交|定|选|用\", \"within\": \"sentence\"}]}",
+      "\"只比报价、不看方案，确定承接机构。\"", "\"综合考虑价格和服务质量确定承接机构。\"", &error);
+
+  g_assert_no_error (error);
+  expect (c, "只比报价、不看方案，确定承接机构。", 1);
+  expect (c, "评审唯一看报价高低，据此选定承接机构。", 1);
+  expect (c, "综合考虑价格和服务质量确定承接机构。", 0);
+  expect (c, "价格仅是评审因素之一，承接机构综合评定。", 0);
+  expect (c, "不能只看报价确定承接机构。", 0);
+}
+
+/* Packs of format 1 (no "format") load as before; a format this build
+ * does not know, and format 2 keys in a format 1 pack, are refused. */
+static void
+test_formats (void)
+{
+  static const char *trigger = "{\"type\": \"trigger\", \"patterns\": \"价低者得\"}";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v1 = g_strdup_printf (PACK_HEAD, "1", trigger, "\"价低者得。\"", "\"不得价低者得。\"");
+  g_autofree char *none = NULL;
+  g_autoptr(GwRulePack) pack = NULL;
+  g_autoptr(GwChecker) c = NULL;
+
+  /* no "format" at all */
+  none = g_strdup (v1);
+  memmove (strstr (none, "\"format\": 1, "), strstr (none, "\"format\": 1, ") + strlen ("\"format\": 1, "),
+           strlen (strstr (none, "\"format\": 1, ") + strlen ("\"format\": 1, ")) + 1);
+  pack = gw_rule_pack_new_from_data (none, -1, "t.json", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&pack);
+
+  c = checker_with ("3", trigger, "\"价低者得。\"", "\"不得价低者得。\"", &error);
+  g_assert_null (c);
+  g_assert_error (error, GW_ERROR, GW_ERROR_RULE_PACK);
+  g_assert_nonnull (strstr (error->message, "“format”"));
+  g_clear_error (&error);
+
+  c = checker_with ("1", "{\"type\": \"trigger\", \"patterns\": \"价格\", \"needs\": [\"sole\"]}",
+                    "\"只看价格。\"", "\"价格之一。\"", &error);
+  g_assert_null (c);
+  g_assert_error (error, GW_ERROR, GW_ERROR_RULE_PACK);
+  g_assert_nonnull (strstr (error->message, "“needs”"));
+  g_clear_error (&error);
+
+  c = checker_with ("2", "{\"type\": \"trigger\", \"patterns\": \"价格\", \"needs\": [\"lonely\"]}",
+                    "\"只看价格。\"", "\"价格之一。\"", &error);
+  g_assert_null (c);
+  g_assert_error (error, GW_ERROR, GW_ERROR_RULE_PACK);
+  g_clear_error (&error);
+}
+
+/* Words the clause reader reads; a shipped pattern whose alternative is
+ * nothing but such words is a rule carrying its own exemption list. */
+static gboolean
+is_exemption_alternative (const char *alt)
+{
+  static GRegex *words;
+
+  if (words == NULL)
+    words = g_regex_new ("^\\(?(?:(?:不得|严禁|禁止|不能|不应|不允许|不可|不宜|不准|不要|杜绝|防止|避免|不再|不以|不搞|"
+                         "纠正|整治|问题|弊端|乱象|误区|并非|不是|而非|不作为|不将|反对|摒弃|摈弃|克服|扭转)\\|?)+\\)?"
+                         "(?:\\(\\?!.*\\))?$", 0, 0, NULL);
+  return g_regex_match (words, alt, 0, NULL);
+}
+
+static void
+check_pattern (const char *pack,
+               const char *rule,
+               const char *key,
+               const char *pattern)
+{
+  g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
+  int depth = 0;
+  const char *start = pattern;
+
+  /* top-level alternatives */
+  for (const char *p = pattern;; p++)
+    {
+      if (*p == '\\' && p[1])
+        {
+          p++;
+          continue;
+        }
+      if (*p == '(' || *p == '[')
+        depth++;
+      else if (*p == ')' || *p == ']')
+        depth--;
+      if ((*p == '|' && depth == 0) || *p == '\0')
+        {
+          g_ptr_array_add (alts, g_strndup (start, p - start));
+          if (*p == '\0')
+            break;
+          start = p + 1;
+        }
+    }
+  for (guint i = 0; i < alts->len; i++)
+    if (is_exemption_alternative (alts->pdata[i]))
+      g_error ("%s: rule %s, %s: “%s” is an exemption phrase; name the clause reader's reading "
+               "(\"exempt\") instead (docs/rule-packs.md)", pack, rule, key, (char *) alts->pdata[i]);
+}
+
+static void
+test_no_exemption_lists (void)
+{
+  g_auto(GStrv) packs = gw_checker_list_shipped_packs ();
+
+  for (guint i = 0; packs[i]; i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (packs[i], 0, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *pack;
+      JsonArray *rules;
+
+      g_assert_nonnull (bytes);
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+      pack = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpint (json_object_get_int_member_with_default (pack, "format", 1), >=, 2);
+      rules = json_object_get_array_member (pack, "rules");
+      for (guint r = 0; r < json_array_get_length (rules); r++)
+        {
+          JsonObject *rule = json_array_get_object_element (rules, r);
+          const char *id = json_object_get_string_member (rule, "id");
+          JsonArray *matchers = json_object_has_member (rule, "matchers")
+                                ? json_object_get_array_member (rule, "matchers") : NULL;
+
+          for (guint m = 0; matchers && m < json_array_get_length (matchers); m++)
+            {
+              JsonObject *o = json_array_get_object_element (matchers, m);
+              static const char *keys[] = { "unless", "allow", "requires" };
+
+              if (json_object_has_member (o, "negations"))
+                g_error ("%s: rule %s carries its own “negations” list", packs[i], id);
+              for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+                {
+                  JsonArray *a = json_object_has_member (o, keys[k]) && JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, keys[k]))
+                                 ? json_object_get_array_member (o, keys[k]) : NULL;
+                  for (guint j = 0; a && j < json_array_get_length (a); j++)
+                    {
+                      JsonNode *n = json_array_get_element (a, j);
+                      const char *pattern = JSON_NODE_HOLDS_OBJECT (n)
+                                            ? json_object_get_string_member (json_node_get_object (n), "pattern")
+                                            : json_node_get_string (n);
+                      if (pattern)
+                        check_pattern (packs[i], id, keys[k], pattern);
+                    }
+                }
+            }
+        }
+    }
+  /* the check itself can fail */
+  g_assert_true (is_exemption_alternative ("(不得|严禁|禁止|不能|不应|不允许|不可)(?!拒绝|推诿)"));
+  g_assert_true (is_exemption_alternative ("杜绝"));
+  g_assert_false (is_exemption_alternative ("不予续签"));
+}
+
+static guint
+shipped_findings (const char *sentence,
+                  const char *rule_id)
+{
+  static GwChecker *shipped;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("某县民政局\n关于社工站运营的通知\n\n各乡镇：\n\n%s\n\n某县民政局\n2024年3月5日\n", sentence);
+  g_autoptr(GwDocument) doc = gw_import_text_data (text, strlen (text), "t.txt", &error);
+  g_autoptr(GListModel) findings = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  if (shipped == NULL)
+    shipped = gw_checker_new_default (&error);
+  g_assert_no_error (error);
+  findings = gw_checker_check_as (shipped, doc, GW_DOCUMENT_KIND_OPINION);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GwFinding) f = g_list_model_get_item (findings, i);
+      n += g_str_equal (gw_finding_get_rule_id (f), rule_id);
+    }
+  return n;
+}
+
+/* What was still open before the clause reader (issue 10, item 3). */
+static void
+test_still_open (void)
+{
+  /* financial numerals in durations */
+  g_assert_cmpuint (shipped_findings ("社工站运营服务合同期限为肆年，期满后重新采购。", "contract.term-max-3y"), ==, 1);
+  g_assert_cmpuint (shipped_findings ("社工站运营服务合同期限为叁年，一年一签。", "contract.term-max-3y"), ==, 0);
+  g_assert_cmpuint (shipped_findings ("项目预算壹拾伍万元，服务期限为伍年。", "contract.term-max-3y"), ==, 1);
+  /* 邀请招标 is lawful (政府采购法 第二十六条) */
+  g_assert_cmpuint (shipped_findings ("社工站运营服务项目采用邀请招标方式确定承接机构。", "procurement.method-legal"), ==, 0);
+  /* choosing by past cooperation without procurement is not */
+  g_assert_cmpuint (shipped_findings ("各镇可根据以往合作情况择优确定运营机构。", "procurement.method-legal"), ==, 1);
+  g_assert_cmpuint (shipped_findings ("各镇根据以往合作情况和评估结果，通过政府采购择优确定承接机构。", "procurement.method-legal"), ==, 0);
+  /* a lawful marker that is denied makes nothing lawful */
+  g_assert_cmpuint (shipped_findings ("县城区社工站运营服务被直接交由县社会工作协会承接，未组织政府采购。", "procurement.method-legal"), ==, 1);
+  g_assert_cmpuint (shipped_findings ("县城区社工站运营服务通过政府采购交由县社会工作协会承接。", "procurement.method-legal"), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/rules/clause/readings", test_readings);
+  g_test_add_func ("/rules/clause/quantifiers", test_quantifiers);
+  g_test_add_func ("/rules/clause/formats", test_formats);
+  g_test_add_func ("/rules/clause/no-exemption-lists", test_no_exemption_lists);
+  g_test_add_func ("/rules/clause/still-open", test_still_open);
+  return g_test_run ();
+}
