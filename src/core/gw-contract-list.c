@@ -4,14 +4,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "gw-contract-list.h"
+#include "gw-date.h"
 #include "gw-error.h"
 #include "gw-delimited.h"
 #include "gw-file.h"
 #include "gw-import-text.h"
+#include "gw-text.h"
 #include "gw-xlsx.h"
 
 /* The synonym table docs/evaluation-round.md documents; keep them in step.
@@ -114,23 +115,11 @@ gw_contract_free (GwContract *contract)
 
 /* ---- values ------------------------------------------------------------- */
 
-/* Full-width digits and punctuation folded to ASCII. */
+/* Width folded (the one primitive) and trimmed. */
 static char *
 fold_width (const char *text)
 {
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;
-      else if (c == 0x3000)
-        c = ' ';
-      g_string_append_unichar (s, c);
-    }
-  return g_strstrip (g_string_free (s, FALSE));
+  return g_strstrip (gw_text_fold_width (text));
 }
 
 char *
@@ -138,7 +127,8 @@ gw_contract_parse_date (const char *text)
 {
   g_autofree char *t = NULL;
   guint y = 0, m = 0, d = 0;
-  char tail[8] = "";
+  const char *tail;
+  GwDate parsed;
   GDate date;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -164,16 +154,17 @@ gw_contract_parse_date (const char *text)
         }
       return NULL;
     }
-  if (sscanf (t, "%4u-%2u-%2u%7s", &y, &m, &d, tail) < 3 &&
-      sscanf (t, "%4u/%2u/%2u%7s", &y, &m, &d, tail) < 3 &&
-      sscanf (t, "%4u.%2u.%2u%7s", &y, &m, &d, tail) < 3 &&
-      sscanf (t, "%4u年%2u月%2u日%7s", &y, &m, &d, tail) < 3)
+  /* 2024-01-01, 2024/1/1, 2024.1.1 or 2024年1月1日, through the one date
+   * reader; a spreadsheet writes a date cell as 2024-01-01 00:00:00 */
+  if (gw_date_parse (t, GW_DATE_WORDS | GW_DATE_SEPARATED | GW_DATE_PREFIX, &parsed) != GW_DATE_VALID)
     return NULL;
-  /* a spreadsheet writes a date cell as 2024-01-01 00:00:00 */
-  if (*tail && !g_str_has_prefix (t + strcspn (t, " T"), " 00:00") &&
-      !g_str_has_prefix (t + strcspn (t, " T"), "T00:00"))
+  tail = t + parsed.length;
+  if (*tail && !g_str_has_prefix (tail, " 00:00") && !g_str_has_prefix (tail, "T00:00"))
     return NULL;
-  if (y < 1900 || !g_date_valid_dmy (d, m, y))
+  y = parsed.year;
+  m = parsed.month;
+  d = parsed.day;
+  if (y < 1900)
     return NULL;
   return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
 }

@@ -188,7 +188,11 @@ def main():
             subprocess.run([soffice, "-env:UserInstallation=file://" + os.path.join(tmp, "lo-profile"),
                             "--headless", "--infilter=Text - txt - csv (StarCalc):44,34,76,1",
                             "--convert-to", "xlsx", "--outdir", xdir, src, bad],
-                           capture_output=True, timeout=180)
+                           capture_output=True, timeout=180,
+                           # LibreOffice reads the CSV's 150000.00 by the
+                           # locale; the comma-locale run is about Gongwen's
+                           # numbers, not LibreOffice's
+                           env=dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8"))
             xsrc, xbad = os.path.join(xdir, "contracts.xlsx"), os.path.join(xdir, "bad.xlsx")
             ok(os.path.exists(xsrc) and os.path.exists(xbad), "LibreOffice saved the lists as .xlsx")
             xout = os.path.join(tmp, "round-xlsx")
