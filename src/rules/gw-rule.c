@@ -10,6 +10,7 @@
 #include "gw-document-xml.h"
 #include "gw-error.h"
 #include "gw-evaluation.h"
+#include "gw-file.h"
 #include "gw-form-checks.h"
 #include "gw-import-text.h"
 #include "gw-rule-private.h"
@@ -1314,12 +1315,18 @@ load_example_file (const char      *base_dir,
     }
   else
     {
-      char *data = NULL;
-      gsize len = 0;
+      g_autoptr(GFile) file = NULL;
 
+      /* the bounded reader: a FIFO or /dev/zero named as an example must
+       * not hang or fill memory */
       path = g_build_filename (base_dir ? base_dir : ".", name, NULL);
-      if (g_file_get_contents (path, &data, &len, &local_error))
-        bytes = g_bytes_new_take (data, len);
+      file = g_file_new_for_path (path);
+      bytes = gw_file_read_named (file, name, GW_MAX_INPUT_SIZE, &local_error);
+      if (bytes == NULL)
+        {
+          fail (error, pc, "examples", "%s", local_error->message);
+          return NULL;
+        }
     }
   if (bytes == NULL)
     {
