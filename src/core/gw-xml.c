@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
@@ -158,4 +160,43 @@ _gw_xml_problem_clear (GwXmlProblem *problem)
   g_clear_pointer (&problem->message, g_free);
   problem->status = GW_XML_OK;
   problem->line = 0;
+}
+
+gboolean
+_gw_xml_parse_number (const char *value,
+                      gboolean    whole,
+                      double      max,
+                      double     *out)
+{
+  g_autofree char *copy = NULL;
+  const char *p;
+  guint int_digits = 0, frac_digits = 0;
+  double v;
+
+  if (value == NULL)
+    return FALSE;
+  copy = g_strstrip (g_strdup (value));
+  p = copy;
+  if (*p == '-' && !whole)
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, int_digits++;
+  if (*p == '.' && !whole)
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, frac_digits++;
+      if (frac_digits == 0)
+        return FALSE;
+    }
+  /* room for what the writer gives a double that needs 17 digits, or a
+   * small one written without an exponent */
+  if (*p != '\0' || int_digits == 0 || int_digits > 24 || frac_digits > 24)
+    return FALSE;
+  v = g_ascii_strtod (copy, NULL);
+  if (!isfinite (v) || fabs (v) > MIN (max, GW_XML_NUMBER_MAX))
+    return FALSE;
+  if (out)
+    *out = v;
+  return TRUE;
 }
