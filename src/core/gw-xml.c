@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -67,7 +69,16 @@ on_parse_error_cb (void        *ctx,
     return;
   state->have_error = TRUE;
   state->error_line = error->line > 0 ? (guint) error->line : 0;
-  state->error_message = g_strstrip (g_strdup (error->message ? error->message : ""));
+  /* libxml2's limits tell the programmer which option lifts them; the
+   * user gets what is wrong with the file instead. */
+  if (error->message && strstr (error->message, "Excessive depth"))
+    state->error_message = g_strdup_printf (_("the elements are nested more than %d levels deep, "
+                                              "more than any document needs"), 256);
+  else if (error->message && strstr (error->message, "XML_PARSE_HUGE"))
+    state->error_message = g_strdup (_("one element or one run of text is larger than the XML "
+                                       "reader accepts"));
+  else
+    state->error_message = g_strstrip (g_strdup (error->message ? error->message : ""));
 }
 
 /*
