@@ -292,3 +292,13 @@ _gw_rule_pack_new_from_resource_unverified (const char  *resource_path,
 {
   return new_from_resource (resource_path, FALSE, error);
 }
+
+GwRulePack *
+_gw_rule_pack_new_from_data_unverified (const char  *data,
+                                        gssize       len,
+                                        const char  *display_name,
+                                        const char  *base_dir,
+                                        GError     **error)
+{
+  return new_from_data (data, len, display_name, base_dir, FALSE, error);
+}
