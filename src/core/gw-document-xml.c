@@ -1037,7 +1037,7 @@ static const struct {
   gboolean    whole;
   double      max;
 } numeric_attrs[] = {
-  { "attachment", "number", TRUE, GW_XML_NUMBER_MAX },
+  { "attachment", "number", TRUE, 9999 },
   { "evaluation", "step", FALSE, GW_XML_NUMBER_MAX },
   { "evaluation", "stated-total", FALSE, GW_XML_NUMBER_MAX },
   { "grade", "min", FALSE, GW_XML_NUMBER_MAX },
