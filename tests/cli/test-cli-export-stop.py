@@ -3,8 +3,8 @@
 """Kills `gongwen --export-pdf` halfway, as a user or a scheduler does, and
 checks what is left:
 
-  - no process of the batch remains (SIGINT, SIGTERM and SIGKILL alike:
-    the workers die with their parent);
+  - no process of the batch remains, and nothing is written after it died
+    (SIGINT, SIGTERM and SIGKILL alike: the workers die with their parent);
   - after SIGINT or SIGTERM, no temporary PDF in the output folder and no
     batch-font folder in $TMPDIR;
   - after SIGKILL, the next run into the folder removes what the killed
@@ -49,7 +49,7 @@ def batch_processes(out):
     return pids
 
 
-def wait_gone(out, seconds=10.0):
+def wait_gone(out, seconds=2.0):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         left = batch_processes(out)
@@ -136,9 +136,14 @@ def main():
             p.communicate()
             tests.append(("%s: the batch stops" % name, False, "still running 60 s after %s" % name))
             continue
-        print("# %s after %.2f s: exit %d, %d PDFs" %
-              (name, delay, p.returncode, len([n for n in os.listdir(out) if n.endswith(".pdf")])))
+        pdfs = sorted(n for n in os.listdir(out) if n.endswith(".pdf"))
+        print("# %s after %.2f s: exit %d, %d PDFs" % (name, delay, p.returncode, len(pdfs)))
         left = wait_gone(out)
+        # workers that outlived their parent would go on writing
+        time.sleep(1.0)
+        later = sorted(n for n in os.listdir(out) if n.endswith(".pdf"))
+        tests.append(("%s: nothing is written after the batch is gone" % name, later == pdfs,
+                      "%d PDFs when it died, %d a second later" % (len(pdfs), len(later))))
         tests.append(("%s: no process of the batch remains" % name, not left, "left: %r" % left))
         if sig != signal.SIGKILL:
             t = [n for n in temps(out) if n != os.path.basename(live)]
