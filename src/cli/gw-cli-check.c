@@ -406,11 +406,35 @@ check_files (const GwCliOptions *options,
     }
   else
     {
-      if (chinese ())
-        outf ("%u 个错误，%u 个警告，%u 条提示\n", n_errors, n_warnings, n_infos);
+      guint n_files = g_strv_length (files);
+
+      /* Never "0 errors" for a file that was not checked: the count says
+       * which files it covers, and there is none when none was read. */
+      if (n_unreadable == n_files)
+        {
+          if (chinese ())
+            outf ("未检查任何文件：%u 个文件无法读取\n", n_unreadable);
+          else
+            outf ("nothing checked: %u file%s could not be read\n", n_unreadable,
+                  n_unreadable == 1 ? "" : "s");
+        }
+      else if (chinese ())
+        {
+          outf ("%u 个错误，%u 个警告，%u 条提示", n_errors, n_warnings, n_infos);
+          if (n_unreadable > 0)
+            outf ("（仅检查了 %u 个文件中的 %u 个；%u 个文件无法读取）", n_files,
+                  n_files - n_unreadable, n_unreadable);
+          outf ("\n");
+        }
       else
-        outf ("%u error%s, %u warning%s, %u note%s\n", n_errors, n_errors == 1 ? "" : "s",
-              n_warnings, n_warnings == 1 ? "" : "s", n_infos, n_infos == 1 ? "" : "s");
+        {
+          outf ("%u error%s, %u warning%s, %u note%s", n_errors, n_errors == 1 ? "" : "s",
+                n_warnings, n_warnings == 1 ? "" : "s", n_infos, n_infos == 1 ? "" : "s");
+          if (n_unreadable > 0)
+            outf (" in %u of %u files (%u could not be read)", n_files - n_unreadable, n_files,
+                  n_unreadable);
+          outf ("\n");
+        }
     }
   fflush (stdout);
 

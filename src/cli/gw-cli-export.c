@@ -19,6 +19,7 @@
 
 #include "gw-checker.h"
 #include "gw-cli-private.h"
+#include "gw-cli-stop.h"
 #include "gw-error.h"
 #include "gw-file.h"
 #include "gw-import-text.h"
@@ -120,7 +121,11 @@ export_one (gpointer data,
   Batch *batch = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GwDocument) doc = NULL;
+  g_autoptr(GBytes) pdf = NULL;
 
+  /* told to stop: what is not started is not started */
+  if (_gw_cli_stop_requested ())
+    return;
   doc = gw_document_open (job->input, &error);
   if (doc && batch->options->kind)
     {
@@ -161,7 +166,10 @@ export_one (gpointer data,
       if (!gw_docx_write_file (doc, job->output, &error))
         job->error = g_strdup (error->message);
     }
-  else if (!gw_renderer_export_pdf (batch->renderer, doc, job->output, &error))
+  /* Written under a temporary name that carries this process's id, so a
+   * run killed halfway leaves files the next run knows to remove. */
+  else if ((pdf = gw_renderer_render_pdf (batch->renderer, doc, &error)) == NULL ||
+           !_gw_cli_write_whole (job->output, pdf, &error))
     job->error = g_strdup (error->message);
   report_progress (batch, job->input);
 }
@@ -196,7 +204,10 @@ run_workers (Batch *batch,
 {
   gsize size = sizeof (Shared) + n * sizeof (Slot);
   Shared *sh = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  g_autofree pid_t *workers = g_new0 (pid_t, MAX (n_workers, 1));
+  pid_t parent = getpid ();
   int started = 0, alive;
+  gboolean stopping = FALSE;
   gboolean leaked = FALSE;
 
   if (sh == MAP_FAILED)
@@ -211,6 +222,7 @@ run_workers (Batch *batch,
         break;
       if (pid == 0)
         {
+          _gw_cli_stop_bind_worker (parent);
           batch->quiet = TRUE;
           for (;;)
             {
@@ -241,7 +253,7 @@ run_workers (Batch *batch,
           _exit (0);
 #endif
         }
-      started++;
+      workers[started++] = pid;
     }
   if (started == 0)
     {
@@ -254,7 +266,17 @@ run_workers (Batch *batch,
   while (alive > 0)
     {
       int status;
-      pid_t pid = waitpid (-1, &status, batch->options->progress ? WNOHANG : 0);
+      pid_t pid;
+
+      /* Told to stop: the workers go at once (what they were writing is a
+       * temporary file the caller removes), then we wait for them. */
+      if (_gw_cli_stop_requested () && !stopping)
+        {
+          for (int w = 0; w < started; w++)
+            kill (workers[w], SIGKILL);
+          stopping = TRUE;
+        }
+      pid = waitpid (-1, &status, batch->options->progress && !stopping ? WNOHANG : 0);
 
       if (pid > 0)
         {
@@ -270,6 +292,11 @@ run_workers (Batch *batch,
         }
       else if (errno != EINTR)
         break;
+    }
+  if (stopping)
+    {
+      munmap (sh, size);
+      return TRUE;
     }
   if (batch->options->progress)
     g_printerr ("\r\033[K");
@@ -350,7 +377,7 @@ _gw_cli_export_files (const GwCliOptions *options,
   GThreadPool *pool;
   Batch batch = { 0 };
   guint n, failed = 0, skipped = 0;
-  int n_threads;
+  int n_threads, stop;
 
   g_return_val_if_fail (options != NULL && export_dir != NULL, 2);
 
@@ -373,6 +400,8 @@ _gw_cli_export_files (const GwCliOptions *options,
                   export_dir, g_strerror (errno));
       return 2;
     }
+  /* what a killed run into this folder left */
+  _gw_cli_clear_stale (export_dir);
   if (options->strict)
     {
       /* the same rules --check applies, packs from --rules included */
@@ -429,6 +458,9 @@ _gw_cli_export_files (const GwCliOptions *options,
       jobs[i].output = out;
     }
 
+  /* From here on, SIGINT and SIGTERM stop the batch between documents
+   * (workers at once) and the temporary files and fonts are removed. */
+  _gw_cli_stop_catch ();
   if (renderer && batch_worth_it (jobs, n))
     collect_batch_text (renderer, jobs, n);
 
@@ -452,6 +484,24 @@ _gw_cli_export_files (const GwCliOptions *options,
           g_thread_pool_push (pool, &jobs[i], NULL);
       g_thread_pool_free (pool, FALSE, TRUE);   /* waits for every job */
     }
+
+  stop = _gw_cli_stop_requested ();
+  if (stop)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_free (jobs[i].output);
+          g_free (jobs[i].error);
+        }
+      g_mutex_clear (&batch.lock);
+      _gw_cli_clear_stale (export_dir);
+      /* the batch fonts' folder goes with the renderer */
+      release_fonts (&renderer, &checker);
+      g_printerr (_("gongwen: export stopped; the PDFs finished so far are in “%s”\n"),
+                  export_dir);
+      _gw_cli_stop_release (stop);
+    }
+  _gw_cli_stop_release (0);
 
   for (guint i = 0; i < n; i++)
     {

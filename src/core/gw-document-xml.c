@@ -162,8 +162,20 @@ append_number_attr (Writer      w,
 
   if (isnan (value))
     return;
-  /* no value is lost, and INF / -INF as the schema spells them */
+  /* no value is lost */
   text = gw_number_format (value, -1);
+  /* The loader reads plain decimals only: 1e-07 is written 0.0000001
+   * (nine decimals at most; no score is finer). */
+  if (strchr (text, 'e') && fabs (value) < 1)
+    {
+      char *end;
+
+      g_free (text);
+      text = gw_number_format_fixed (value, 9);
+      end = text + strlen (text);
+      while (end > text && end[-1] == '0')
+        *--end = '\0';
+    }
   append_attr (w, name, text);
 }
 
@@ -371,7 +383,9 @@ write_evaluation (Writer        w,
 
           start (w, "grade");
           append_attr (w, "name", grade->name ? grade->name : "");
-          append_number_attr (w, "min", grade->min);
+          /* the lowest grade has no minimum: no attribute, not "-INF" */
+          if (isfinite (grade->min))
+            append_number_attr (w, "min", grade->min);
           end (w);
         }
       end (w);
@@ -950,6 +964,76 @@ on_schema_error_cb (void        *data,
     state->line = line;
 }
 
+/* The numeric attributes of the format, checked before the schema: its
+ * xsd:double takes INF, -INF, NaN and 1e309 (and libxml2 refused some
+ * spellings and not others), while Gongwen means a finite decimal. */
+static const struct {
+  const char *element, *attr;
+  gboolean    whole;
+  double      max;
+} numeric_attrs[] = {
+  { "attachment", "number", TRUE, 9999 },
+  { "evaluation", "step", FALSE, GW_XML_NUMBER_MAX },
+  { "evaluation", "stated-total", FALSE, GW_XML_NUMBER_MAX },
+  { "grade", "min", FALSE, GW_XML_NUMBER_MAX },
+  { "decision", "cycle-year", TRUE, 100 },
+  { "section", "max", FALSE, GW_XML_NUMBER_MAX },
+  { "section", "stated-subtotal", FALSE, GW_XML_NUMBER_MAX },
+  { "indicator", "max", FALSE, GW_XML_NUMBER_MAX },
+  { "indicator", "score", FALSE, GW_XML_NUMBER_MAX },
+  { "indicator", "self-score", FALSE, GW_XML_NUMBER_MAX },
+};
+
+static gboolean
+check_numbers (xmlNodePtr   node,
+               const char  *name,
+               GError     **error)
+{
+  /* iterative: the tree's depth is bounded by the parser, but a walk
+   * needs no stack of its own */
+  while (node)
+    {
+      if (node->type == XML_ELEMENT_NODE)
+        for (guint i = 0; i < G_N_ELEMENTS (numeric_attrs); i++)
+          {
+            g_autofree char *value = NULL;
+
+            if (!xmlStrEqual (node->name, (const xmlChar *) numeric_attrs[i].element) ||
+                (value = attr_value (node, numeric_attrs[i].attr)) == NULL ||
+                _gw_xml_parse_number (value, numeric_attrs[i].whole, numeric_attrs[i].max, NULL))
+              continue;
+            if (g_utf8_strlen (value, -1) > 20)
+              {
+                g_autofree char *cut = g_utf8_substring (value, 0, 20);
+                g_free (value);
+                value = g_strconcat (cut, "…", NULL);
+              }
+            if (numeric_attrs[i].whole)
+              g_set_error (error, GW_ERROR, GW_ERROR_SCHEMA,
+                           _("%s:%ld: attribute “%s”: “%s” is not a number Gongwen can use: "
+                             "write a whole number from 0 to %d, such as 3"),
+                           name, xmlGetLineNo (node), numeric_attrs[i].attr, value,
+                           (int) numeric_attrs[i].max);
+            else
+              g_set_error (error, GW_ERROR, GW_ERROR_SCHEMA,
+                           _("%s:%ld: attribute “%s”: “%s” is not a number Gongwen can use: "
+                             "write a decimal number of at most 15 digits, such as 12, 4.5 or -0.5"),
+                           name, xmlGetLineNo (node), numeric_attrs[i].attr, value);
+            return FALSE;
+          }
+      if (node->children && node->type == XML_ELEMENT_NODE)
+        node = node->children;
+      else
+        {
+          while (node && node->next == NULL)
+            node = node->parent && node->parent->type == XML_ELEMENT_NODE ? node->parent : NULL;
+          if (node)
+            node = node->next;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 validate (xmlDocPtr    doc,
           const char  *name,
@@ -983,6 +1067,9 @@ validate (xmlDocPtr    doc,
           return FALSE;
         }
     }
+
+  if (!check_numbers (root, name, error))
+    return FALSE;
 
   vctxt = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (vctxt, on_schema_error_cb, &state);
@@ -1273,7 +1360,9 @@ read_evaluation (xmlNodePtr   node,
             {
               g_autofree char *grade_name = attr_value (grade, "name");
 
-              gw_evaluation_add_grade (evaluation, grade_name, number_attr (grade, "min", NAN));
+              /* no minimum: the grade of any total below the others */
+              gw_evaluation_add_grade (evaluation, grade_name,
+                                       number_attr (grade, "min", -INFINITY));
             }
         }
       else if (is_element (group, "decisions"))

@@ -136,6 +136,9 @@ gw_numeral_parse (const char     *text,
   end = text + len;
   if (len == 0)
     return -1;
+  /* g_utf8_next_char () would step past @end on a cut sequence */
+  if (!g_utf8_validate_len (text, len, NULL))
+    return -1;
 
   for (const char *p = text; p < end; p = g_utf8_next_char (p))
     {

@@ -921,7 +921,8 @@ parse_uint_attr (Ctx         *ctx,
 
   if (v == NULL)
     return TRUE;
-  if (!g_ascii_string_to_unsigned (v, 10, lo, hi, &n, NULL))
+  if (!_gw_xml_parse_number (v, TRUE, hi, NULL) ||
+      !g_ascii_string_to_unsigned (g_strstrip (v), 10, lo, hi, &n, NULL))
     return template_error (ctx, node, error, _("%s=\"%s\" must be a whole number from %u to %u"),
                            attr, v, lo, hi);
   *out = (guint) n;
@@ -944,8 +945,11 @@ parse_double_attr (Ctx         *ctx,
         return template_error (ctx, node, error, _("<%s> needs %s=\"…\""), (const char *) node->name, attr);
       return TRUE;
     }
-  if (!parse_double (v, out))
-    return template_error (ctx, node, error, _("%s=\"%s\" is not a number"), attr, v);
+  /* a finite decimal, as in .gwdoc: INF, NaN, 1e309, 0x10 all refused alike */
+  if (!_gw_xml_parse_number (v, FALSE, GW_XML_NUMBER_MAX, out))
+    return template_error (ctx, node, error,
+                           _("%s=\"%s\" is not a number Gongwen can use: write a decimal number "
+                             "of at most 15 digits, such as 12, 4.5 or -0.5"), attr, v);
   return TRUE;
 }
 

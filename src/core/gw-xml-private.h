@@ -34,4 +34,21 @@ xmlDocPtr _gw_xml_parse_safely (const char   *data,
 
 void      _gw_xml_problem_clear (GwXmlProblem *problem);
 
+/* The largest magnitude any numeric attribute of .gwdoc or a template may
+ * hold (scores, maxima, steps, counts): 15 digits, what a double holds
+ * exactly. A score out of its range (-0.5, or over the maximum) loads, so
+ * that the checker can say so. */
+#define GW_XML_NUMBER_MAX 1e15
+
+/* Whether @value is a number as Gongwen's formats write one: decimal
+ * digits with at most one point and an optional minus (12, 4.5, -0.5; for
+ * @whole, digits only), no exponent, hexadecimal, INF or NaN in any
+ * spelling, at most GW_XML_NUMBER_MAX (or @max when smaller) in
+ * magnitude, with XML's surrounding spaces allowed. Checked before the schema, whose xsd:double admits INF, NaN and
+ * 1e309, so every such spelling gets the same message. */
+gboolean  _gw_xml_parse_number  (const char   *value,
+                                 gboolean      whole,
+                                 double        max,
+                                 double       *out);
+
 G_END_DECLS

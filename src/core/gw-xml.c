@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
@@ -65,7 +69,16 @@ on_parse_error_cb (void        *ctx,
     return;
   state->have_error = TRUE;
   state->error_line = error->line > 0 ? (guint) error->line : 0;
-  state->error_message = g_strstrip (g_strdup (error->message ? error->message : ""));
+  /* libxml2's limits tell the programmer which option lifts them; the
+   * user gets what is wrong with the file instead. */
+  if (error->message && strstr (error->message, "Excessive depth"))
+    state->error_message = g_strdup_printf (_("the elements are nested more than %d levels deep, "
+                                              "more than any document needs"), 256);
+  else if (error->message && strstr (error->message, "XML_PARSE_HUGE"))
+    state->error_message = g_strdup (_("one element or one run of text is larger than the XML "
+                                       "reader accepts"));
+  else
+    state->error_message = g_strstrip (g_strdup (error->message ? error->message : ""));
 }
 
 /*
@@ -158,4 +171,43 @@ _gw_xml_problem_clear (GwXmlProblem *problem)
   g_clear_pointer (&problem->message, g_free);
   problem->status = GW_XML_OK;
   problem->line = 0;
+}
+
+gboolean
+_gw_xml_parse_number (const char *value,
+                      gboolean    whole,
+                      double      max,
+                      double     *out)
+{
+  g_autofree char *copy = NULL;
+  const char *p;
+  guint int_digits = 0, frac_digits = 0;
+  double v;
+
+  if (value == NULL)
+    return FALSE;
+  copy = g_strstrip (g_strdup (value));
+  p = copy;
+  if (*p == '-' && !whole)
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, int_digits++;
+  if (*p == '.' && !whole)
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, frac_digits++;
+      if (frac_digits == 0)
+        return FALSE;
+    }
+  /* room for what the writer gives a double that needs 17 digits, or a
+   * small one written without an exponent */
+  if (*p != '\0' || int_digits == 0 || int_digits > 24 || frac_digits > 24)
+    return FALSE;
+  v = g_ascii_strtod (copy, NULL);
+  if (!isfinite (v) || fabs (v) > MIN (max, GW_XML_NUMBER_MAX))
+    return FALSE;
+  if (out)
+    *out = v;
+  return TRUE;
 }

@@ -39,6 +39,32 @@ enum {
 
 static gboolean prefilter_enabled = TRUE;
 
+/* The characters some loaded pattern asks for (a bit per BMP code point,
+ * set as patterns are read, never cleared): the index keeps rows for
+ * these and the cut characters only, so a text of 20,000 different
+ * characters costs no more than one of the few hundred the packs name. */
+static guint32 wanted_chars[0x10000 / 32];
+
+static void
+want_char (gunichar c)
+{
+  if (c < 0x10000)
+    g_atomic_int_or (&wanted_chars[c / 32], 1u << (c % 32));
+}
+
+static gboolean
+is_wanted (gunichar c)
+{
+  return (g_atomic_int_get (&wanted_chars[c / 32]) >> (c % 32)) & 1;
+}
+
+/* The most the index's bit rows may take; past it the index gives up and
+ * every pattern runs over whole ranges (slower, the same findings). At
+ * about a clause per 30 bytes, a 16 MiB draft has 560,000 clauses, 70 KiB
+ * a row: an ordinary one, naming a few hundred of the wanted characters,
+ * stays under it. */
+#define INDEX_BUDGET (128 * 1024 * 1024)
+
 static guint
 barrier_bit (gunichar c)
 {
@@ -993,7 +1019,11 @@ _gw_prefilter_new (const char *pattern)
               while (k < pf->clauses->len && !clause_equal (c, g_ptr_array_index (pf->clauses, k)))
                 k++;
               if (k == pf->clauses->len)
-                g_ptr_array_add (pf->clauses, g_array_ref (c));
+                {
+                  g_ptr_array_add (pf->clauses, g_array_ref (c));
+                  for (guint m = 0; m < c->len; m++)
+                    want_char (g_array_index (c, gunichar, m));
+                }
               g_array_append_val (places, k);
             }
           g_ptr_array_add (pf->terms, places);
@@ -1128,6 +1158,7 @@ struct _GwPrefilterIndex
   guint     slots_cap;
   guint64  *bits;         /* slots_cap × words: clause k holds the character */
   guint     words;
+  gsize     size;         /* bytes held, for the budget and for tests */
   guint     n_clauses;
   gsize    *clause_start; /* byte ranges between cut characters */
   gsize    *clause_end;
@@ -1139,11 +1170,30 @@ struct _GwPrefilterIndex
 };
 
 /* Room for @words words a row, the rows kept. */
+/* Past the budget the index is dropped: a text the index would not pay
+ * for is matched whole. */
+static gboolean
+index_within_budget (GwPrefilterIndex *index,
+                     guint             slots_cap,
+                     guint             words)
+{
+  if ((guint64) slots_cap * words * sizeof (guint64) <= INDEX_BUDGET)
+    return TRUE;
+  index->usable = FALSE;
+  g_clear_pointer (&index->bits, g_free);
+  index->words = 0;
+  return FALSE;
+}
+
 static void
 index_widen (GwPrefilterIndex *index,
              guint             words)
 {
-  guint64 *bits = g_new0 (guint64, (gsize) index->slots_cap * words);
+  guint64 *bits;
+
+  if (!index_within_budget (index, index->slots_cap, words))
+    return;
+  bits = g_new0 (guint64, (gsize) index->slots_cap * words);
 
   for (guint s = 0; s < index->n_slots; s++)
     memcpy (bits + (gsize) s * words, index->bits + (gsize) s * index->words,
@@ -1167,6 +1217,9 @@ index_add_slot (GwPrefilterIndex *index,
   if (index->n_slots == index->slots_cap)
     {
       guint cap = index->slots_cap * 2;
+
+      if (!index_within_budget (index, cap, index->words))
+        return 0;
       index->bits = g_renew (guint64, index->bits, (gsize) cap * index->words);
       memset (index->bits + (gsize) index->slots_cap * index->words, 0,
               (gsize) (cap - index->slots_cap) * index->words * sizeof (guint64));
@@ -1233,10 +1286,21 @@ _gw_prefilter_index_new (const char *text,
       if (c >= 0x10000)
         continue;   /* no pattern clause names one */
       slot = index->slot_of[c];
-      if (slot == 0 && (slot = index_add_slot (index, c)) == 0)
-        break;
+      if (slot == 0)
+        {
+          /* A character no pattern asks for and that cuts nothing is
+           * never looked up: no row. */
+          if (!is_wanted (c) && barrier_bit (c) == 0)
+            continue;
+          if ((slot = index_add_slot (index, c)) == 0)
+            break;
+        }
       if (clause / 64 >= index->words)
-        index_widen (index, index->words * 2);
+        {
+          index_widen (index, index->words * 2);
+          if (!index->usable)
+            break;
+        }
       /* A cut character counts for the clause it ends: ， or ； stands
        * inside a sentence, and a pattern read by sentence may need it. */
       index->bits[(gsize) slot * index->words + clause / 64] |= G_GUINT64_CONSTANT (1) << (clause % 64);
@@ -1270,7 +1334,24 @@ _gw_prefilter_index_new (const char *text,
   for (guint k = index->n_clauses; k > 0; k--)
     index->sentence_clause0[index->sentence_of[k - 1]] = k - 1;
   index->sentence_clause0[index->n_sentences] = index->n_clauses;
+  index->size = sizeof *index + 0x10000 * sizeof (guint16) +
+                (gsize) index->slots_cap * (index->words * sizeof (guint64) + sizeof (guint8) +
+                                            sizeof (gunichar)) +
+                (gsize) index->n_clauses * (2 * sizeof (gsize) + sizeof (guint)) +
+                (gsize) index->n_sentences * (2 * sizeof (gsize) + sizeof (guint));
   return index;
+}
+
+gsize
+_gw_prefilter_index_get_size (GwPrefilterIndex *index)
+{
+  return index ? index->size : 0;
+}
+
+gboolean
+_gw_prefilter_index_is_usable (GwPrefilterIndex *index)
+{
+  return index && index->usable;
 }
 
 void

@@ -43,6 +43,11 @@ gboolean          _gw_prefilter_admits       (GwPrefilter       *pf,
 GwPrefilterIndex *_gw_prefilter_index_new    (const char        *text,
                                               gsize              len);
 void              _gw_prefilter_index_free   (GwPrefilterIndex  *index);
+/* The bytes the index holds (bounded: rows only for the characters some
+ * loaded pattern asks for, and none past a budget), and whether it is in
+ * use (FALSE past the budget: every range is returned whole). */
+gsize             _gw_prefilter_index_get_size  (GwPrefilterIndex *index);
+gboolean          _gw_prefilter_index_is_usable (GwPrefilterIndex *index);
 
 /* The byte ranges (GwTextRange) inside [@start, @end) of the indexed text
  * the regex must be run over, each on its own as the subject, in order:

@@ -191,6 +191,10 @@ GwFinding      *_gw_check_context_incomplete (GwCheckContext *ctx,
  * probe each pattern is run against at load under them. */
 #define GW_PATTERN_LIMITS "(*LIMIT_MATCH=1000000)(*LIMIT_DEPTH=100000)"
 const char     *_gw_pattern_strip_limits (const char *pattern);
+/* Off: patterns are not probed at load (the fuzz harness, where the probe
+ * is fixed regex work unrelated to the bytes being parsed; the limits
+ * still hold at check time). Set before any load, from one thread. */
+void            _gw_rule_set_probe_enabled (gboolean enabled);
 
 /* Runs one rule over a prepared document, appending GwFinding*. */
 void            _gw_rule_check          (GwRule         *rule,
@@ -236,6 +240,15 @@ void            _gw_findings_sort       (GPtrArray      *findings,
 
 GwRulePack     *_gw_rule_pack_new_from_resource_unverified (const char  *resource_path,
                                                            GError     **error);
+/* For the fuzz harness: the whole parse (JSON, every key, every pattern
+ * compiled and probed, the example drafts read) without running each
+ * example through the checker, which is the checker's to be fuzzed, and
+ * cost the harness ten times the parse. */
+GwRulePack     *_gw_rule_pack_new_from_data_unverified (const char  *data,
+                                                        gssize       len,
+                                                        const char  *display_name,
+                                                        const char  *base_dir,
+                                                        GError     **error);
 
 /* Documents built from example snippets (gw-rule.c). */
 GwDocument     *_gw_snippet_document_new (GwDocumentKind kind,
