@@ -451,7 +451,8 @@ gw_register_import_csv (GwRegister  *self,
       if (problem)
         {
           n_bad++;
-          g_string_append_printf (bad, "\n%s, line %u: %s", path, r->line, problem);
+          g_string_append_c (bad, '\n');
+          g_string_append_printf (bad, _("%s, line %u: %s"), path, r->line, problem);
         }
     }
 
