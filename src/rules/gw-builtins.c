@@ -809,6 +809,7 @@ static const struct {
   { "heading-sequence", builtin_heading_sequence },
   { "required-elements", builtin_required_elements },
   { "punctuation", builtin_punctuation },
+  { "doc-number-register", _gw_builtin_doc_number_register },
 };
 
 GwBuiltinFunc

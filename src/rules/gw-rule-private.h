@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gw-number-registry.h"
 #include <json-glib/json-glib.h>
 
 #include "gw-document.h"
@@ -124,6 +125,7 @@ struct _GwCheckContext
   guint          *section_end;    /* per block: first block after its section */
   guint          *section_start;  /* per block: the heading block its section starts at */
   GwPrefilterIndex *prefilter;    /* built on first use (gw-matchers.c) */
+  GwNumberRegistry *registry;     /* the office's register, or NULL (not owned) */
 };
 
 GwCheckContext *_gw_check_context_new   (GwDocument     *doc,
@@ -198,6 +200,12 @@ void            _gw_matcher_run         (GwMatcher      *matcher,
                                          GwCheckContext *ctx,
                                          GPtrArray      *findings);
 GwBuiltinFunc   _gw_builtin_lookup      (const char     *name);
+/* gw-register-check.c and gw-number-registry.c */
+void            _gw_builtin_doc_number_register (GwCheckContext *ctx,
+                                                 GwRule         *rule,
+                                                 GwMatcher      *matcher,
+                                                 GPtrArray      *findings);
+GwNumberRegistry *_gw_number_registry_get_example (void);
 const char * const *_gw_builtin_names   (void);
 
 /* Sorts findings into reading order, then by rule id. */
