@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gw-page.h"
+#include "gw-application.h"
 #include "gw-template-dialog.h"
 
 typedef struct {
@@ -26,7 +26,6 @@ struct _GwTemplateDialog
   AdwComboRow         *template_row;
   AdwPreferencesGroup *fields_group;
 
-  GwWindow            *window;
   GListModel          *templates;
   GwTemplate          *template;
   GPtrArray           *rows;     /* FieldRow* */
@@ -34,6 +33,13 @@ struct _GwTemplateDialog
 };
 
 G_DEFINE_FINAL_TYPE (GwTemplateDialog, gw_template_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  DOCUMENT_CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 field_row_free (FieldRow *fr)
@@ -198,7 +204,8 @@ initial_value (GwTemplateDialog *self,
                GwTemplateField  *field)
 {
   const char *value = gw_template_field_get_default (field);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
   GSettings *settings = app ? gw_application_get_settings (GW_APPLICATION (app)) : NULL;
 
   /* The organ set in Preferences fills organ fields the template leaves empty. */
@@ -417,19 +424,18 @@ on_template_selected_cb (GwTemplateDialog *self)
   build_fields (self);
 }
 
-GwPage *
+gboolean
 gw_template_dialog_create (GwTemplateDialog *self)
 {
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GHashTable) errors = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GwDocument) doc = NULL;
-  GwPage *page;
 
-  g_return_val_if_fail (GW_IS_TEMPLATE_DIALOG (self), NULL);
+  g_return_val_if_fail (GW_IS_TEMPLATE_DIALOG (self), FALSE);
 
   if (self->template == NULL)
-    return NULL;
+    return FALSE;
   values = g_hash_table_new (g_str_hash, g_str_equal);
   errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < self->rows->len; i++)
@@ -463,13 +469,12 @@ gw_template_dialog_create (GwTemplateDialog *self)
           show_state (self, fr);
         }
       adw_window_title_set_subtitle (self->window_title, error ? error->message : NULL);
-      return NULL;
+      return FALSE;
     }
 
-  page = gw_window_add_document (self->window, doc, NULL);
-  gw_page_set_modified (page, TRUE);
+  g_signal_emit (self, signals[DOCUMENT_CREATED], 0, doc);
   gtk_window_destroy (GTK_WINDOW (self));
-  return page;
+  return TRUE;
 }
 
 static void
@@ -588,7 +593,6 @@ gw_template_dialog_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->template);
   g_clear_object (&self->templates);
-  g_clear_weak_pointer (&self->window);
   G_OBJECT_CLASS (gw_template_dialog_parent_class)->dispose (object);
 }
 
@@ -609,6 +613,17 @@ gw_template_dialog_class_init (GwTemplateDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_template_selected_cb);
   gtk_widget_class_install_action (widget_class, "template.create", NULL, create_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /**
+   * GwTemplateDialog::document-created:
+   * @document: the new document, instantiated from the template
+   *
+   * Create was pressed with every field valid; whoever opened the dialog
+   * opens the document (the dialog closes by itself).
+   */
+  signals[DOCUMENT_CREATED] =
+    g_signal_new ("document-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GW_TYPE_DOCUMENT);
 }
 
 static void
@@ -625,16 +640,15 @@ template_name (GwTemplate *template)
 }
 
 GwTemplateDialog *
-gw_template_dialog_new (GwWindow   *window,
+gw_template_dialog_new (GtkWindow  *parent,
                         const char *template_id)
 {
   GwTemplateDialog *self;
   g_autoptr(GtkExpression) expression = NULL;
 
-  g_return_val_if_fail (GW_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  self = g_object_new (GW_TYPE_TEMPLATE_DIALOG, "transient-for", window, NULL);
-  g_set_weak_pointer (&self->window, window);
+  self = g_object_new (GW_TYPE_TEMPLATE_DIALOG, "transient-for", parent, NULL);
   self->templates = gw_template_list_all ();
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (template_name), NULL, NULL);

@@ -17,7 +17,7 @@
 
 #include "gw-core-resources.h"
 #include "gw-document-xml-private.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
 #include "gw-xml-private.h"
 #include "gw-error.h"
 
@@ -1530,9 +1530,7 @@ gw_document_load_gwdoc (const char  *path,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  GwFileStatus status;
   GwDocument *doc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1540,33 +1538,9 @@ gw_document_load_gwdoc (const char  *path,
 
   name = g_filename_display_name (path);
   file = g_file_new_for_path (path);
-  bytes = _gw_file_read_bounded (file, &status, NULL, &local_error);
-  switch (status)
-    {
-    case GW_FILE_OK:
-      break;
-    case GW_FILE_CANNOT_OPEN:
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("%s: could not open the file: %s"), name, local_error->message);
-      return NULL;
-    case GW_FILE_IS_DIRECTORY:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s: is a folder, not a document"), name);
-      return NULL;
-    case GW_FILE_NOT_REGULAR:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: is not a regular file"), name);
-      return NULL;
-    case GW_FILE_TOO_LARGE:
-      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %d MiB, the most Gongwen reads"),
-                   name, GW_MAX_INPUT_SIZE / (1024 * 1024));
-      return NULL;
-    case GW_FILE_CANNOT_READ:
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("%s: could not read the file: %s"), name, local_error->message);
-      return NULL;
-    }
+  bytes = gw_file_read_named (file, name, GW_MAX_INPUT_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
 
   doc = gw_document_load_gwdoc_bytes (bytes, name, error);
   if (doc)

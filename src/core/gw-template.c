@@ -12,7 +12,7 @@
 
 #include "gw-core-resources.h"
 #include "gw-error.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
 #include "gw-template.h"
 #include "gw-xml-private.h"
 
@@ -1738,33 +1738,15 @@ gw_template_new_from_file (const char  *path,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display = NULL;
-  GwFileStatus status;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_new_for_path (path);
   display = g_filename_display_name (path);
-  bytes = _gw_file_read_bounded (file, &status, NULL, error);
-  switch (status)
-    {
-    case GW_FILE_OK:
-      break;
-    case GW_FILE_CANNOT_OPEN:
-    case GW_FILE_CANNOT_READ:
-      return NULL;
-    /* A folder, pipe or device named *.xml in the templates folder would
-     * fail oddly or block the read. */
-    case GW_FILE_IS_DIRECTORY:
-    case GW_FILE_NOT_REGULAR:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: not a regular file"), display);
-      return NULL;
-    case GW_FILE_TOO_LARGE:
-      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the template is larger than 16 MiB"), display);
-      return NULL;
-    }
+  bytes = gw_file_read_named (file, display, GW_MAX_INPUT_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
   return gw_template_new_from_bytes (bytes, display, error);
 }
 

@@ -11,6 +11,7 @@
 #include "gw-editor.h"
 #include "gw-evaluation-editor.h"
 #include "gw-findings-panel.h"
+#include "gw-fonts.h"
 #include "gw-page.h"
 #include "gw-preferences-window.h"
 #include "gw-preview.h"
@@ -161,6 +162,14 @@ static const struct {
 };
 
 static void
+on_template_document_created_cb (GwTemplateDialog *dialog,
+                                 GwDocument       *doc,
+                                 GwWindow         *window)
+{
+  gw_page_set_modified (gw_window_add_document (window, doc, NULL), TRUE);
+}
+
+static void
 test_template (gconstpointer data)
 {
   const char *id = data;
@@ -174,7 +183,9 @@ test_template (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   /* The shortcuts window from gtk/help-overlay.ui is wired up. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
-  dialog = gw_template_dialog_new (window, id);
+  dialog = gw_template_dialog_new (GTK_WINDOW (window), id);
+  g_signal_connect_object (dialog, "document-created",
+                           G_CALLBACK (on_template_document_created_cb), window, 0);
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -184,7 +195,7 @@ test_template (gconstpointer data)
   /* Required fields without defaults keep Create off. */
   g_assert_false (gw_template_dialog_is_valid (dialog));
   g_assert_false (gw_template_dialog_can_create (dialog));
-  g_assert_null (gw_template_dialog_create (dialog));
+  g_assert_false (gw_template_dialog_create (dialog));
 
   if (opinion)
     {
@@ -209,7 +220,8 @@ test_template (gconstpointer data)
   g_assert_true (gw_template_dialog_is_valid (dialog));
   g_assert_true (gw_template_dialog_can_create (dialog));
 
-  page = gw_template_dialog_create (dialog);
+  g_assert_true (gw_template_dialog_create (dialog));
+  page = gw_window_get_current_page (window);
   g_assert_nonnull (page);
   spin_main_loop (20);
   g_assert_null (weak);  /* the dialog closed */
@@ -1016,7 +1028,7 @@ test_preferences (void)
   g_autofree char *bad = g_build_filename (tmp_home, "broken-pack.json", NULL);
   const char *packs[] = { bad, NULL };
   const char *none[] = { NULL };
-  g_auto(GStrv) families = gw_list_cjk_families ();
+  g_auto(GStrv) families = gw_fonts_list_families_for ("中");
   g_autofree char *errors = NULL;
   GwPreferencesWindow *prefs;
 
@@ -1412,6 +1424,13 @@ test_tables (void)
     t6 = table_text (doc, 1);
     g_assert_cmpstr (t6, ==, "年度|金额（万元）\n2024|12\n2025|15");
   }
+  /* Excel and WPS quote a cell that holds a line break (Alt+Enter), a tab
+   * or a quote: the quoted cell is one cell, and the table one table */
+  place_cursor_at_end (editor);
+  paste_into_body (page, "项目\t\"说明\r\n第二行\"\r\n甲\t\"乙\t\"\"丙\"\"\"\r\n", 8);
+  g_clear_pointer (&t6, g_free);
+  t6 = table_text (doc, 7);
+  g_assert_cmpstr (t6, ==, "项目|说明 第二行\n甲|乙 \"丙\"");
 
   destroy_window (window);
 }

@@ -507,7 +507,7 @@ test_user_folder (void)
 
   g_test_expect_message ("gw-template", G_LOG_LEVEL_WARNING, "*broken.xml*");
   g_test_expect_message ("gw-template", G_LOG_LEVEL_WARNING, "*dup.xml*opinion*");
-  g_test_expect_message ("gw-template", G_LOG_LEVEL_WARNING, "*folder.xml*regular*");
+  g_test_expect_message ("gw-template", G_LOG_LEVEL_WARNING, "*folder.xml*a folder*");
   all = gw_template_list_all ();
   g_test_assert_expected_messages ();
 

@@ -12,7 +12,7 @@
 #include "gw-pdf.h"
 
 /* Every test reads the PDF back with poppler: positions in points from the
- * top-left of the page, as ../shared/spec/gbt9704.md §10 lists them. */
+ * top-left of the page, as docs/rendering.md ("Geometry") lists them. */
 
 /* Debian 12's poppler-glib defines no autoptr cleanups. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
