@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gw-delimited.h"
 #include "gw-error.h"
+#include "gw-file.h"
 #include "gw-import-text.h"
 #include "gw-register-private.h"
 
@@ -39,27 +41,6 @@ static const struct {
 
 static const char * const status_zh[] = { "预留", "已发文", "作废" };
 
-static void
-append_field (GString    *out,
-              const char *field)
-{
-  if (field == NULL)
-    field = "";
-  if (strpbrk (field, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = field; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, field);
-}
-
 static char *
 format_date (gint64 t)
 {
@@ -82,13 +63,14 @@ gw_register_export_csv (GwRegister  *self,
   if (entries == NULL)
     return NULL;
   out = g_string_new ("\xEF\xBB\xBF");
-  for (guint c = 0; c < N_COLS; c++)
-    {
-      if (c > 0)
-        g_string_append_c (out, ',');
-      append_field (out, columns[c].zh);
-    }
-  g_string_append (out, "\r\n");
+  {
+    const char *header[N_COLS + 1];
+
+    for (guint c = 0; c < N_COLS; c++)
+      header[c] = columns[c].zh;
+    header[N_COLS] = NULL;
+    gw_delimited_append_row (out, header, ',');
+  }
   for (guint i = 0; i < entries->len; i++)
     {
       GwRegisterEntry *e = g_ptr_array_index (entries, i);
@@ -96,154 +78,14 @@ gw_register_export_csv (GwRegister  *self,
       g_autofree char *s = g_strdup_printf ("%d", e->seq);
       g_autofree char *taken = format_date (e->taken_at);
       g_autofree char *issued = format_date (e->issued_at);
-      const char *fields[N_COLS] = {
+      const char *fields[N_COLS + 1] = {
         e->number, e->organ, e->code, y, s, status_zh[e->status], e->title, e->kind,
-        e->file, e->user, taken, issued, e->void_reason,
+        e->file, e->user, taken, issued, e->void_reason ? e->void_reason : "", NULL,
       };
 
-      for (guint c = 0; c < N_COLS; c++)
-        {
-          if (c > 0)
-            g_string_append_c (out, ',');
-          append_field (out, fields[c]);
-        }
-      g_string_append (out, "\r\n");
+      gw_delimited_append_row (out, fields, ',');
     }
   return g_string_free_to_bytes (out);
-}
-
-typedef struct {
-  GStrv row;
-  guint line;
-} CsvRow;
-
-static void
-csv_row_clear (CsvRow *r)
-{
-  g_strfreev (r->row);
-}
-
-/* RFC 4180 as Excel and WPS write it: fields quoted with "", a doubled ""
- * inside quotes, line breaks allowed inside quotes. @text has LF line ends
- * (gw_text_decode folded CRLF). Each row remembers the line it started on.
- * TODO: use the core's shared delimited-text reader once it lands. */
-static GArray *
-parse_csv (const char  *text,
-           const char  *name,
-           GError     **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CsvRow));
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text;
-  guint line = 1, row_line = 1;
-  gboolean quoted = FALSE, was_quoted = FALSE;
-
-  g_array_set_clear_func (rows, (GDestroyNotify) csv_row_clear);
-  for (;;)
-    {
-      char c = *p;
-
-      if (quoted)
-        {
-          if (c == '\0')
-            {
-              for (guint i = 0; i < fields->len; i++)
-                g_free (fields->pdata[i]);
-              g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_BAD_ROWS,
-                           _("%s, line %u: a quoted field is never closed; nothing was "
-                             "imported"), name, row_line);
-              return NULL;
-            }
-          if (c == '"' && p[1] == '"')
-            {
-              g_string_append_c (field, '"');
-              p += 2;
-              continue;
-            }
-          if (c == '"')
-            {
-              quoted = FALSE;
-              p++;
-              continue;
-            }
-          if (c == '\n')
-            line++;
-          g_string_append_c (field, c);
-          p++;
-          continue;
-        }
-      if (c == '"' && field->len == 0 && !was_quoted)
-        {
-          quoted = was_quoted = TRUE;
-          p++;
-          continue;
-        }
-      if (c == ',' || c == '\n' || c == '\0')
-        {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          was_quoted = FALSE;
-          if (c != ',')
-            {
-              CsvRow r;
-
-              g_ptr_array_add (fields, NULL);
-              r.row = (GStrv) g_ptr_array_steal (fields, NULL);
-              r.line = row_line;
-              /* a final newline leaves one empty field: not a row */
-              if (!(c == '\0' && r.row[0][0] == '\0' && r.row[1] == NULL))
-                g_array_append_val (rows, r);
-              else
-                g_strfreev (r.row);
-              if (c == '\0')
-                break;
-              line++;
-              row_line = line;
-            }
-          p++;
-          continue;
-        }
-      g_string_append_c (field, c);
-      p++;
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* Reads @path whole, refusing anything but a regular file of at most
- * GW_MAX_INPUT_SIZE bytes before reading it. The core's bounded reader is
- * private to the core; this keeps the same limit. */
-static char *
-read_bounded (const char  *path,
-              gsize       *len,
-              GError     **error)
-{
-  GStatBuf st;
-  g_autoptr(GError) local = NULL;
-  char *data = NULL;
-
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_IO,
-                   _("Could not read %s: not a readable file"), path);
-      return NULL;
-    }
-  if (st.st_size > GW_MAX_INPUT_SIZE)
-    {
-      g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_IO,
-                   _("%s is larger than %d MiB; Gongwen does not read it"), path,
-                   GW_MAX_INPUT_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, len, &local) || *len > GW_MAX_INPUT_SIZE)
-    {
-      g_free (data);
-      g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_IO,
-                   _("Could not read %s: %s"), path,
-                   local ? local->message : _("the file grew while it was read"));
-      return NULL;
-    }
-  return data;
 }
 
 static int
@@ -336,37 +178,43 @@ gw_register_import_csv (GwRegister  *self,
                         const char  *path,
                         GError     **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) data = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) lines = NULL;
   g_autoptr(GString) bad = g_string_new (NULL);
   g_autoptr(GError) local = NULL;
   guint n_bad = 0;
   int col[N_COLS], imported = 0;
-  gsize len;
   GStrv header;
 
   if (!_gw_register_check_write (self, error))
     return -1;
-  data = read_bounded (path, &len, error);
-  if (data == NULL)
-    return -1;
-  text = gw_text_decode (data, len, path, &local);
+  /* the core's bounded reader: no FIFO, device or file over 16 MiB */
+  file = g_file_new_for_path (path);
+  data = gw_file_read_named (file, path, GW_MAX_INPUT_SIZE, &local);
+  if (data != NULL)
+    text = gw_text_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data), path, &local);
   if (text == NULL)
     {
       g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_IO, "%s", local->message);
       return -1;
     }
-  rows = parse_csv (text, path, error);
+  rows = gw_delimited_parse (text, -1, ',', &lines, &local);
   if (rows == NULL)
-    return -1;
+    {
+      g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_BAD_ROWS,
+                   _("%s: %s; nothing was imported"), path, local->message);
+      return -1;
+    }
   if (rows->len == 0)
     {
       g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_BAD_ROWS,
                    _("%s has no header row; nothing was imported"), path);
       return -1;
     }
-  header = g_array_index (rows, CsvRow, 0).row;
+  header = g_ptr_array_index (rows, 0);
   for (guint c = 0; c < N_COLS; c++)
     col[c] = find_column (header, c);
   if (col[COL_NUMBER] < 0 || col[COL_ORGAN] < 0 || col[COL_TITLE] < 0)
@@ -381,12 +229,13 @@ gw_register_import_csv (GwRegister  *self,
     return -1;
   for (guint i = 1; i < rows->len; i++)
     {
-      CsvRow *r = &g_array_index (rows, CsvRow, i);
+      GStrv row = g_ptr_array_index (rows, i);
+      guint line = g_array_index (lines, guint, i);
       g_autofree char *code = NULL;
-      g_autofree char *organ = g_strstrip (g_strdup (cell (r->row, col[COL_ORGAN])));
+      g_autofree char *organ = g_strstrip (g_strdup (cell (row, col[COL_ORGAN])));
       g_autofree char *problem = NULL;
-      const char *number = cell (r->row, col[COL_NUMBER]);
-      const char *reason = cell (r->row, col[COL_REASON]);
+      const char *number = cell (row, col[COL_NUMBER]);
+      const char *reason = cell (row, col[COL_REASON]);
       GwNumberStatus status;
       gint64 code_id, date;
       int year, seq;
@@ -394,8 +243,8 @@ gw_register_import_csv (GwRegister  *self,
       int rc;
       gboolean empty = TRUE;
 
-      for (guint f = 0; r->row[f]; f++)
-        if (*g_strstrip (r->row[f]) != '\0')
+      for (guint f = 0; row[f]; f++)
+        if (*g_strstrip (row[f]) != '\0')
           empty = FALSE;
       if (empty)
         continue;
@@ -405,13 +254,13 @@ gw_register_import_csv (GwRegister  *self,
                                      "代字〔年份〕序号号"), number);
       else if (*organ == '\0')
         problem = g_strdup (_("the organ (机关) is empty"));
-      else if (!parse_status (cell (r->row, col[COL_STATUS]), &status))
+      else if (!parse_status (cell (row, col[COL_STATUS]), &status))
         problem = g_strdup_printf (_("unknown status “%s” (预留, 已发文 or 作废)"),
-                                   cell (r->row, col[COL_STATUS]));
+                                   cell (row, col[COL_STATUS]));
       else if (status == GW_NUMBER_VOID && *reason == '\0')
         problem = g_strdup (_("a void number needs a reason (作废原因)"));
-      else if (!parse_date (cell (r->row, col[COL_ISSUED]), &date))
-        problem = g_strdup_printf (_("“%s” is not a date"), cell (r->row, col[COL_ISSUED]));
+      else if (!parse_date (cell (row, col[COL_ISSUED]), &date))
+        problem = g_strdup_printf (_("“%s” is not a date"), cell (row, col[COL_ISSUED]));
       else if (gw_register_year_is_closed (self, year))
         problem = g_strdup_printf (_("the year %d is closed"), year);
       else if ((code_id = _gw_register_ensure_organ_code (self, organ, code, &problem)) > 0)
@@ -427,9 +276,9 @@ gw_register_import_csv (GwRegister  *self,
           sqlite3_bind_int (stmt, 2, year);
           sqlite3_bind_int (stmt, 3, seq);
           sqlite3_bind_text (stmt, 4, gw_number_status_to_string (status), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, cell (r->row, col[COL_TITLE]), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, cell (r->row, col[COL_KIND]), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 7, cell (r->row, col[COL_FILE]), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5, cell (row, col[COL_TITLE]), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, cell (row, col[COL_KIND]), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 7, cell (row, col[COL_FILE]), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 8, g_get_user_name (), -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 9, when);
           if (status == GW_NUMBER_ISSUED)
@@ -452,7 +301,7 @@ gw_register_import_csv (GwRegister  *self,
         {
           n_bad++;
           g_string_append_c (bad, '\n');
-          g_string_append_printf (bad, _("%s, line %u: %s"), path, r->line, problem);
+          g_string_append_printf (bad, _("%s, line %u: %s"), path, line, problem);
         }
     }
 

@@ -210,12 +210,13 @@ gboolean    gw_register_restore     (GwRegister  *self,
                                      const char  *backup,
                                      GError     **error);
 
-/* The year's register as CSV, UTF-8 with a BOM, CRLF line ends (what
- * Excel on a Chinese Windows opens right); @year 0 for every year. */
+/* The year's register as CSV, UTF-8 with a BOM (without it Excel on a
+ * Chinese Windows reads the file as GBK); @year 0 for every year. */
 GBytes     *gw_register_export_csv  (GwRegister  *self,
                                      int          year,
                                      GError     **error);
-/* Imports an office's existing book: UTF-8 or GB18030 CSV with a header
+/* Imports an office's existing book (read with the core's bounded reader
+ * and its delimited-text reader): UTF-8 or GB18030 CSV with a header
  * row (发文字号, 机关, 标题 required; 状态, 文种, 文件, 作废原因, 日期
  * optional). All rows or none: the error (BAD_ROWS) names each bad line.
  * Returns the number of rows imported. */
