@@ -189,6 +189,7 @@ is_gwdoc (const char *path,
 
 static int
 check_files (const GwCliOptions *options,
+             GVariantDict       *dict,
              char              **files)
 {
   g_autoptr(GwChecker) checker = NULL;
@@ -215,7 +216,7 @@ check_files (const GwCliOptions *options,
     }
 
   checker = make_checker (options);
-  if (checker == NULL)
+  if (checker == NULL || !_gw_cli_register_attach (checker, dict))
     return 2;
 
   if (options->format == GW_CLI_FORMAT_JSON)
@@ -417,7 +418,7 @@ run_check (GVariantDict   *dict,
 
   if (!_gw_cli_options_init (&opts, dict, env))
     return 2;
-  return check_files (&opts, files);
+  return check_files (&opts, dict, files);
 }
 
 static const GOptionEntry check_entries[] = {
@@ -426,7 +427,7 @@ static const GOptionEntry check_entries[] = {
   { NULL }
 };
 
-static const char * const check_accepts[] = { "rules", "kind", "format", NULL };
+static const char * const check_accepts[] = { "rules", "kind", "format", "register", NULL };
 
 const GwCliVerb gw_cli_verb_check = {
   .action = "check",

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "gw-document.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -223,5 +225,17 @@ GBytes     *gw_register_export_csv  (GwRegister  *self,
 int         gw_register_import_csv  (GwRegister  *self,
                                      const char  *path,
                                      GError     **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The year's 发文登记簿 as a document holding one table (序号, 发文字号,
+ * 标题, 文种, 状态, dates, 登记人, 备注), for the renderer's PDF path: the
+ * archive's printed book. @organ NULL for every organ. */
+GwDocument *gw_register_year_document (GwRegister  *self,
+                                       const char  *organ,
+                                       int          year,
+                                       GError     **error);
 
 G_END_DECLS
