@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gw-app-register.h"
+#include "gw-application.h"
 #include "gw-header-form.h"
+#include "gw-page.h"
 
 /* The header and footer of an opinion as a form bound to the document's
  * properties: title and recipients, the 版头 (letter format, organ mark
@@ -42,6 +45,7 @@ struct _GwHeaderForm
   gulong               organ_handlers[2];
   GBinding            *bindings[GW_N_META + 2];   /* meta, sealed, format */
   gboolean             updating_attachments;
+  GtkWidget           *take_row;
 };
 
 G_DEFINE_FINAL_TYPE (GwHeaderForm, gw_header_form, GTK_TYPE_WIDGET)
@@ -336,6 +340,319 @@ build_organ_rows (GwHeaderForm        *self,
   adw_preferences_group_add (group, rows->add_row);
 }
 
+/* ---- 取号: the next number from the register ------------------------------ */
+
+static GtkWindow *
+parent_window (GwHeaderForm *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_problem (GwHeaderForm *self,
+              const char   *heading,
+              const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The document's .gwdoc, if it has been saved: recorded with the number
+ * so the register view can open it. */
+static char *
+document_file (GwHeaderForm *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), GW_TYPE_PAGE);
+  GFile *file = page ? gw_page_get_file (GW_PAGE (page)) : NULL;
+
+  return file ? g_file_get_path (file) : g_strdup ("");
+}
+
+gboolean
+gw_header_form_take_number (GwHeaderForm  *self,
+                            const char    *organ,
+                            const char    *code,
+                            int            year,
+                            const char    *void_reason,
+                            GError       **error)
+{
+  GwRegister *reg;
+  g_autoptr(GwRegisterEntry) entry = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *owner = NULL;
+  const char *old;
+  GApplication *app = g_application_get_default ();
+
+  g_return_val_if_fail (GW_IS_HEADER_FORM (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
+  reg = gw_app_register_get (error);
+  if (reg == NULL)
+    return FALSE;
+  /* Re-numbering: the old number is voided with a reason, or kept
+   * reserved (and shown stale in time): never released silently. */
+  old = gw_document_get_meta (self->document, GW_META_DOC_NUMBER);
+  if (void_reason && old && *old)
+    {
+      g_autofree char *number = g_strstrip (g_strdup (old));
+      if (!gw_register_void (reg, number, void_reason, error))
+        return FALSE;
+    }
+  /* A 代字 typed for the first time joins the organ named with it. */
+  {
+    g_auto(GStrv) codes = gw_register_list_codes (reg, organ);
+    if (codes == NULL || !g_strv_contains ((const char * const *) codes, code))
+      {
+        const char *one[] = { code, NULL };
+        if (!gw_register_add_organ (reg, organ, one, error))
+          return FALSE;
+      }
+  }
+  file = document_file (self);
+  entry = gw_register_take (reg, organ, code, year,
+                            gw_document_get_meta (self->document, GW_META_TITLE),
+                            gw_document_kind_to_string (gw_document_get_kind (self->document)),
+                            file, error);
+  if (entry == NULL)
+    return FALSE;
+  gw_document_set_meta (self->document, GW_META_DOC_NUMBER, entry->number);
+  {
+    g_autofree char *taken = g_strdup_printf (_("Took %s from the register"), entry->number);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->take_row), taken);
+  }
+  /* the first number creates the register: let the checker see it */
+  if (GW_IS_APPLICATION (app))
+    gw_app_register_attach (gw_application_get_checker (GW_APPLICATION (app)));
+  return TRUE;
+}
+
+typedef struct {
+  GwHeaderForm *self;
+  GtkEditable  *organ;
+  GtkEditable  *code;
+  GtkSpinButton *year;
+  GtkEditable  *reason;
+} TakeDialog;
+
+static void
+take_dialog_free (gpointer  data,
+                  GClosure *closure)
+{
+  TakeDialog *t = data;
+
+  g_object_unref (t->self);
+  g_free (t);
+}
+
+static void
+do_take (TakeDialog *t,
+         const char *void_reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organ = g_strstrip (g_strdup (gtk_editable_get_text (t->organ)));
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (t->code)));
+
+  if (!gw_header_form_take_number (t->self, organ, code, gtk_spin_button_get_value_as_int (t->year),
+                                   void_reason, &error))
+    show_problem (t->self, _("Could Not Take a Number"), error->message);
+}
+
+static void
+on_renumber_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         TakeDialog       *t)
+{
+  if (g_str_equal (response, "void"))
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (t->reason)));
+      do_take (t, reason);
+    }
+  else if (g_str_equal (response, "keep"))
+    do_take (t, NULL);
+}
+
+static void
+on_reason_changed_cb (GtkEditable      *reason,
+                      AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+
+  adw_message_dialog_set_response_enabled (dialog, "void", *text != '\0');
+}
+
+static void
+on_take_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TakeDialog       *t)
+{
+  GwRegister *reg;
+  const char *old;
+  g_autoptr(GwRegisterEntry) prev = NULL;
+
+  if (!g_str_equal (response, "take"))
+    return;
+  old = gw_document_get_meta (t->self->document, GW_META_DOC_NUMBER);
+  reg = gw_app_register_get (NULL);
+  if (reg && old && *old)
+    {
+      g_autofree char *number = g_strstrip (g_strdup (old));
+      prev = gw_register_lookup (reg, number, NULL);
+    }
+  if (prev && prev->status != GW_NUMBER_VOID)
+    {
+      GtkWidget *ask, *entry;
+      TakeDialog *again = g_memdup2 (t, sizeof *t);
+
+      g_object_ref (again->self);
+      ask = adw_message_dialog_new (parent_window (t->self), _("Void the Old Number?"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (ask),
+                                      _("The document already has %s from the register. A new "
+                                        "number leaves it void (with a reason) or reserved."),
+                                      prev->number);
+      entry = gtk_entry_new ();
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason for voiding, e.g. 标题改动后重新编号"));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (ask), entry);
+      again->reason = GTK_EDITABLE (entry);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask),
+                                        "cancel", _("_Cancel"),
+                                        "keep", _("_Keep It Reserved"),
+                                        "void", _("_Void It"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "void",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (ask), "void", FALSE);
+      g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed_cb), ask);
+      g_signal_connect_data (ask, "response", G_CALLBACK (on_renumber_response_cb), again,
+                             take_dialog_free, 0);
+      gtk_window_present (GTK_WINDOW (ask));
+      return;
+    }
+  do_take (t, NULL);
+}
+
+static GtkWidget *
+labelled (GtkGrid    *grid,
+          int         row,
+          const char *label,
+          GtkWidget  *widget)
+{
+  GtkWidget *l = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 1.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (l), widget);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (grid, l, 0, row, 1, 1);
+  gtk_grid_attach (grid, widget, 1, row, 1, 1);
+  return widget;
+}
+
+/* What the dialog proposes: the organ of the document's mark (or the
+ * first in the register) and its first 代字. */
+static void
+propose (GwHeaderForm *self,
+         GwRegister   *reg,
+         char        **organ,
+         char        **code)
+{
+  g_auto(GStrv) organs = reg ? gw_register_list_organs (reg) : NULL;
+  g_auto(GStrv) marks = NULL;
+  const char *mark = self->document ? gw_document_get_meta (self->document, GW_META_ORGAN_MARK) : "";
+  gboolean suffix;
+
+  marks = gw_organ_mark_split (mark ? mark : "", &suffix);
+  *organ = g_strdup (marks && marks[0] ? marks[0] : "");
+  if (organs && organs[0] && !g_strv_contains ((const char * const *) organs, *organ))
+    {
+      g_free (*organ);
+      *organ = g_strdup (organs[0]);
+    }
+  *code = NULL;
+  if (reg)
+    {
+      g_auto(GStrv) codes = gw_register_list_codes (reg, *organ);
+      if (codes && codes[0])
+        *code = g_strdup (codes[0]);
+    }
+  if (*code == NULL)
+    *code = g_strdup ("");
+}
+
+GtkWidget *
+gw_header_form_show_take_dialog (GwHeaderForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *organ = NULL;
+  g_autofree char *code = NULL;
+  GwRegister *reg = gw_app_register_get (&error);
+  GtkWidget *dialog, *grid;
+  TakeDialog *t;
+
+  if (reg == NULL)
+    {
+      show_problem (self, _("Could Not Open the Register"), error->message);
+      return NULL;
+    }
+  if (gw_register_get_notice (reg) && gw_register_is_read_only (reg))
+    {
+      show_problem (self, _("The Register Is Read-Only"), gw_register_get_notice (reg));
+      return NULL;
+    }
+  propose (self, reg, &organ, &code);
+
+  t = g_new0 (TakeDialog, 1);
+  t->self = g_object_ref (self);
+  dialog = adw_message_dialog_new (parent_window (self), _("Take a Number"),
+                                   _("The next free number of the 代字 and year is written "
+                                     "into the document and reserved in the register until "
+                                     "it is issued."));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  t->organ = GTK_EDITABLE (labelled (GTK_GRID (grid), 0, _("_Organ"), gtk_entry_new ()));
+  t->code = GTK_EDITABLE (labelled (GTK_GRID (grid), 1, _("_代字"), gtk_entry_new ()));
+  t->year = GTK_SPIN_BUTTON (labelled (GTK_GRID (grid), 2, _("_Year"),
+                                       gtk_spin_button_new_with_range (1949, 9999, 1)));
+  gtk_editable_set_text (t->organ, organ);
+  gtk_editable_set_text (t->code, code);
+  gtk_spin_button_set_value (t->year, g_date_time_get_year (now));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "take", _("_Take Number"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "take",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "take");
+  g_object_set_data (G_OBJECT (dialog), "organ-entry", t->organ);
+  g_object_set_data (G_OBJECT (dialog), "code-entry", t->code);
+  g_object_set_data (G_OBJECT (dialog), "year-spin", t->year);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_take_response_cb), t,
+                         take_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+build_take_row (GwHeaderForm        *self,
+                AdwPreferencesGroup *group)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
+
+  self->take_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->take_row),
+                                 _("Take a number from the register (取号)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->take_row),
+                               _("The next free number of the organ’s 代字 for a year"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->take_row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->take_row), TRUE);
+  g_signal_connect_swapped (self->take_row, "activated",
+                            G_CALLBACK (gw_header_form_show_take_dialog), self);
+  adw_preferences_group_add (group, self->take_row);
+}
+
 static gboolean
 format_to_active (GBinding     *binding,
                   const GValue *from,
@@ -395,6 +712,8 @@ build_form (GwHeaderForm *self)
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
       adw_preferences_group_add (groups[meta_rows[i].group], row);
       self->meta_rows[meta_rows[i].meta] = row;
+      if (meta_rows[i].meta == GW_META_DOC_NUMBER)
+        build_take_row (self, groups[meta_rows[i].group]);
       if (meta_rows[i].meta == GW_META_ORGAN_MARK)
         build_organ_rows (self, 0, GW_META_ORGAN_MARK, groups[meta_rows[i].group]);
       else if (meta_rows[i].meta == GW_META_SIGNATURE)

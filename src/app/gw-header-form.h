@@ -28,4 +28,18 @@ gboolean      gw_header_form_select       (GwHeaderForm *self,
                                            guint         offset,
                                            guint         length);
 
+/* 取号: takes the next number of @code (of @organ; a new 代字 joins the
+ * organ) for @year from the window's register and writes it into the
+ * document. With @void_reason, the document's old number is voided first;
+ * without, it stays as it is in the register. */
+gboolean      gw_header_form_take_number  (GwHeaderForm  *self,
+                                           const char    *organ,
+                                           const char    *code,
+                                           int            year,
+                                           const char    *void_reason,
+                                           GError       **error);
+/* Opens the 取号 dialog (what the form's row does); NULL if the register
+ * cannot be used (a message says why). */
+GtkWidget    *gw_header_form_show_take_dialog (GwHeaderForm *self);
+
 G_END_DECLS
