@@ -117,10 +117,20 @@ matches (GObject        *item,
   return TRUE;
 }
 
+/* Without words or a status there is nothing to filter: the list shows
+ * the store as it is, without a call per row. */
 static void
 refilter (GwRegisterView *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gboolean any = *gtk_editable_get_text (GTK_EDITABLE (self->search)) != '\0' ||
+                 gtk_drop_down_get_selected (self->status_drop) != FILTER_ALL;
+
+  if (!any)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* ---- loading ------------------------------------------------------------- */
@@ -190,8 +200,12 @@ gw_register_view_reload (GwRegisterView *self)
       for (guint i = 0; i < entries->len; i++)
         g_ptr_array_add (items, gw_register_item_new (g_ptr_array_index (entries, i)));
     }
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  /* a fresh store: the filter reads 2,000 rows once instead of
+   * following the removal of the old ones row by row */
+  g_clear_object (&self->store);
+  self->store = g_list_store_new (GW_TYPE_REGISTER_ITEM);
+  g_list_store_splice (self->store, 0, 0, items->pdata, items->len);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->store));
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u number", "%u numbers", items->len),
                              items->len);
   gtk_label_set_text (self->summary, summary);
@@ -568,6 +582,8 @@ gw_register_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   G_OBJECT_CLASS (gw_register_view_parent_class)->dispose (object);
 }
 
@@ -632,9 +648,9 @@ gw_register_view_init (GwRegisterView *self)
 
   self->store = g_list_store_new (GW_TYPE_REGISTER_ITEM);
   self->filter = gtk_custom_filter_new ((GtkCustomFilterFunc) matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
-                                              GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)), NULL);
+  /* the view keeps its own reference: reload () detaches the model */
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   self->columns = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
   gtk_column_view_set_show_row_separators (self->columns, TRUE);
   add_column (self, _("Number"), COL_NUMBER, FALSE);
