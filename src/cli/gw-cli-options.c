@@ -26,6 +26,7 @@ const GwCliVerb * const gw_cli_verbs[] = {
   &gw_cli_verb_register_close_year,
   &gw_cli_verb_register_import_csv,
   &gw_cli_verb_register_print,
+  &gw_cli_verb_register_audit,
   &gw_cli_verb_register_shared,
   &gw_cli_verb_shared,
   NULL

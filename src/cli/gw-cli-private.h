@@ -85,6 +85,7 @@ extern const GwCliVerb gw_cli_verb_register_restore;
 extern const GwCliVerb gw_cli_verb_register_close_year;
 extern const GwCliVerb gw_cli_verb_register_import_csv;
 extern const GwCliVerb gw_cli_verb_register_print;
+extern const GwCliVerb gw_cli_verb_register_audit;
 extern const GwCliVerb gw_cli_verb_register_shared;
 
 

@@ -670,6 +670,44 @@ const GwCliVerb gw_cli_verb_register_import_csv = {
   .run = run_import_csv,
 };
 
+/* ---- --audit ------------------------------------------------------------ */
+
+static int
+run_audit (GVariantDict   *dict,
+           char          **files,
+           const GwCliEnv *env)
+{
+  g_autoptr(GwRegister) reg = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  if (!no_files (files, "audit"))
+    return 2;
+  reg = open_register (dict, TRUE, &status);
+  if (reg == NULL)
+    return status;
+  lines = gw_register_audit_log (reg);
+  for (guint i = 0; lines[i]; i++)
+    fprintf (stdout, "%s\n", lines[i]);
+  return 0;
+}
+
+static const GOptionEntry audit_entries[] = {
+  { "audit", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the register's log: every number taken, issued, voided (with its reason) or edited"),
+    NULL },
+  { NULL }
+};
+
+static const char * const audit_accepts[] = { "register", NULL };
+
+const GwCliVerb gw_cli_verb_register_audit = {
+  .action = "audit",
+  .entries = audit_entries,
+  .accepts = audit_accepts,
+  .run = run_audit,
+};
+
 /* ---- --print-register -------------------------------------------------- */
 
 static int

@@ -166,6 +166,12 @@ check("check without --register has no register finding", "doc-number-register" 
 expect("check --register of a missing register", run("--check", "--register=" + tmp + "/none.sqlite", doc),
        2, err="nothing checked")
 
+# the audit log names every void with its reason
+p = run(R, "--audit")
+expect("audit", p, 0, out=r"void 神民发〔2024〕2号 标题有误")
+check("audit logs takes and issues", " take 神民发〔2024〕1号" in p.out and " issue 神民发〔2024〕1号" in p.out,
+      p.out[:300])
+
 # print
 book = os.path.join(tmp, "book.pdf")
 expect("print-register", run(R, "--print-register=" + book, "--year=2024"), 0)
