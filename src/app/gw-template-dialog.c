@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-application.h"
+#include "gw-numeral.h"
 #include "gw-template-dialog.h"
 
 typedef struct {
@@ -154,7 +155,8 @@ on_spin_changed_cb (GtkSpinButton    *spin,
                     GwTemplateDialog *self)
 {
   FieldRow *fr = g_object_get_data (G_OBJECT (spin), "field-row");
-  g_autofree char *text = g_strdup_printf ("%g", gtk_spin_button_get_value (spin));
+  /* 1000000, never 1e+06, and a '.' whatever the locale */
+  g_autofree char *text = gw_number_format (gtk_spin_button_get_value (spin), -1);
 
   set_row_value (self, fr, text);
 }
@@ -286,7 +288,7 @@ build_row (GwTemplateDialog *self,
         if (*value == '\0' && !gw_template_field_get_required (field))
           break;
         g_free (fr->value);
-        fr->value = g_strdup_printf ("%g", gtk_spin_button_get_value (GTK_SPIN_BUTTON (fr->input)));
+        fr->value = gw_number_format (gtk_spin_button_get_value (GTK_SPIN_BUTTON (fr->input)), -1);
         break;
       }
     case GW_FIELD_LIST:

@@ -18,6 +18,7 @@
 #include "gw-core-resources.h"
 #include "gw-document-xml-private.h"
 #include "gw-file.h"
+#include "gw-numeral.h"
 #include "gw-xml-private.h"
 #include "gw-error.h"
 
@@ -167,35 +168,19 @@ append_attr (GString    *s,
   g_string_append_c (s, '"');
 }
 
-/* The shortest of %.15g and %.17g that reads back to the same double, in
- * the C locale: 86.5 stays "86.5" and 0.1 stays "0.1", but no value is lost. */
-static void
-format_double (char   *buf,
-               gsize   size,
-               double  value)
-{
-  if (isinf (value))
-    {
-      g_strlcpy (buf, value > 0 ? "INF" : "-INF", size);
-      return;
-    }
-  g_ascii_formatd (buf, size, "%.15g", value);
-  if (g_ascii_strtod (buf, NULL) != value)
-    g_ascii_formatd (buf, size, "%.17g", value);
-}
-
 /* NAN means "not stated" throughout the model: the attribute is left out. */
 static void
 append_number_attr (GString    *s,
                     const char *name,
                     double      value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = NULL;
 
   if (isnan (value))
     return;
-  format_double (buf, sizeof buf, value);
-  g_string_append_printf (s, " %s=\"%s\"", name, buf);
+  /* no value is lost, and INF / -INF as the schema spells them */
+  text = gw_number_format (value, -1);
+  g_string_append_printf (s, " %s=\"%s\"", name, text);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "gw-evaluation.h"
 #include "gw-evaluation-private.h"
+#include "gw-numeral.h"
 
 /* ---- field names -------------------------------------------------------- */
 
@@ -687,11 +688,7 @@ gw_evaluation_get_cycle_year (GwEvaluation *self)
       gunichar c = g_utf8_get_char (p);
       int d;
 
-      if (c >= '0' && c <= '9')
-        d = c - '0';
-      else if (c >= 0xFF10 && c <= 0xFF19)
-        d = c - 0xFF10;
-      else
+      if ((d = gw_digit_value (c)) < 0)
         return 0;
       v = v * 10 + d;
       if (v > 100)

@@ -9,6 +9,7 @@
 #include "gw-error.h"
 #include "gw-import-line-private.h"
 #include "gw-import-text.h"
+#include "gw-numeral.h"
 
 /* ---- decoding ------------------------------------------------------------ */
 
@@ -157,9 +158,11 @@ gw_text_decode (const char  *data,
     }
   if (len > GW_MAX_INPUT_SIZE)
     {
+      g_autofree char *mib = gw_number_format_fixed (len / 1048576.0, 1);
+
       g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is %.1f MiB; Gongwen reads documents of up to %d MiB"),
-                   name, len / 1048576.0, GW_MAX_INPUT_SIZE / (1024 * 1024));
+                   _("%s: the file is %s MiB; Gongwen reads documents of up to %d MiB"),
+                   name, mib, GW_MAX_INPUT_SIZE / (1024 * 1024));
       return NULL;
     }
 

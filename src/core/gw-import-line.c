@@ -5,10 +5,12 @@
 
 #include <string.h>
 
+#include "gw-date.h"
 #include "gw-document.h"
 #include "gw-import-line-private.h"
 #include "gw-import-text.h"
 #include "gw-letter.h"
+#include "gw-numeral.h"
 
 /* ---- lines --------------------------------------------------------------- */
 
@@ -221,24 +223,7 @@ _gw_line_skip_spaces (const char *p)
 static gboolean
 is_digit_char (gunichar c)
 {
-  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
-static gboolean
-is_cn_date_digit (gunichar c)
-{
-  switch (c)
-    {
-    case 0x3007: /* 〇 */
-    case 0x96F6: /* 零 */
-    case 0x25CB: /* ○, often typed for 〇 */
-    case 0xFF2F: /* Ｏ */
-    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 一二三四五 */
-    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: /* 六七八九十 */
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return gw_digit_value (c) >= 0;
 }
 
 /* Reads a run of Arabic (ASCII or full-width) or Chinese numerals. */
@@ -250,7 +235,9 @@ read_numeral (const char *p,
   while (*p)
     {
       gunichar c = g_utf8_get_char (p);
-      if (!is_digit_char (c) && !is_cn_date_digit (c))
+      int v = gw_numeral_char_value (c);
+
+      if (!is_digit_char (c) && (v < 0 || v > 10))
         break;
       p = g_utf8_next_char (p);
       (*n_chars)++;
@@ -286,32 +273,18 @@ expect (const char **p,
   return TRUE;
 }
 
-/* A date at @p: year 年 month 月 day 日, as Arabic or Chinese numerals. */
+/* A date at @p: year 年 month 月 day 日, as Arabic or Chinese numerals;
+ * a day that does not exist is still a date line (format.date says so). */
 static gboolean
 parse_date (const char  *p,
             const char **end)
 {
-  guint n;
+  GwDate date;
 
-  p = read_numeral (p, &n);
-  if (n != 4)
+  if (_gw_line_is_space (g_utf8_get_char (p)) ||
+      gw_date_parse (p, GW_DATE_WORDS | GW_DATE_NUMERALS | GW_DATE_PREFIX, &date) == GW_DATE_NONE)
     return FALSE;
-  p = _gw_line_skip_spaces (p);
-  if (!expect (&p, "年"))
-    return FALSE;
-  p = read_numeral (_gw_line_skip_spaces (p), &n);
-  if (n < 1 || n > 3)
-    return FALSE;
-  p = _gw_line_skip_spaces (p);
-  if (!expect (&p, "月"))
-    return FALSE;
-  p = read_numeral (_gw_line_skip_spaces (p), &n);
-  if (n < 1 || n > 4)
-    return FALSE;
-  p = _gw_line_skip_spaces (p);
-  if (!expect (&p, "日"))
-    return FALSE;
-  *end = p;
+  *end = p + date.length;
   return TRUE;
 }
 
@@ -587,15 +560,15 @@ _gw_line_attachment_label (const GwLine  *l,
               if (!is_digit_char (c))
                 return LABEL_NONE;
               /* full-width digits count the same */
-              value = value * 10 + (c >= 0xFF10 ? c - 0xFF10 : c - '0');
+              value = value * 10 + gw_digit_value (c);
             }
         }
       else
         {
-          int v = gw_chinese_numeral_value (start, end - start);
+          double v = gw_numeral_parse (start, end - start, GW_NUMERAL_DEFAULT);
           if (v <= 0)
             return LABEL_NONE;
-          value = v;
+          value = (guint) v;
         }
     }
   p = _gw_line_skip_spaces (end);

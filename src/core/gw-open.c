@@ -10,6 +10,7 @@
 #include "gw-error.h"
 #include "gw-file.h"
 #include "gw-import-text.h"
+#include "gw-numeral.h"
 #include "gw-open.h"
 
 static gboolean

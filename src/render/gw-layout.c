@@ -10,6 +10,7 @@
 
 #include "gw-error.h"
 #include "gw-layout.h"
+#include "gw-numeral.h"
 
 /* Everything here is measured in points from the top-left of the page.
  * Body text sits on a fixed grid: 22 lines of 28 characters, the line
@@ -1919,9 +1920,7 @@ format_score (double v)
   if (isnan (v))
     return g_strdup ("");
   /* scores move in halves: 4.5, 86.5, 15 */
-  if (fabs (v - round (v)) < 1e-6)
-    return g_strdup_printf ("%.0f", v);
-  return g_strdup_printf ("%.1f", v);
+  return gw_number_format (v, 1);
 }
 
 static const char *

@@ -46,6 +46,25 @@ wait_for (Condition cond,
   return TRUE;
 }
 
+/* Conditions for wait_for (): the event a test waits on, never a time. */
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+only_our_ref_left (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
 static gboolean
 idle_for (gpointer data)
 {
@@ -223,8 +242,7 @@ test_template (gconstpointer data)
   g_assert_true (gw_template_dialog_create (dialog));
   page = gw_window_get_current_page (window);
   g_assert_nonnull (page);
-  spin_main_loop (20);
-  g_assert_null (weak);  /* the dialog closed */
+  g_assert_true (wait_for (pointer_cleared, &weak, 5000));  /* the dialog closed */
   g_assert_true (gw_window_get_current_page (window) == page);
   g_assert_true (gw_page_get_modified (page));
   g_assert_true (g_str_has_prefix (gw_page_get_title (page), "• "));
@@ -485,6 +503,18 @@ test_find_replace (void)
 
 /* ---- evaluation form ------------------------------------------------------- */
 
+static GtkSpinButton *find_score_spin (GtkWidget  *root,
+                                        const char *indicator_id);
+
+static gboolean
+score_spin_bound (gpointer data)
+{
+  GwEvaluationEditor *editor = data;
+
+  return find_score_spin (GTK_WIDGET (gw_evaluation_editor_get_table (editor)), "A1") != NULL &&
+         find_score_spin (GTK_WIDGET (gw_evaluation_editor_get_table (editor)), "C1") != NULL;
+}
+
 static GtkSpinButton *
 find_score_spin (GtkWidget  *root,
                  const char *indicator_id)
@@ -540,7 +570,8 @@ test_evaluation (void)
   page = gw_window_add_document (window, doc, NULL);
   editor = GW_EVALUATION_EDITOR (gw_page_get_editor (page));
   evaluation = gw_document_get_evaluation (doc);
-  spin_main_loop (100);  /* let the table bind its rows */
+  /* the table has bound its rows once A1's score has a spin button */
+  g_assert_true (wait_for (score_spin_bound, editor, 5000));
 
   /* Give every indicator its maximum through the model, then lower A1 in
    * the table as a person would: total, grade and decision follow. */
@@ -564,7 +595,6 @@ test_evaluation (void)
   before = g_strdup (gw_evaluation_editor_get_grade_text (editor));
   total_before = gw_evaluation_compute_total (evaluation);
 
-  spin_main_loop (50);
   spin = find_score_spin (GTK_WIDGET (gw_evaluation_editor_get_table (editor)), "C1");
   g_assert_nonnull (spin);
   /* Bounded by the indicator's maximum, on the form's step. */
@@ -1039,7 +1069,7 @@ test_preferences (void)
 
   prefs = gw_preferences_window_new (app);
   gtk_window_present (GTK_WINDOW (prefs));
-  spin_main_loop (20);
+  g_assert_true (wait_for (widget_mapped, prefs, 5000));
 
   /* A broken pack is reported by name; the shipped rules keep working. */
   g_assert_true (g_file_set_contents (bad, "{ \"rules\": [ { \"id\": 3 } ] }", -1, NULL));
@@ -1055,7 +1085,7 @@ test_preferences (void)
 
   g_object_ref (prefs);
   gtk_window_destroy (GTK_WINDOW (prefs));
-  spin_main_loop (20);
+  g_assert_true (wait_for (only_our_ref_left, prefs, 5000));
   g_assert_finalize_object (prefs);
 }
 

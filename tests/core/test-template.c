@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -839,6 +840,8 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   home_file = g_file_new_for_path (home);
 
+  /* the process's locale, so that the comma-locale run means something */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/template/opinion/fields", test_opinion_fields);
