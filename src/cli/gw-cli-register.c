@@ -430,7 +430,7 @@ run_issue (GVariantDict   *dict,
       g_printerr (_("gongwen: %s: no such file\n"), file);
       return 2;
     }
-  if (!gw_number_parse (number, NULL, NULL, NULL))
+  if (!gw_doc_number_parse (number, NULL, NULL, NULL))
     {
       g_printerr (_("gongwen: --issue=%s is not a document number of the form "
                     "代字〔年份〕序号号\n"), number);
@@ -481,7 +481,7 @@ run_void (GVariantDict   *dict,
     }
   if (!no_files (files, "void"))
     return 2;
-  if (!gw_number_parse (number, NULL, NULL, NULL))
+  if (!gw_doc_number_parse (number, NULL, NULL, NULL))
     {
       g_printerr (_("gongwen: --void=%s is not a document number of the form "
                     "代字〔年份〕序号号\n"), number);

@@ -249,7 +249,7 @@ gw_register_import_csv (GwRegister  *self,
       if (empty)
         continue;
 
-      if (!gw_number_parse (number, &code, &year, &seq))
+      if (!gw_doc_number_parse (number, &code, &year, &seq))
         problem = g_strdup_printf (_("“%s” is not a document number of the form "
                                      "代字〔年份〕序号号"), number);
       else if (*organ == '\0')

@@ -22,7 +22,7 @@ registry_lookup (GwNumberRegistry *registry,
   g_autofree char *code = NULL;
   int year, seq;
 
-  if (!gw_number_parse (number, &code, &year, &seq))
+  if (!gw_doc_number_parse (number, &code, &year, &seq))
     return FALSE;
   g_mutex_lock (&self->lock);
   entry = gw_register_lookup (self->reg, number, NULL);

@@ -96,7 +96,7 @@ gw_number_status_from_string (const char     *str,
 }
 
 char *
-gw_number_format (const char *code,
+gw_doc_number_format (const char *code,
                   int         year,
                   int         seq)
 {
@@ -123,7 +123,7 @@ parse_digits (const char **p,
 }
 
 gboolean
-gw_number_parse (const char  *number,
+gw_doc_number_parse (const char  *number,
                  char       **code,
                  int         *year,
                  int         *seq)
@@ -1007,7 +1007,7 @@ entry_from_row (GwRegister   *self,
   e->code = column_dup (stmt, 2);
   e->year = sqlite3_column_int (stmt, 3);
   e->seq = sqlite3_column_int (stmt, 4);
-  e->number = gw_number_format (e->code, e->year, e->seq);
+  e->number = gw_doc_number_format (e->code, e->year, e->seq);
   if (!gw_number_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &e->status))
     e->status = GW_NUMBER_RESERVED;
   e->title = column_dup (stmt, 6);
@@ -1034,7 +1034,7 @@ find_entry (GwRegister  *self,
   sqlite3_stmt *stmt;
   GwRegisterEntry *entry = NULL;
 
-  if (!gw_number_parse (number, &code, &year, &seq))
+  if (!gw_doc_number_parse (number, &code, &year, &seq))
     {
       g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_INVALID,
                    _("“%s” is not a document number of the form 代字〔年份〕序号号"),
@@ -1153,7 +1153,7 @@ gw_register_take (GwRegister  *self,
     }
   sqlite3_finalize (stmt);
   id = sqlite3_last_insert_rowid (self->db);
-  number = gw_number_format (code, year, seq);
+  number = gw_doc_number_format (code, year, seq);
   _gw_register_audit (self, id, "take", title);
 
   if (test_hook)
@@ -1427,7 +1427,7 @@ gw_register_audit_log (GwRegister *self)
       g_autofree char *number = NULL;
 
       if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        number = gw_number_format ((const char *) sqlite3_column_text (stmt, 3),
+        number = gw_doc_number_format ((const char *) sqlite3_column_text (stmt, 3),
                                    sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5));
       g_autofree char *line = g_strdup_printf ("%s %s %s %s %s", when,
                                                (const char *) sqlite3_column_text (stmt, 1),

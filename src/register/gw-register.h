@@ -58,10 +58,10 @@ gboolean    gw_number_status_from_string (const char     *str,
 
 /* 神民发〔2024〕17号 from its parts, and back. Parsing accepts only the
  * standard brackets 〔〕 and ASCII digits, as the register writes them. */
-char     *gw_number_format (const char  *code,
+char     *gw_doc_number_format (const char  *code,
                             int          year,
                             int          seq);
-gboolean  gw_number_parse  (const char  *number,
+gboolean  gw_doc_number_parse  (const char  *number,
                             char       **code,
                             int         *year,
                             int         *seq);

@@ -87,15 +87,15 @@ test_number_format (void)
       g_autofree char *back = NULL;
       int year, seq;
 
-      g_assert_true (gw_number_parse (good[i].text, &code, &year, &seq));
+      g_assert_true (gw_doc_number_parse (good[i].text, &code, &year, &seq));
       g_assert_cmpstr (code, ==, good[i].code);
       g_assert_cmpint (year, ==, good[i].year);
       g_assert_cmpint (seq, ==, good[i].seq);
-      back = gw_number_format (code, year, seq);
+      back = gw_doc_number_format (code, year, seq);
       g_assert_true (strstr (good[i].text, back) != NULL);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    g_assert_false (gw_number_parse (bad[i], NULL, NULL, NULL));
+    g_assert_false (gw_doc_number_parse (bad[i], NULL, NULL, NULL));
 }
 
 static void
