@@ -656,6 +656,7 @@ test_read_only_medium (Fixture       *f,
     g_assert_null (e);
     g_assert_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_READ_ONLY);
   }
+  g_free (cmd);
   cmd = g_strdup_printf ("chattr -i '%s' '%s'", f->path, f->dir);
   g_assert_cmpint (system (cmd), ==, 0);
 }
