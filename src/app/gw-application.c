@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-app-resources.h"
+#include "gw-app-register.h"
 #include "gw-application.h"
 #include "gw-cli.h"
 #include "gw-preferences-window.h"
@@ -365,6 +366,7 @@ gw_application_get_checker (GwApplication *self)
           return NULL;
         }
       pack_errors = add_user_packs (self, self->checker);
+      gw_app_register_attach (self->checker);
       if (pack_errors)
         g_signal_emit (self, signals[PACK_ERRORS], 0, pack_errors);
     }
@@ -384,6 +386,7 @@ gw_application_reload_checker (GwApplication *self)
   if (checker == NULL)
     return g_strdup (error->message);
   pack_errors = add_user_packs (self, checker);
+  gw_app_register_attach (checker);
   g_set_object (&self->checker, checker);
   self->checker_failed = FALSE;
   g_signal_emit (self, signals[CHECKER_CHANGED], 0);

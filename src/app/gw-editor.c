@@ -8,6 +8,7 @@
 #include "gw-block.h"
 #include "gw-delimited.h"
 #include "gw-editor.h"
+#include "gw-header-form.h"
 #include "gw-import-text.h"
 
 #define SYNC_DELAY_MS 150
@@ -33,18 +34,6 @@ typedef struct {
   guint prefix;
 } BlockPlace;
 
-/* A field that names one organ or, for a document issued jointly
- * (联合行文), several: the field as it always was for the lead organ, one
- * more row per further organ and a row that adds one. The document keeps
- * them in one value, one organ a line (gw_organ_mark_join()). */
-typedef struct {
-  GwEditor  *editor;
-  GwMeta     meta;
-  GtkWidget *lead;      /* self->meta_rows[meta] */
-  GPtrArray *extra;     /* AdwEntryRow per further organ */
-  GtkWidget *add_row;
-  gboolean   updating;
-} OrganRows;
 
 struct _GwEditor
 {
@@ -57,10 +46,7 @@ struct _GwEditor
   GtkLabel       *match_label;
   GtkStack       *stack;
   GtkTextView    *text_view;
-  AdwPreferencesGroup *title_group;
-  AdwPreferencesGroup *header_group;
-  AdwPreferencesGroup *signature_group;
-  AdwPreferencesGroup *footer_group;
+  GwHeaderForm   *header_form;
   GtkRevealer    *table_revealer;
   GtkLabel       *table_title;
   GtkGrid        *table_grid;
@@ -78,18 +64,12 @@ struct _GwEditor
   GtkTextTag     *tag_match;
 
   GwDocument     *document;
-  GtkWidget      *meta_rows[GW_N_META];
-  GtkWidget      *attachments_row;
-  OrganRows       organs[2];     /* organ mark, signature: 联合行文 */
-  gulong          organ_handlers[2];
-  GBinding       *bindings[GW_N_META + 2];   /* meta, sealed, format */
   GPtrArray      *block_texts;  /* what each block shows, as of the last sync */
   GArray         *places;       /* BlockPlace per block, as of the last sync */
   guint           generation;
   guint           synced_generation;
   guint           sync_source;
   gboolean        loading;
-  gboolean        updating_attachments;
 
   /* the table being edited in the grid */
   int             table_line;      /* its buffer line, -1 when none */
@@ -111,41 +91,6 @@ static void style_tables        (GwEditor *self);
 static void table_panel_update  (GwEditor *self);
 static void table_commit_now    (GwEditor *self);
 
-static const struct {
-  GwMeta      meta;
-  int         group;  /* 0 title, 1 header, 2 signature, 3 footer */
-  const char *label;
-  const char *description;
-} meta_rows[] = {
-  { GW_META_TITLE, 0, N_("Title"),
-    N_("The document’s title, for example 关于加强镇街社工站建设的实施意见") },
-  { GW_META_RECIPIENTS, 0, N_("Main recipients"),
-    N_("Who the document is addressed to, ending with a full-width colon (：)") },
-  { GW_META_ORGAN_MARK, 1, N_("Issuing organ mark"),
-    N_("The organ’s name followed by 文件, printed in red at the top") },
-  { GW_META_DOC_NUMBER, 1, N_("Document number"),
-    N_("Organ code, year in 〔〕 and number, for example 神政办发〔2023〕12号") },
-  { GW_META_SIGNATORY, 1, N_("Signatory"),
-    N_("Only for documents sent to a higher authority") },
-  { GW_META_COPY_NUMBER, 1, N_("Copy number"),
-    N_("Six digits; only for classified documents") },
-  { GW_META_CLASSIFICATION, 1, N_("Classification"),
-    N_("Secrecy level and period, only for classified documents") },
-  { GW_META_URGENCY, 1, N_("Urgency"),
-    N_("特急 or 加急, only when the document is urgent") },
-  { GW_META_SIGNATURE, 2, N_("Issuing organ (signature)"),
-    N_("The organ’s full name under the body") },
-  { GW_META_DATE, 2, N_("Date"),
-    N_("The date the document is signed, written out: 2023年3月10日") },
-  { GW_META_NOTE, 2, N_("Note"),
-    N_("Printed in parentheses under the date; leave out the parentheses") },
-  { GW_META_COPY_TO, 3, N_("Copy to"),
-    N_("Organs that receive copies, separated by 、 or ，; without 抄送：") },
-  { GW_META_PRINTING_ORGAN, 3, N_("Printing organ"),
-    N_("Usually the issuing organ’s office") },
-  { GW_META_PRINTING_DATE, 3, N_("Printing date"),
-    N_("The date the document is printed, for example 2023年3月10日; without 印发") },
-};
 
 /* ---- tables as a line ------------------------------------------------------ */
 
@@ -1552,358 +1497,12 @@ on_text_view_pressed_cb (GtkGestureClick *gesture,
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_clicked_cell_cb, click, cell_click_free);
 }
 
-/* ---- metadata form ------------------------------------------------------- */
-
-static void
-on_attachments_changed_cb (GwEditor *self)
-{
-  const char *text;
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-
-  if (self->updating_attachments || self->document == NULL)
-    return;
-  text = gtk_editable_get_text (GTK_EDITABLE (self->attachments_row));
-  parts = g_regex_split_simple ("[；;\n]", text, 0, 0);
-  names = g_ptr_array_new ();
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i])
-        g_ptr_array_add (names, parts[i]);
-    }
-  g_ptr_array_add (names, NULL);
-  gw_document_set_attachments (self->document, (const char * const *) names->pdata);
-}
-
-/* ---- several organs (联合行文) --------------------------------------------- */
-
-static void organ_rows_store (OrganRows *rows);
-
-static void
-on_remove_organ_cb (GtkButton *button,
-                    OrganRows *rows)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
-  GtkWidget *list = gtk_widget_get_parent (row);
-
-  g_ptr_array_remove (rows->extra, row);
-  if (GTK_IS_LIST_BOX (list))
-    gtk_list_box_remove (GTK_LIST_BOX (list), row);
-  organ_rows_store (rows);
-  gtk_widget_grab_focus (rows->lead);
-}
-
-/* Adds the row of a further organ, after the lead row and the others. */
-static GtkWidget *
-organ_rows_add (OrganRows *rows)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *list = gtk_widget_get_parent (rows->lead);
-  gboolean mark = rows->meta == GW_META_ORGAN_MARK;
-  const char *title = mark ? _("Organ issuing jointly") : _("Organ signing jointly");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_set_tooltip_text (row, mark ? _("The full name of another organ issuing this "
-                                             "document, printed under the lead organ")
-                                         : _("The full name of another organ signing this "
-                                             "document, in the same order as at the top"));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove this organ"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this organ"), -1);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_organ_cb), rows);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (organ_rows_store), rows);
-
-  /* AdwPreferencesGroup only appends; its rows live in a GtkListBox, where
-   * this one goes right after the organs before it. */
-  if (GTK_IS_LIST_BOX (list))
-    gtk_list_box_insert (GTK_LIST_BOX (list), row,
-                         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (rows->lead)) + 1 +
-                         rows->extra->len);
-  g_ptr_array_add (rows->extra, row);
-  return row;
-}
-
-static void
-on_add_organ_cb (OrganRows *rows)
-{
-  gtk_widget_grab_focus (organ_rows_add (rows));
-}
-
-/* Shows the document's value: the lead organ (with 文件 as the author
- * writes a single mark) in the lead row, each further one in a row. */
-static void
-organ_rows_load (OrganRows *rows)
-{
-  GwDocument *doc = rows->editor->document;
-  const char *value = doc ? gw_document_get_meta (doc, rows->meta) : "";
-  g_auto(GStrv) organs = NULL;
-  g_autofree char *lead = NULL;
-  gboolean suffix = FALSE;
-  guint n;
-
-  if (rows->updating)
-    return;
-  if (rows->meta == GW_META_ORGAN_MARK)
-    organs = gw_organ_mark_split (value, &suffix);
-  else
-    {
-      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-      g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
-
-      for (guint i = 0; lines[i]; i++)
-        if (*g_strstrip (lines[i]))
-          g_strv_builder_add (b, lines[i]);
-      organs = g_strv_builder_end (b);
-    }
-  n = g_strv_length (organs);
-
-  rows->updating = TRUE;
-  if (n < 2)
-    {
-      /* one organ: the value as written, exactly as before */
-      n = 1;
-      lead = g_strdup (value);
-    }
-  else
-    lead = g_strconcat (organs[0], suffix ? "文件" : "", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (rows->lead), lead);
-  while (rows->extra->len > n - 1)
-    {
-      GtkWidget *row = g_ptr_array_steal_index (rows->extra, rows->extra->len - 1);
-      GtkWidget *list = gtk_widget_get_parent (row);
-
-      if (GTK_IS_LIST_BOX (list))
-        gtk_list_box_remove (GTK_LIST_BOX (list), row);
-    }
-  while (rows->extra->len < n - 1)
-    organ_rows_add (rows);
-  for (guint i = 1; i < n; i++)
-    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows->extra, i - 1)), organs[i]);
-  rows->updating = FALSE;
-}
-
-/* Writes the rows back: the lead row alone as it stands; with further
- * organs, one a line, and for the mark 文件 (typed after the lead organ,
- * as for a single mark) last. */
-static void
-organ_rows_store (OrganRows *rows)
-{
-  GwDocument *doc = rows->editor->document;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *lead = NULL;
-  g_autofree char *value = NULL;
-  gboolean suffix = FALSE;
-
-  if (rows->updating || doc == NULL)
-    return;
-  lead = g_strdup (gtk_editable_get_text (GTK_EDITABLE (rows->lead)));
-  for (guint i = 0; i < rows->extra->len; i++)
-    {
-      char *name = g_strstrip (g_strdup (gtk_editable_get_text (
-                                 GTK_EDITABLE (g_ptr_array_index (rows->extra, i)))));
-      if (*name)
-        g_ptr_array_add (names, name);
-      else
-        g_free (name);
-    }
-  if (names->len == 0)
-    value = g_strdup (lead);
-  else
-    {
-      g_strstrip (lead);
-      if (rows->meta == GW_META_ORGAN_MARK && g_str_has_suffix (lead, "文件"))
-        {
-          lead[strlen (lead) - strlen ("文件")] = '\0';
-          g_strstrip (lead);
-          suffix = TRUE;
-        }
-      g_ptr_array_insert (names, 0, g_steal_pointer (&lead));
-      g_ptr_array_add (names, NULL);
-      if (rows->meta == GW_META_ORGAN_MARK)
-        value = gw_organ_mark_join ((const char * const *) names->pdata, suffix);
-      else
-        value = g_strjoinv ("\n", (char **) names->pdata);
-    }
-  rows->updating = TRUE;
-  gw_document_set_meta (doc, rows->meta, value);
-  rows->updating = FALSE;
-}
-
-/* The row showing character @offset of the value (one organ a line), and
- * the offset within that row. "文件" on the mark's last line is typed
- * after the lead organ, so it goes there. */
-static GtkWidget *
-organ_rows_locate (OrganRows *rows,
-                   guint     *offset)
-{
-  const char *value = gw_document_get_meta (rows->editor->document, rows->meta);
-  g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
-  guint start = 0;
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      guint len = g_utf8_strlen (lines[i], -1);
-
-      if (*offset <= start + len)
-        {
-          guint lead_len;
-
-          if (i == 0)
-            {
-              *offset -= start;
-              return rows->lead;
-            }
-          if (i <= rows->extra->len)
-            {
-              *offset -= start;
-              return g_ptr_array_index (rows->extra, i - 1);
-            }
-          /* the "文件" line: at the end of the lead row */
-          lead_len = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (rows->lead)), -1);
-          *offset = lead_len - MIN (len, lead_len) + (*offset - start);
-          return rows->lead;
-        }
-      start += len + 1;
-    }
-  return rows->lead;
-}
-
-static void
-build_organ_rows (GwEditor            *self,
-                  guint                index,
-                  GwMeta               meta,
-                  AdwPreferencesGroup *group)
-{
-  OrganRows *rows = &self->organs[index];
-  gboolean mark = meta == GW_META_ORGAN_MARK;
-  GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
-
-  rows->editor = self;
-  rows->meta = meta;
-  rows->lead = self->meta_rows[meta];
-  rows->extra = g_ptr_array_new ();
-  g_signal_connect_swapped (rows->lead, "changed", G_CALLBACK (organ_rows_store), rows);
-
-  rows->add_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->add_row),
-                                 mark ? _("Add an organ issuing jointly")
-                                      : _("Add an organ signing jointly"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (rows->add_row),
-                               mark ? _("For a document issued together with other organs. "
-                                        "The lead organ stays first; its 文件 is printed "
-                                        "beside all the names")
-                                    : _("Each organ issuing the document signs it, in the "
-                                        "same order as at the top"));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (rows->add_row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (rows->add_row), TRUE);
-  g_signal_connect_swapped (rows->add_row, "activated", G_CALLBACK (on_add_organ_cb), rows);
-  adw_preferences_group_add (group, rows->add_row);
-}
-
-static gboolean
-format_to_active (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_boolean (to, g_value_get_enum (from) == GW_DOCUMENT_FORMAT_LETTER);
-  return TRUE;
-}
-
-static gboolean
-active_to_format (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_enum (to, g_value_get_boolean (from) ? GW_DOCUMENT_FORMAT_LETTER
-                                                   : GW_DOCUMENT_FORMAT_DOCUMENT);
-  return TRUE;
-}
-
-static void
-build_form (GwEditor *self)
-{
-  AdwPreferencesGroup *groups[] = {
-    self->title_group, self->header_group, self->signature_group, self->footer_group,
-  };
-
-  /* The format decides how the whole header is laid out, so it leads the
-   * header group. */
-  {
-    GtkWidget *letter = adw_action_row_new ();
-    GtkWidget *sw = gtk_switch_new ();
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (letter), _("Letter format (信函)"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (letter),
-                                 _("For a letter (函) to another organ: the organ’s name "
-                                   "between red double lines at the top, the number on the "
-                                   "right, no page number on the first page"));
-    gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-    adw_action_row_add_suffix (ADW_ACTION_ROW (letter), sw);
-    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (letter), sw);
-    adw_preferences_group_add (groups[1], letter);
-    g_object_set_data (G_OBJECT (self), "letter-switch", sw);
-  }
-
-  for (guint i = 0; i < G_N_ELEMENTS (meta_rows); i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-      const char *description = g_dgettext (GETTEXT_PACKAGE, meta_rows[i].description);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     g_dgettext (GETTEXT_PACKAGE, meta_rows[i].label));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_widget_set_tooltip_text (row, description);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-      adw_preferences_group_add (groups[meta_rows[i].group], row);
-      self->meta_rows[meta_rows[i].meta] = row;
-      if (meta_rows[i].meta == GW_META_ORGAN_MARK)
-        build_organ_rows (self, 0, GW_META_ORGAN_MARK, groups[meta_rows[i].group]);
-      else if (meta_rows[i].meta == GW_META_SIGNATURE)
-        build_organ_rows (self, 1, GW_META_SIGNATURE, groups[meta_rows[i].group]);
-
-      if (meta_rows[i].meta == GW_META_DATE)
-        {
-          GtkWidget *sealed = adw_action_row_new ();
-          GtkWidget *sw = gtk_switch_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (sealed), _("Sealed"));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (sealed),
-                                       _("The signature carries the organ’s seal; this "
-                                         "changes where the date goes"));
-          gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (sealed), sw);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (sealed), sw);
-          adw_preferences_group_add (groups[2], sealed);
-          g_object_set_data (G_OBJECT (self), "sealed-switch", sw);
-
-          self->attachments_row = adw_entry_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->attachments_row),
-                                         _("Attachments"));
-          gtk_widget_set_tooltip_text (self->attachments_row,
-                                       _("Names of the attached documents, separated by ；"));
-          adw_preferences_group_add (groups[2], self->attachments_row);
-          g_signal_connect_swapped (self->attachments_row, "changed",
-                                    G_CALLBACK (on_attachments_changed_cb), self);
-        }
-    }
-}
-
 GtkWidget *
 gw_editor_get_meta_row (GwEditor *self,
                         GwMeta    meta)
 {
   g_return_val_if_fail (GW_IS_EDITOR (self), NULL);
-  g_return_val_if_fail (meta < GW_N_META, NULL);
-  return self->meta_rows[meta];
+  return gw_header_form_get_meta_row (self->header_form, meta);
 }
 
 void
@@ -1913,46 +1512,9 @@ gw_editor_set_document (GwEditor   *self,
   g_return_if_fail (GW_IS_EDITOR (self));
   g_return_if_fail (doc == NULL || GW_IS_DOCUMENT (doc));
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->bindings); i++)
-    g_clear_pointer (&self->bindings[i], g_binding_unbind);
-  for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
-    if (self->document && self->organ_handlers[i])
-      {
-        g_signal_handler_disconnect (self->document, self->organ_handlers[i]);
-        self->organ_handlers[i] = 0;
-      }
+  gw_header_form_set_document (self->header_form, doc);
   if (!g_set_object (&self->document, doc) || doc == NULL)
     return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
-    {
-      g_autofree char *signal = g_strconcat ("notify::", gw_meta_to_string (self->organs[i].meta), NULL);
-
-      self->organ_handlers[i] = g_signal_connect_swapped (doc, signal, G_CALLBACK (organ_rows_load),
-                                                          &self->organs[i]);
-      organ_rows_load (&self->organs[i]);
-    }
-  for (guint i = 0; i < GW_N_META; i++)
-    if (self->meta_rows[i] && i != GW_META_ORGAN_MARK && i != GW_META_SIGNATURE)
-      self->bindings[i] = g_object_bind_property (doc, gw_meta_to_string (i),
-                                                  self->meta_rows[i], "text",
-                                                  G_BINDING_BIDIRECTIONAL |
-                                                  G_BINDING_SYNC_CREATE);
-  self->bindings[GW_N_META] =
-    g_object_bind_property (doc, "sealed", g_object_get_data (G_OBJECT (self), "sealed-switch"),
-                            "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  self->bindings[GW_N_META + 1] =
-    g_object_bind_property_full (doc, "format", g_object_get_data (G_OBJECT (self), "letter-switch"),
-                                 "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                                 format_to_active, active_to_format, NULL, NULL);
-  {
-    const char * const *names = gw_document_get_attachments (doc);
-    g_autofree char *joined = g_strjoinv ("；", (char **) names);
-
-    self->updating_attachments = TRUE;
-    gtk_editable_set_text (GTK_EDITABLE (self->attachments_row), joined ? joined : "");
-    self->updating_attachments = FALSE;
-  }
   load_body (self);
 }
 
@@ -2044,15 +1606,6 @@ gw_editor_set_findings (GwEditor   *self,
     }
 }
 
-static void
-select_in_entry (GtkWidget *row,
-                 guint      offset,
-                 guint      length)
-{
-  gtk_widget_grab_focus (row);
-  gtk_editable_select_region (GTK_EDITABLE (row), offset, offset + length);
-}
-
 gboolean
 gw_editor_select_finding (GwEditor  *self,
                           GwFinding *finding)
@@ -2077,17 +1630,11 @@ gw_editor_select_finding (GwEditor  *self,
       gtk_text_view_scroll_to_iter (self->text_view, &start, 0.1, FALSE, 0, 0);
       return TRUE;
     }
-  if (meta >= 0 && meta < GW_N_META && self->meta_rows[meta])
+  if (meta >= 0 && meta < GW_N_META && gw_header_form_get_meta_row (self->header_form, meta))
     {
-      GtkWidget *row = self->meta_rows[meta];
-      guint offset = gw_finding_get_offset (finding);
-
-      for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
-        if (self->organs[i].meta == (GwMeta) meta && self->organs[i].extra->len > 0)
-          row = organ_rows_locate (&self->organs[i], &offset);
       gtk_stack_set_visible_child_name (self->stack, "details");
-      select_in_entry (row, offset, gw_finding_get_length (finding));
-      return TRUE;
+      return gw_header_form_select (self->header_form, meta, gw_finding_get_offset (finding),
+                                    gw_finding_get_length (finding));
     }
   return FALSE;
 }
@@ -2411,16 +1958,6 @@ gw_editor_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source, g_source_remove);
   g_clear_handle_id (&self->table_commit_source, g_source_remove);
   g_clear_handle_id (&self->restyle_source, g_source_remove);
-  for (guint i = 0; i < G_N_ELEMENTS (self->bindings); i++)
-    g_clear_pointer (&self->bindings[i], g_binding_unbind);
-  for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
-    {
-      if (self->document && self->organ_handlers[i])
-        g_signal_handler_disconnect (self->document, self->organ_handlers[i]);
-      self->organ_handlers[i] = 0;
-      /* the rows go with the template; stop them writing back */
-      self->organs[i].updating = TRUE;
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_EDITOR);
   /* GTK 4.8 leaves unnamed template children in place. */
   {
@@ -2442,8 +1979,6 @@ gw_editor_finalize (GObject *object)
   g_clear_pointer (&self->table_rows, g_ptr_array_unref);
   g_clear_pointer (&self->table_entries, g_ptr_array_unref);
   g_clear_pointer (&self->table_tab_tags, g_ptr_array_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (self->organs); i++)
-    g_clear_pointer (&self->organs[i].extra, g_ptr_array_unref);
   G_OBJECT_CLASS (gw_editor_parent_class)->finalize (object);
 }
 
@@ -2455,6 +1990,7 @@ gw_editor_class_init (GwEditorClass *klass)
 
   object_class->dispose = gw_editor_dispose;
   object_class->finalize = gw_editor_finalize;
+  g_type_ensure (GW_TYPE_HEADER_FORM);
   widget_class->grab_focus = gw_editor_grab_focus;
   widget_class->size_allocate = gw_editor_size_allocate;
 
@@ -2468,10 +2004,7 @@ gw_editor_class_init (GwEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwEditor, match_label);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, text_view);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, title_group);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, header_group);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, signature_group);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, footer_group);
+  gtk_widget_class_bind_template_child (widget_class, GwEditor, header_form);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, table_revealer);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, table_title);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, table_grid);
@@ -2570,7 +2103,6 @@ gw_editor_init (GwEditor *self)
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
   table_update_actions (self);
-  build_form (self);
 }
 
 GwEditor *

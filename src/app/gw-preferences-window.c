@@ -15,6 +15,8 @@ struct _GwPreferencesWindow
 
   AdwEntryRow          *organ_row;
   GtkSpinButton        *autosave_spin;
+  AdwEntryRow          *register_row;
+  GtkSpinButton        *stale_spin;
   AdwPreferencesGroup  *no_settings_group;
   AdwPreferencesGroup  *fonts_group;
   AdwPreferencesGroup  *packs_group;
@@ -244,6 +246,8 @@ gw_preferences_window_class_init (GwPreferencesWindowClass *klass)
                                                "/io/github/gongwen/Gongwen/gw-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, organ_row);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, autosave_spin);
+  gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, register_row);
+  gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, stale_spin);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, no_settings_group);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, fonts_group);
   gtk_widget_class_bind_template_child (widget_class, GwPreferencesWindow, packs_group);
@@ -274,6 +278,11 @@ gw_preferences_window_new (GwApplication *app)
     {
       self->settings = g_object_ref (settings);
       g_settings_bind (settings, "default-issuing-organ", self->organ_row, "text",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "register-path", self->register_row, "text",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "register-stale-days",
+                       gtk_spin_button_get_adjustment (self->stale_spin), "value",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "autosave-interval",
                        gtk_spin_button_get_adjustment (self->autosave_spin), "value",

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gw-register-view.h"
 #include "gw-error.h"
 #include "gw-pdf.h"
 #include "gw-docx-writer.h"
@@ -388,6 +389,7 @@ on_export_done_cb (GObject      *object,
       g_autofree char *base = g_path_get_basename (data->path);
       g_autofree char *msg = g_strdup_printf (_("Exported %s"), base);
       gw_window_toast (self, msg);
+      gw_register_view_offer_issue (self, data->doc, data->path);
     }
 }
 
@@ -685,6 +687,14 @@ primary_menu_action (GtkWidget  *widget,
   gtk_menu_button_popup (GW_WINDOW (widget)->primary_menu_button);
 }
 
+static void
+show_register_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gw_register_view_present (GTK_WINDOW (widget));
+}
+
 void
 _gw_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -702,6 +712,9 @@ _gw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.close-page", NULL, close_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.show-register", NULL, show_register_action);
+  gtk_widget_class_install_action (widget_class, "win.register-issue", "(ss)",
+                                   gw_register_view_issue_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -65,6 +65,14 @@ gw_window_toast (GwWindow   *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
+void
+gw_window_add_toast (GwWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (GW_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
 /* Errors carry the file and place already; this adds what to do about them. */
 static const char *
 advice_for (const GError *error)

@@ -28,6 +28,9 @@ struct _GwTemplateDialog *
 /* Shows @message as a toast. */
 void      gw_window_toast          (GwWindow      *self,
                                     const char    *message);
+/* Shows @toast (taken); for toasts with a button. */
+void      gw_window_add_toast      (GwWindow      *self,
+                                    AdwToast      *toast);
 /* Restores the drafts left by a crash (tests call this directly). */
 void      gw_window_restore_recovered (GwWindow   *self);
 

@@ -253,6 +253,7 @@ read_against (const char *path)
 
 static int
 check_files (const GwCliOptions *options,
+             GVariantDict       *dict,
              const char         *against,
              char              **files)
 {
@@ -281,7 +282,7 @@ check_files (const GwCliOptions *options,
     }
 
   checker = make_checker (options);
-  if (checker == NULL)
+  if (checker == NULL || !_gw_cli_register_attach (checker, dict))
     return 2;
   if (against)
     {
@@ -535,7 +536,7 @@ run_check (GVariantDict   *dict,
       g_printerr (_("gongwen: --against needs the opinion's file\n"));
       return 2;
     }
-  return check_files (&opts, against, files);
+  return check_files (&opts, dict, against, files);
 }
 
 static const GOptionEntry check_entries[] = {
@@ -544,7 +545,8 @@ static const GOptionEntry check_entries[] = {
   { NULL }
 };
 
-static const char * const check_accepts[] = { "rules", "kind", "format", "against", NULL };
+static const char * const check_accepts[] = { "rules", "kind", "format", "against", "register",
+                                                NULL };
 
 const GwCliVerb gw_cli_verb_check = {
   .action = "check",

@@ -19,6 +19,18 @@ const GwCliVerb * const gw_cli_verbs[] = {
   &gw_cli_verb_new_round,
   &gw_cli_verb_summary,
   &gw_cli_verb_export_docx,
+  &gw_cli_verb_register_list,
+  &gw_cli_verb_register_add_organ,
+  &gw_cli_verb_register_take,
+  &gw_cli_verb_register_issue,
+  &gw_cli_verb_register_void,
+  &gw_cli_verb_register_backup,
+  &gw_cli_verb_register_restore,
+  &gw_cli_verb_register_close_year,
+  &gw_cli_verb_register_import_csv,
+  &gw_cli_verb_register_print,
+  &gw_cli_verb_register_audit,
+  &gw_cli_verb_register_shared,
   &gw_cli_verb_shared,
   NULL
 };

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "gw-checker.h"
 #include "gw-cli.h"
 
 G_BEGIN_DECLS
@@ -90,5 +91,25 @@ int      _gw_cli_export_files  (const GwCliOptions *options,
                                 const char         *export_dir,
                                 char              **files,
                                 GwExportFormat      format);
+
+/* gw-cli-register.c: the 发文字号 register's verbs */
+extern const GwCliVerb gw_cli_verb_register_list;
+extern const GwCliVerb gw_cli_verb_register_add_organ;
+extern const GwCliVerb gw_cli_verb_register_take;
+extern const GwCliVerb gw_cli_verb_register_issue;
+extern const GwCliVerb gw_cli_verb_register_void;
+extern const GwCliVerb gw_cli_verb_register_backup;
+extern const GwCliVerb gw_cli_verb_register_restore;
+extern const GwCliVerb gw_cli_verb_register_close_year;
+extern const GwCliVerb gw_cli_verb_register_import_csv;
+extern const GwCliVerb gw_cli_verb_register_print;
+extern const GwCliVerb gw_cli_verb_register_audit;
+extern const GwCliVerb gw_cli_verb_register_shared;
+
+
+/* With --register=PATH, hands the checker the register; FALSE (after a
+ * message) when it cannot be opened. */
+gboolean _gw_cli_register_attach (GwChecker    *checker,
+                                  GVariantDict *dict);
 
 G_END_DECLS

@@ -747,6 +747,7 @@ static const struct {
   { "required-elements", builtin_required_elements },
   { "punctuation", builtin_punctuation },
   { "unreadable-text", builtin_unreadable_text },
+  { "doc-number-register", _gw_builtin_doc_number_register },
 };
 
 GwBuiltinFunc

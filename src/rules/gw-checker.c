@@ -23,6 +23,7 @@ struct _GwChecker
   GHashTable  *disabled;     /* ids switched off by user packs */
   GPtrArray   *active;       /* GwRule*, replaced (never changed) under @lock */
   GListStore  *rules;        /* the same, for the UI (main thread only) */
+  GwNumberRegistry *registry; /* for format.doc-number-register, under @lock */
 };
 
 G_DEFINE_TYPE (GwChecker, gw_checker, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ gw_checker_finalize (GObject *object)
   g_clear_pointer (&self->disabled, g_hash_table_unref);
   g_clear_pointer (&self->active, g_ptr_array_unref);
   g_clear_object (&self->rules);
+  g_clear_object (&self->registry);
 
   G_OBJECT_CLASS (gw_checker_parent_class)->finalize (object);
 }
@@ -346,6 +348,18 @@ _gw_findings_sort (GPtrArray  *findings,
 
 /* ---- checking ----------------------------------------------------------- */
 
+void
+gw_checker_set_registry (GwChecker        *self,
+                         GwNumberRegistry *registry)
+{
+  g_return_if_fail (GW_IS_CHECKER (self));
+  g_return_if_fail (registry == NULL || GW_IS_NUMBER_REGISTRY (registry));
+
+  g_mutex_lock (&self->lock);
+  g_set_object (&self->registry, registry);
+  g_mutex_unlock (&self->lock);
+}
+
 static GListModel *
 check_as (GwChecker      *self,
           GwDocument     *doc,
@@ -355,10 +369,12 @@ check_as (GwChecker      *self,
   g_autoptr(GPtrArray) active = NULL;
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GwCheckContext) ctx = NULL;
+  g_autoptr(GwNumberRegistry) registry = NULL;
   GListStore *store;
 
   g_mutex_lock (&self->lock);
   active = g_ptr_array_ref (self->active);
+  registry = self->registry ? g_object_ref (self->registry) : NULL;
   g_mutex_unlock (&self->lock);
 
   ctx = _gw_check_context_new (doc, kind, _gw_lang_current ());
@@ -367,6 +383,7 @@ check_as (GwChecker      *self,
   for (guint i = 0; i < active->len; i++)
     if (g_strcmp0 (gw_rule_get_id (g_ptr_array_index (active, i)), "check.incomplete") == 0)
       ctx->incomplete_rule = g_ptr_array_index (active, i);
+  ctx->registry = registry;
   for (guint i = 0; i < active->len; i++)
     {
       GwRule *rule = g_ptr_array_index (active, i);

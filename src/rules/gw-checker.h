@@ -6,6 +6,7 @@
 #include "gw-document.h"
 #include "gw-finding.h"
 #include "gw-policy.h"
+#include "gw-number-registry.h"
 #include "gw-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,11 @@ void        gw_checker_check_async      (GwChecker          *self,
 GListModel *gw_checker_check_finish     (GwChecker     *self,
                                          GAsyncResult  *result,
                                          GError       **error);
+
+/* The office's register of document numbers for format.doc-number-register,
+ * which is silent while there is none; NULL removes it. */
+void        gw_checker_set_registry     (GwChecker        *self,
+                                         GwNumberRegistry *registry);
 
 /* Guesses the kind of a plain-text draft from its content. */
 GwDocumentKind gw_checker_detect_kind   (GwDocument   *doc);

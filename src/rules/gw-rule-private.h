@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gw-number-registry.h"
 #include <json-glib/json-glib.h>
 
 #include "gw-document.h"
@@ -136,6 +137,7 @@ struct _GwCheckContext
   GwRule         *incomplete_rule; /* the rule check.incomplete, when active */
   gboolean        failed;
   gsize           fail_start, fail_end;
+  GwNumberRegistry *registry;     /* the office's register, or NULL (not owned) */
 };
 
 GwCheckContext *_gw_check_context_new   (GwDocument     *doc,
@@ -232,6 +234,12 @@ void            _gw_matcher_run         (GwMatcher      *matcher,
                                          GwCheckContext *ctx,
                                          GPtrArray      *findings);
 GwBuiltinFunc   _gw_builtin_lookup      (const char     *name);
+/* gw-register-check.c and gw-number-registry.c */
+void            _gw_builtin_doc_number_register (GwCheckContext *ctx,
+                                                 GwRule         *rule,
+                                                 GwMatcher      *matcher,
+                                                 GPtrArray      *findings);
+GwNumberRegistry *_gw_number_registry_get_example (void);
 const char * const *_gw_builtin_names   (void);
 
 /* Sorts findings into reading order, then by rule id. */

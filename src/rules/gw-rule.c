@@ -1601,6 +1601,8 @@ count_findings (GwRule     *rule,
   g_autoptr(GwCheckContext) ctx = _gw_check_context_new (doc, gw_document_get_kind (doc), 1);
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
 
+  ctx->registry = _gw_number_registry_get_example ();
+
   _gw_rule_check (rule, ctx, findings);
   return findings->len;
 }

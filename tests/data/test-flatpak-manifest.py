@@ -37,14 +37,14 @@ def main():
     app_id = sys.argv[2]
     flatpak = root / 'flatpak'
     path = flatpak / (app_id + '.json')
-    print('1..8')
+    print('1..9')
 
     try:
         manifest = json.loads(path.read_text(encoding='utf-8'))
         check(isinstance(manifest, dict), 'the manifest parses as a JSON object')
     except (OSError, ValueError) as e:
         check(False, 'the manifest parses as a JSON object', [str(e)])
-        for _ in range(7):
+        for _ in range(8):
             check(False, 'skipped: no manifest')
         return 1
 
@@ -78,6 +78,20 @@ def main():
              a.split('=', 1)[1].split(':')[0] in BROAD_FILESYSTEMS]
     check(not broad, 'finish-args grant no broad file access (the portals hand over files)',
           ['remove: ' + ' '.join(broad)])
+
+    # The 发文字号 register (SQLite) lives in $XDG_DATA_HOME/gongwen, which
+    # inside the sandbox is the app's own ~/.var/app/APP_ID/data: it needs
+    # no permission, and SQLite comes from the runtime (no module builds
+    # it). A register shared on another path is granted by the office with
+    # `flatpak override --filesystem=DIR` (docs/register.md); the manifest
+    # must not grant the data folder or a register path for everyone.
+    register_grants = [a for a in manifest.get('finish-args', [])
+                       if a.startswith('--filesystem=') and
+                       re.search(r'xdg-data|gongwen|register|\.sqlite', a.split('=', 1)[1])]
+    sqlite_modules = [m.get('name') for m in modules if 'sqlite' in str(m.get('name', '')).lower()]
+    check(not register_grants and not sqlite_modules,
+          'the register needs no file-system permission and takes SQLite from the runtime',
+          ['remove: ' + ' '.join(register_grants + sqlite_modules)])
 
     # Local sources: present, or produced by a collect script.
     fonts = subprocess.run(['bash', str(flatpak / 'collect-fonts.sh'), '--list'],
