@@ -38,6 +38,23 @@ const char _gw_layout_fixed_text[] =
   "0123456789";
 
 static void
+line_clear (gpointer data)
+{
+  GwLine *line = data;
+
+  g_clear_object (&line->layout);
+}
+
+static GArray *
+lines_new (void)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (GwLine));
+
+  g_array_set_clear_func (lines, line_clear);
+  return lines;
+}
+
+static void
 op_free (gpointer data)
 {
   GwOp *op = data;
@@ -90,6 +107,16 @@ _gw_page_add_text (GwPage      *page,
   op->rgb = rgb;
   g_ptr_array_add (page->ops, op);
   return op;
+}
+
+GwOp *
+_gw_page_add_line (GwPage       *page,
+                   const GwLine *line,
+                   double        x0,
+                   double        baseline,
+                   guint32       rgb)
+{
+  return _gw_page_add_text (page, line->layout, line->line, x0 + line->x, baseline, rgb);
 }
 
 void
@@ -167,7 +194,7 @@ _gw_pagination_layout (GwPagination *p,
 {
   PangoLayout *layout = pango_layout_new (p->context);
   g_autoptr(PangoFontDescription) desc =
-    pango_font_description_copy (_gw_renderer_get_font_desc (p->renderer, role));
+    pango_font_description_copy (_gw_pagination_font_desc (p, role));
 
   pango_font_description_set_size (desc, (int) lround (size * PANGO_SCALE));
   pango_layout_set_font_description (layout, desc);
@@ -239,22 +266,40 @@ _gw_pagination_check_glyphs (GwPagination *p,
   return ok;
 }
 
-/* Places every line of @layout on consecutive grid slots from p->y,
- * starting a new page when the slots run out. Returns the first op. */
-static GwOp *
-flow (GwPagination *p,
-      PangoLayout  *layout,
-      double        x0,
-      double        size,
-      guint32       rgb)
+/* The lines of @layout, each with its left edge within it. */
+static void
+layout_lines (PangoLayout *layout,
+              GArray      *out)
 {
   PangoLayoutIter *it = pango_layout_get_iter (layout);
-  GwOp *first = NULL;
   int n = 0;
 
   do
     {
       PangoRectangle log;
+      GwLine line = { g_object_ref (layout), n++, 0 };
+
+      pango_layout_iter_get_line_extents (it, NULL, &log);
+      line.x = log.x / (double) PANGO_SCALE;
+      g_array_append_val (out, line);
+    }
+  while (pango_layout_iter_next_line (it));
+  pango_layout_iter_free (it);
+}
+
+/* Places @lines on consecutive grid slots from p->y, starting a new page
+ * when the slots run out. Returns the first op. */
+static GwOp *
+flow_lines (GwPagination *p,
+            GArray       *lines,
+            double        x0,
+            double        size,
+            guint32       rgb)
+{
+  GwOp *first = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
       int slot = current_slot (p);
       GwOp *op;
 
@@ -263,17 +308,26 @@ flow (GwPagination *p,
           _gw_pagination_new_page (p);
           slot = 0;
         }
-      pango_layout_iter_get_line_extents (it, NULL, &log);
-      op = _gw_page_add_text (p->page, layout, n, x0 + log.x / (double) PANGO_SCALE,
+      op = _gw_page_add_line (p->page, &g_array_index (lines, GwLine, i), x0,
                               _gw_baseline_in_slot (slot_top (slot), size), rgb);
       if (first == NULL)
         first = op;
       p->y = slot_top (slot + 1);
-      n++;
     }
-  while (pango_layout_iter_next_line (it));
-  pango_layout_iter_free (it);
   return first;
+}
+
+static GwOp *
+flow (GwPagination *p,
+      PangoLayout  *layout,
+      double        x0,
+      double        size,
+      guint32       rgb)
+{
+  g_autoptr(GArray) lines = lines_new ();
+
+  layout_lines (layout, lines);
+  return flow_lines (p, lines, x0, size, rgb);
 }
 
 /* Leaves @n empty grid lines; never carries blank lines onto a new page. */
@@ -366,6 +420,139 @@ grid_layout (GwPagination  *p,
   return layout;
 }
 
+/* How lay_text sets a text. */
+typedef struct {
+  GwFontRole     role;
+  double         size;
+  double         width;      /* > 0 */
+  double         indent;     /* first line, in points (not negative) */
+  gboolean       grid;       /* letter-spaced onto the body grid, justified */
+  PangoAlignment align;
+  GwFontRole     head_role;  /* the font of the first head_len bytes */
+  gsize          head_len;
+} GwTextSpec;
+
+/* Bytes of text shaped at once. Pango shapes a paragraph as a whole and
+ * gives up on items of a few hundred thousand characters (the text then
+ * vanishes); and wrapping a long run without break opportunities costs it
+ * time quadratic in the run. A few thousand bytes are some 30 lines of
+ * body text. */
+#define GW_CHUNK 3000
+
+static PangoLayout *
+spec_layout (GwPagination     *p,
+             const GwTextSpec *spec,
+             const char       *text,
+             gsize             offset,
+             gsize             len)
+{
+  g_autofree char *chunk = g_strndup (text + offset, len);
+  PangoLayout *layout = _gw_pagination_layout (p, spec->role, spec->size, spec->width, chunk);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  if (offset == 0 && spec->indent != 0)
+    pango_layout_set_indent (layout, (int) lround (spec->indent * PANGO_SCALE));
+  if (spec->align != PANGO_ALIGN_LEFT)
+    pango_layout_set_alignment (layout, spec->align);
+  if (spec->head_len > offset)
+    {
+      PangoAttribute *a = pango_attr_font_desc_new (_gw_pagination_font_desc (p, spec->head_role));
+
+      a->start_index = 0;
+      a->end_index = spec->head_len - offset;
+      pango_attr_list_insert (attrs, a);
+    }
+  if (spec->grid)
+    {
+      pango_layout_set_justify (layout, TRUE);
+      set_grid_spacing (layout, attrs);
+    }
+  else if (spec->head_len > offset)
+    pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
+/* Lays @text out as @spec says and appends its lines to @out, accounting
+ * for them in @entry (may be NULL for the layout's own words). A text
+ * longer than GW_CHUNK is cut before shaping: each piece is laid out, all
+ * its lines but the last are kept, and the next piece starts where that
+ * last line started, so the breaks come out as for the whole text. */
+static gboolean
+lay_text (GwPagination     *p,
+          const GwTextSpec *spec,
+          const char       *text,
+          GwTextEntry      *entry,
+          const char       *where,
+          GArray           *out)
+{
+  gsize len = strlen (text), offset = 0;
+
+  do
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoLayoutIter *it;
+      gsize n = len - offset, kept;
+      int count, keep;
+
+      if (n > GW_CHUNK)
+        {
+          n = GW_CHUNK;
+          while (n > 0 && (text[offset + n] & 0xC0) == 0x80)
+            n--;
+        }
+      layout = spec_layout (p, spec, text, offset, n);
+      if (!_gw_pagination_check_glyphs (p, layout, where))
+        return FALSE;
+      count = pango_layout_get_line_count (layout);
+      keep = offset + n < len && count > 1 ? count - 1 : count;
+      kept = n;
+      it = pango_layout_get_iter (layout);
+      for (int i = 0; ; i++)
+        {
+          PangoRectangle log;
+          GwLine line = { NULL, i, 0 };
+
+          if (i == keep)
+            {
+              kept = pango_layout_iter_get_line_readonly (it)->start_index;
+              break;
+            }
+          pango_layout_iter_get_line_extents (it, NULL, &log);
+          line.layout = g_object_ref (layout);
+          line.x = log.x / (double) PANGO_SCALE;
+          g_array_append_val (out, line);
+          if (!pango_layout_iter_next_line (it))
+            break;
+        }
+      pango_layout_iter_free (it);
+      if (entry)
+        _gw_ledger_span (entry, layout, 0, kept);
+      offset += kept;
+    }
+  while (offset < len);
+  return TRUE;
+}
+
+/* Body text on the grid: lay_text, accounted as @where, and flowed. */
+static GwOp *
+flow_grid_text (GwPagination *p,
+                GwFontRole    role,
+                const char   *text,
+                double        indent_chars,
+                const char   *where,
+                gsize         head_len,
+                GwFontRole    head_role)
+{
+  GwTextSpec spec = { role, GW_BODY_SIZE, grid_width (GW_CHARS), indent_chars * GW_CHAR, TRUE,
+                      PANGO_ALIGN_LEFT, head_role, head_len };
+  g_autoptr(GArray) lines = lines_new ();
+  GwTextEntry *entry = _gw_ledger_entry (p, where, text, -1);
+
+  if (!lay_text (p, &spec, text, entry, where, lines))
+    return NULL;
+  return flow_lines (p, lines, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+}
+
 static double
 layout_width (PangoLayout *layout)
 {
@@ -401,12 +588,14 @@ layout_joint_mark (GwPagination *p,
   g_autofree char *where = where_meta (p, GW_META_ORGAN_MARK);
   g_autofree double *offset = g_new0 (double, n);
   double names_w = 0, word_w = 0, total, scale, x0, stack_h;
+  GwTextEntry *entry = _gw_ledger_entry (p, where, mark, -1);
 
   for (guint i = 0; i < n; i++)
     {
       PangoLayout *l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_MARK, -1, organs[i]);
 
       g_ptr_array_add (layouts, l);
+      _gw_ledger_span (entry, l, 0, strlen (organs[i]));
       if (!_gw_pagination_check_glyphs (p, l, where))
         return FALSE;
       names_w = MAX (names_w, layout_width (l));
@@ -435,6 +624,7 @@ layout_joint_mark (GwPagination *p,
   if (suffix)
     {
       word = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_MARK, -1, "文件");
+      _gw_ledger_span (entry, word, 0, strlen ("文件"));
       if (!_gw_pagination_check_glyphs (p, word, where))
         return FALSE;
       word_w = layout_width (word);
@@ -532,6 +722,8 @@ layout_letter_header (GwPagination *p)
       if (organs[0] != NULL)
         {
           l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_MARK, -1, organs[0]);
+          /* a joint letter shows the lead organ alone, by design */
+          _gw_ledger_account (p, l, where, organs[0], 0);
           if (!_gw_pagination_check_glyphs (p, l, where))
             return FALSE;
           pango_layout_line_get_extents (pango_layout_get_line_readonly (l, 0), NULL, &log);
@@ -560,6 +752,7 @@ layout_letter_header (GwPagination *p)
       l = grid_layout (p, corner[i].role, text, GW_CHARS, 0, NULL);
       pango_layout_set_justify (l, FALSE);
       where = where_meta (p, corner[i].m);
+      _gw_ledger_account (p, l, where, text, 0);
       if (!_gw_pagination_check_glyphs (p, l, where))
         return FALSE;
       _gw_page_add_text (p->page, l, 0, GW_TA_LEFT,
@@ -572,6 +765,7 @@ layout_letter_header (GwPagination *p)
       g_autofree char *where = where_meta (p, GW_META_DOC_NUMBER);
 
       pango_layout_set_justify (l, FALSE);
+      _gw_ledger_account (p, l, where, number, 0);
       if (!_gw_pagination_check_glyphs (p, l, where))
         return FALSE;
       /* on the first element's line, its right end on the type area's */
@@ -621,6 +815,7 @@ layout_header (GwPagination *p)
         continue;
       l = grid_layout (p, corner[i].role, corner[i].text, GW_CHARS, 0, NULL);
       where = where_meta (p, corner[i].m);
+      _gw_ledger_account (p, l, where, corner[i].text, 0);
       if (!_gw_pagination_check_glyphs (p, l, where))
         return FALSE;
       flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
@@ -643,6 +838,8 @@ layout_header (GwPagination *p)
       g_autoptr(PangoLayout) l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_MARK, -1, mark);
       g_autofree char *where = where_meta (p, GW_META_ORGAN_MARK);
       PangoLayoutIter *it;
+
+      _gw_ledger_account (p, l, where, mark, 0);
       double top = 72.0 * GW_MM;
       double w, scale;
       int n = 0;
@@ -688,6 +885,7 @@ layout_header (GwPagination *p)
           g_autofree char *where = where_meta (p, GW_META_DOC_NUMBER);
           double x;
 
+          _gw_ledger_account (p, l, where, number, 0);
           if (!_gw_pagination_check_glyphs (p, l, where))
             return FALSE;
           pango_layout_set_justify (l, FALSE);
@@ -706,10 +904,11 @@ layout_header (GwPagination *p)
           g_autofree char *where = where_meta (p, GW_META_SIGNATORY);
           PangoAttribute *a;
 
-          a = pango_attr_font_desc_new (_gw_renderer_get_font_desc (p->renderer, GW_FONT_ROLE_KAITI));
+          a = pango_attr_font_desc_new (_gw_pagination_font_desc (p, GW_FONT_ROLE_KAITI));
           a->start_index = strlen ("签发人：");
           pango_attr_list_insert (attrs, a);
           l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 0, attrs);
+          _gw_ledger_account (p, l, where, signatory, strlen ("签发人："));
           pango_layout_set_justify (l, FALSE);
           if (!_gw_pagination_check_glyphs (p, l, where))
             return FALSE;
@@ -932,6 +1131,8 @@ layout_title (GwPagination *p)
     }
   text = g_strjoinv ("\n", parts);
   l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, text);
+  /* the breaks put in are line breaks, which need no glyph */
+  _gw_ledger_span (_gw_ledger_entry (p, where, title, -1), l, 0, strlen (text));
   pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
   keep_groups_whole (l, text);
   if (!_gw_pagination_check_glyphs (p, l, where))
@@ -950,17 +1151,12 @@ static gboolean
 layout_recipients (GwPagination *p)
 {
   const char *to = meta (p, GW_META_RECIPIENTS);
-  g_autoptr(PangoLayout) l = NULL;
   g_autofree char *where = NULL;
 
   if (to == NULL)
     return TRUE;
   where = where_meta (p, GW_META_RECIPIENTS);
-  l = grid_layout (p, GW_FONT_ROLE_FANGSONG, to, GW_CHARS, 0, NULL);
-  if (!_gw_pagination_check_glyphs (p, l, where))
-    return FALSE;
-  flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
-  return TRUE;
+  return flow_grid_text (p, GW_FONT_ROLE_FANGSONG, to, 0, where, 0, 0) != NULL;
 }
 
 /* Byte length of a heading's own text: up to and including the first 。
@@ -984,6 +1180,30 @@ text_width (GwPagination *p,
   return layout_width (l);
 }
 
+/* The width of @text on one line, measured on its first few hundred bytes
+ * at most: wider than any page already, a longer text would only cost
+ * time (and, past Pango's limits, measure as nothing). */
+#define GW_MEASURE_MAX 600
+
+static double
+text_width_capped (GwPagination *p,
+                   GwFontRole    role,
+                   double        size,
+                   const char   *text,
+                   gsize         len)
+{
+  g_autofree char *head = NULL;
+
+  if (len > GW_MEASURE_MAX)
+    {
+      len = GW_MEASURE_MAX;
+      while (len > 0 && (text[len] & 0xC0) == 0x80)
+        len--;
+    }
+  head = g_strndup (text, len);
+  return text_width (p, role, size, head);
+}
+
 static double column_min_width (GwPagination *p, GPtrArray *rows, guint c, double size);
 
 /* Each column's natural width (its longest cell on one line; a heading
@@ -1005,7 +1225,7 @@ column_widths (GwPagination *p,
       char **cells = g_ptr_array_index (rows, r);
       for (guint c = 0; c < n_cols && cells[c]; c++)
         {
-          double tw = text_width (p, GW_FONT_ROLE_FANGSONG, size, cells[c]);
+          double tw = text_width_capped (p, GW_FONT_ROLE_FANGSONG, size, cells[c], strlen (cells[c]));
 
           if (r == 0 && rows->len > 1)
             tw = MIN (tw, 4 * size);
@@ -1065,79 +1285,123 @@ typedef struct {
 
 enum { ROW_BODY, ROW_HEADER, ROW_EMPHASIS };
 
-/* Lays one row out; returns its height. */
+/* Lays one row out: the lines of each cell into @out[c] (each cell
+ * accounted for as "@where, row @r, column @c"); returns the row's height,
+ * or -1 with p->error set. */
 static double
 row_layouts (GwPagination       *p,
              const GwTableStyle *st,
              char              **cells,
              guint8              kind,
-             PangoLayout       **out,
+             guint               row,
+             GArray            **out,
              const char         *where)
 {
-  int lines = 1;
+  guint lines = 1;
   gboolean header = kind == ROW_HEADER;
 
   for (guint c = 0; c < st->n_cols; c++)
     {
       const char *text = cells && cells[c] ? cells[c] : "";
+      GwTextSpec spec = { 0 };
+      g_autofree char *cell_where = NULL;
+      GwTextEntry *entry;
+
       /* cells shorter than the row are empty */
       if (cells)
         for (guint k = 0; k < c; k++)
           if (cells[k] == NULL)
             text = "";
-      out[c] = _gw_pagination_layout (p, kind != ROW_BODY ? GW_FONT_ROLE_HEITI
-                                          : st->roles ? st->roles[c] : GW_FONT_ROLE_FANGSONG,
-                                      st->size, st->widths[c] - 2 * st->pad, text);
-      pango_layout_set_alignment (out[c], header ? PANGO_ALIGN_CENTER
-                                          : st->align ? st->align[c] : PANGO_ALIGN_LEFT);
-      if (!_gw_pagination_check_glyphs (p, out[c], where))
+      spec.role = kind != ROW_BODY ? GW_FONT_ROLE_HEITI
+                  : st->roles ? st->roles[c] : GW_FONT_ROLE_FANGSONG;
+      spec.size = st->size;
+      spec.width = st->widths[c] - 2 * st->pad;
+      spec.align = header ? PANGO_ALIGN_CENTER : st->align ? st->align[c] : PANGO_ALIGN_LEFT;
+      cell_where = g_strdup_printf (_("%s, row %u, column %u"), where, row + 1, c + 1);
+      entry = _gw_ledger_entry (p, cell_where, text, -1);
+      out[c] = lines_new ();
+      if (!lay_text (p, &spec, text, entry, cell_where, out[c]))
         return -1;
-      lines = MAX (lines, pango_layout_get_line_count (out[c]));
+      lines = MAX (lines, out[c]->len);
     }
   return lines * st->line_h + 2 * st->pad;
+}
+
+static double
+table_x (const GwTableStyle *st)
+{
+  double total = 0;
+
+  for (guint c = 0; c < st->n_cols; c++)
+    total += st->widths[c];
+  return GW_TA_LEFT + ((st->frame_w > 0 ? st->frame_w : GW_TA_W) - total) / 2;
 }
 
 static void
 draw_row (GwPagination       *p,
           const GwTableStyle *st,
-          PangoLayout       **cells,
+          GArray            **cells,
           double              y,
           double              h)
 {
-  double x;
-  double total = 0;
+  double x = table_x (st);
 
   for (guint c = 0; c < st->n_cols; c++)
-    total += st->widths[c];
-  x = GW_TA_LEFT + ((st->frame_w > 0 ? st->frame_w : GW_TA_W) - total) / 2;
-  for (guint c = 0; c < st->n_cols; c++)
     {
-      PangoLayoutIter *it = pango_layout_get_iter (cells[c]);
-      int n = 0;
-      int count = pango_layout_get_line_count (cells[c]);
+      guint count = cells[c]->len;
       /* centre the cell's lines vertically */
       double top = y + (h - count * st->line_h) / 2;
 
-      do
-        {
-          PangoRectangle log;
-
-          pango_layout_iter_get_line_extents (it, NULL, &log);
-          _gw_page_add_text (p->page, cells[c], n,
-                             x + st->pad + log.x / (double) PANGO_SCALE,
-                             top + n * st->line_h + (st->line_h - st->size) / 2 + GW_ASCENT * st->size,
-                             BLACK);
-          n++;
-        }
-      while (pango_layout_iter_next_line (it));
-      pango_layout_iter_free (it);
+      for (guint n = 0; n < count; n++)
+        _gw_page_add_line (p->page, &g_array_index (cells[c], GwLine, n), x + st->pad,
+                           top + n * st->line_h + (st->line_h - st->size) / 2 + GW_ASCENT * st->size,
+                           BLACK);
       _gw_page_add_box (p->page, x, y, st->widths[c], h, 0.75);
       x += st->widths[c];
     }
 }
 
+/* Lines [@from, @from + @n) of a row too tall for the rest of the page,
+ * set from the top of a box of height @h. */
+static void
+draw_row_part (GwPagination       *p,
+               const GwTableStyle *st,
+               GArray            **cells,
+               guint               from,
+               guint               n,
+               double              y,
+               double              h)
+{
+  double x = table_x (st);
+
+  for (guint c = 0; c < st->n_cols; c++)
+    {
+      for (guint k = from; k < from + n && k < cells[c]->len; k++)
+        _gw_page_add_line (p->page, &g_array_index (cells[c], GwLine, k), x + st->pad,
+                           y + st->pad + (k - from) * st->line_h + (st->line_h - st->size) / 2 +
+                           GW_ASCENT * st->size, BLACK);
+      _gw_page_add_box (p->page, x, y, st->widths[c], h, 0.75);
+      x += st->widths[c];
+    }
+}
+
+static void
+free_cells (GArray    **cells,
+            guint       n_cols)
+{
+  if (cells == NULL)
+    return;
+  for (guint c = 0; c < n_cols; c++)
+    if (cells[c])
+      g_array_unref (cells[c]);
+  g_free (cells);
+}
+
 /* A table from p->y down, pages broken between rows, the header rows
- * repeated at the top of every page. @rows: GStrv per row. */
+ * repeated at the top of every page. A row taller than what is left of
+ * the page goes to the next one when it fits there; one taller than a
+ * whole page is split between lines, its cells continuing on the next
+ * page under the repeated header. @rows: GStrv per row. */
 static gboolean
 place_table (GwPagination       *p,
              const GwTableStyle *st,
@@ -1145,43 +1409,79 @@ place_table (GwPagination       *p,
              const char         *where)
 {
   g_autofree double *heights = g_new0 (double, rows->len);
-  PangoLayout ***cells = g_new0 (PangoLayout **, rows->len);
-  gboolean ok = TRUE;
+  g_autofree guint *n_lines = g_new0 (guint, rows->len);
+  GArray ***cells = g_new0 (GArray **, rows->len);
+  double page_h = st->bottom - GW_TA_TOP, header_h = 0;
+  gboolean ok = TRUE, repeat;
 
   for (guint r = 0; r < rows->len && ok; r++)
     {
-      cells[r] = g_new0 (PangoLayout *, st->n_cols);
       guint8 kind = st->kinds ? st->kinds[r] : r < st->n_header ? ROW_HEADER : ROW_BODY;
 
-      heights[r] = row_layouts (p, st, g_ptr_array_index (rows, r), kind, cells[r], where);
+      cells[r] = g_new0 (GArray *, st->n_cols);
+      heights[r] = row_layouts (p, st, g_ptr_array_index (rows, r), kind, r, cells[r], where);
       ok = heights[r] >= 0;
+      if (ok)
+        n_lines[r] = (guint) lround ((heights[r] - 2 * st->pad) / st->line_h);
       if (ok && st->min_h)
         heights[r] = MAX (heights[r], st->min_h[r]);
     }
+  for (guint hr = 0; hr < st->n_header && hr < rows->len && ok; hr++)
+    header_h += heights[hr];
+  /* a header that leaves under half the page to the body is not repeated */
+  repeat = st->n_header > 0 && header_h <= page_h / 2;
+
+#define NEW_PAGE_WITH_HEADER(r)                                 \
+  G_STMT_START {                                                \
+    _gw_pagination_new_page (p);                                \
+    if ((r) >= st->n_header && repeat)                          \
+      for (guint hr = 0; hr < st->n_header; hr++)               \
+        {                                                       \
+          draw_row (p, st, cells[hr], p->y, heights[hr]);       \
+          p->y += heights[hr];                                  \
+        }                                                       \
+  } G_STMT_END
 
   for (guint r = 0; r < rows->len && ok; r++)
     {
-      if (p->y + heights[r] > st->bottom && p->y > GW_TA_TOP + 1)
+      double fresh = page_h - (r >= st->n_header && repeat ? header_h : 0);
+      guint from = 0;
+
+      if (p->y + heights[r] > st->bottom && p->y > GW_TA_TOP + 1 &&
+          (heights[r] <= fresh || st->bottom - p->y < st->line_h + 2 * st->pad))
+        NEW_PAGE_WITH_HEADER (r);
+      if (p->y + heights[r] <= st->bottom + 0.01 || n_lines[r] <= 1)
         {
-          _gw_pagination_new_page (p);
-          if (r >= st->n_header)
-            for (guint h = 0; h < st->n_header; h++)
-              {
-                draw_row (p, st, cells[h], p->y, heights[h]);
-                p->y += heights[h];
-              }
+          draw_row (p, st, cells[r], p->y, heights[r]);
+          p->y += heights[r];
+          continue;
         }
-      draw_row (p, st, cells[r], p->y, heights[r]);
-      p->y += heights[r];
+      /* split between lines */
+      while (from < n_lines[r])
+        {
+          int room = (int) floor ((st->bottom - p->y - 2 * st->pad) / st->line_h + 1e-6);
+          guint k;
+          double h;
+
+          if (room < 1)
+            {
+              NEW_PAGE_WITH_HEADER (r);
+              room = (int) floor ((st->bottom - p->y - 2 * st->pad) / st->line_h + 1e-6);
+              room = MAX (room, 1);
+            }
+          k = MIN ((guint) room, n_lines[r] - from);
+          h = k * st->line_h + 2 * st->pad;
+          draw_row_part (p, st, cells[r], from, k, p->y, h);
+          p->y += h;
+          from += k;
+          if (from < n_lines[r])
+            NEW_PAGE_WITH_HEADER (r);
+        }
     }
+#undef NEW_PAGE_WITH_HEADER
 
   for (guint r = 0; r < rows->len; r++)
-    {
-      if (cells[r])
-        for (guint c = 0; c < st->n_cols; c++)
-          g_clear_object (&cells[r][c]);
-      g_free (cells[r]);
-    }
+    free_cells (cells[r], st->n_cols);
   g_free (cells);
   return ok;
 }
@@ -1212,9 +1512,7 @@ column_min_width (GwPagination *p,
             run = t;
           else if (!word && run)
             {
-              g_autofree char *token = g_strndup (run, t - run);
-
-              w = MAX (w, text_width (p, GW_FONT_ROLE_FANGSONG, size, token));
+              w = MAX (w, text_width_capped (p, GW_FONT_ROLE_FANGSONG, size, run, t - run));
               run = NULL;
             }
           if (*t == '\0')
@@ -1270,6 +1568,18 @@ layout_body_table (GwPagination *p,
     n_cols = MAX (n_cols, g_strv_length (g_ptr_array_index (rows, r)));
   if (n_cols == 0)
     return TRUE;
+  /* A table no page can hold readably is refused, not squeezed into a
+   * black block: each column at least one character wide between its
+   * rules, across the landscape frame. The .docx writer keeps the same
+   * limit (GW_TABLE_MAX_COLUMNS). */
+  if (n_cols > GW_TABLE_MAX_COLUMNS)
+    {
+      g_set_error (&p->error, GW_ERROR, GW_ERROR_RENDER,
+                   _("%s: %s: the table has %u columns, but at most %u fit across even a "
+                     "landscape page with a character in each; split it into narrower tables"),
+                   p->source, where, n_cols, GW_TABLE_MAX_COLUMNS);
+      return FALSE;
+    }
   st.n_cols = n_cols;
   st.size = SIZE_SMALL;
   st.pad = 3;
@@ -1317,7 +1627,6 @@ layout_block (GwPagination *p,
 {
   g_autofree char *where = where_block (block, index);
   const char *text = skip_indent (gw_block_get_text (block));
-  g_autoptr(PangoLayout) l = NULL;
 
   switch (gw_block_get_kind (block))
     {
@@ -1328,27 +1637,24 @@ layout_block (GwPagination *p,
       {
         guint level = gw_block_get_level (block);
         gsize head = heading_length (text);
-        g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+        GwTextSpec spec = { GW_FONT_ROLE_FANGSONG, GW_BODY_SIZE, grid_width (GW_CHARS),
+                            2 * GW_CHAR, TRUE, PANGO_ALIGN_LEFT, 0, 0 };
+        g_autoptr(GArray) lines = lines_new ();
         g_autofree char *label = NULL;
         GwOp *op;
 
         if (level == 1 || level == 2)
           {
-            PangoAttribute *a = pango_attr_font_desc_new (
-              _gw_renderer_get_font_desc (p->renderer, level == 1 ? GW_FONT_ROLE_HEITI
-                                                                  : GW_FONT_ROLE_KAITI));
-            a->start_index = 0;
-            a->end_index = head;
-            pango_attr_list_insert (attrs, a);
+            spec.head_role = level == 1 ? GW_FONT_ROLE_HEITI : GW_FONT_ROLE_KAITI;
+            spec.head_len = head;
           }
-        l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 2, attrs);
-        if (!_gw_pagination_check_glyphs (p, l, where))
+        if (!lay_text (p, &spec, text, _gw_ledger_entry (p, where, text, -1), where, lines))
           return FALSE;
         /* Keep a heading with the line that follows it. */
-        if (pango_layout_get_line_count (l) == 1 && current_slot (p) == GW_LINES - 1)
+        if (lines->len == 1 && current_slot (p) == GW_LINES - 1)
           _gw_pagination_new_page (p);
-        op = flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
-        label = g_strndup (text, head);
+        op = flow_lines (p, lines, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+        label = g_strndup (text, MIN (head, 600));
         if (g_str_has_suffix (label, "。"))
           label[strlen (label) - strlen ("。")] = '\0';
         add_outline (p, label, level ? level : 1, op->y - GW_BODY_SIZE);
@@ -1362,11 +1668,7 @@ layout_block (GwPagination *p,
           skip_lines (p, 1);
           return TRUE;
         }
-      l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 2, NULL);
-      if (!_gw_pagination_check_glyphs (p, l, where))
-        return FALSE;
-      flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
-      return TRUE;
+      return flow_grid_text (p, GW_FONT_ROLE_FANGSONG, text, 2, where, 0, 0) != NULL;
     }
 }
 
@@ -1397,6 +1699,7 @@ layout_attachment_list (GwPagination *p)
       where = line ? g_strdup_printf (_("line %u"), line)
                    : g_strdup_printf (_("attachment %u"), i + 1);
       l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, (GW_TA_LEFT + GW_TA_W - x0) / GW_CHAR, 0, NULL);
+      _gw_ledger_account (p, l, where, names[i], strlen (text) - strlen (names[i]));
       if (!_gw_pagination_check_glyphs (p, l, where))
         return FALSE;
       {
@@ -1487,6 +1790,7 @@ joint_signers (const char *sig)
  * page's last: the caller made room). */
 static gboolean
 place_signer (GwPagination *p,
+              GwTextEntry  *entry,
               const char   *name,
               double        x,
               int           slot)
@@ -1494,6 +1798,7 @@ place_signer (GwPagination *p,
   g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, name, GW_CHARS, 0, NULL);
   g_autofree char *where = where_meta (p, GW_META_SIGNATURE);
 
+  _gw_ledger_span (entry, l, 0, strlen (name));
   if (!_gw_pagination_check_glyphs (p, l, where))
     return FALSE;
   pango_layout_set_width (l, -1);
@@ -1514,10 +1819,13 @@ place_signer (GwPagination *p,
  * longer). Returns FALSE with p->error set on a missing glyph. */
 static gboolean
 layout_joint_signature (GwPagination *p,
+                        const char   *sig,
                         GStrv         names,
                         const char   *date,
                         gboolean      sealed)
 {
+  g_autofree char *sig_where = where_meta (p, GW_META_SIGNATURE);
+  GwTextEntry *entry = _gw_ledger_entry (p, sig_where, sig, -1);
   guint n = g_strv_length (names);
   double right = GW_TA_LEFT + GW_TA_W;
   double date_w = date ? grid_text_width (p, date) : 0;
@@ -1582,7 +1890,7 @@ layout_joint_signature (GwPagination *p,
           row = i * SEAL_ROWS;
           x = right_c - w[i] / 2;
         }
-      if (!place_signer (p, names[i], x, first + row))
+      if (!place_signer (p, entry, names[i], x, first + row))
         return FALSE;
     }
   p->y = slot_top (first + (sealed ? (rows - 1) * SEAL_ROWS + 1 : rows));
@@ -1591,6 +1899,7 @@ layout_joint_signature (GwPagination *p,
       g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, date, GW_CHARS, 0, NULL);
       g_autofree char *where = where_meta (p, GW_META_DATE);
 
+      _gw_ledger_account (p, l, where, date, 0);
       if (!_gw_pagination_check_glyphs (p, l, where))
         return FALSE;
       pango_layout_set_width (l, -1);
@@ -1617,7 +1926,7 @@ layout_signature (GwPagination *p)
 
   if (signers)
     {
-      if (!layout_joint_signature (p, signers, date, sealed))
+      if (!layout_joint_signature (p, sig, signers, date, sealed))
         return FALSE;
     }
   else if (need > 0)
@@ -1649,6 +1958,7 @@ layout_signature (GwPagination *p)
         {
           g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, sig, GW_CHARS, 0, NULL);
           g_autofree char *where = where_meta (p, GW_META_SIGNATURE);
+          _gw_ledger_account (p, l, where, sig, 0);
           if (!_gw_pagination_check_glyphs (p, l, where))
             return FALSE;
           pango_layout_set_width (l, -1);
@@ -1658,6 +1968,7 @@ layout_signature (GwPagination *p)
         {
           g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, date, GW_CHARS, 0, NULL);
           g_autofree char *where = where_meta (p, GW_META_DATE);
+          _gw_ledger_account (p, l, where, date, 0);
           if (!_gw_pagination_check_glyphs (p, l, where))
             return FALSE;
           pango_layout_set_width (l, -1);
@@ -1669,6 +1980,7 @@ layout_signature (GwPagination *p)
       g_autofree char *text = g_strdup_printf ("（%s）", note);
       g_autoptr(PangoLayout) l = grid_layout (p, GW_FONT_ROLE_FANGSONG, text, GW_CHARS, 2, NULL);
       g_autofree char *where = where_meta (p, GW_META_NOTE);
+      _gw_ledger_account (p, l, where, note, strlen ("（"));
       if (!_gw_pagination_check_glyphs (p, l, where))
         return FALSE;
       flow (p, l, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
@@ -1709,6 +2021,7 @@ layout_attachments (GwPagination *p)
                                                                   SIZE_TITLE, GW_TA_W, broken);
               pango_layout_set_alignment (tl, PANGO_ALIGN_CENTER);
               keep_groups_whole (tl, broken);
+              _gw_ledger_span (_gw_ledger_entry (p, where, title, -1), tl, 0, strlen (broken));
               if (!_gw_pagination_check_glyphs (p, tl, where))
                 return FALSE;
               flow (p, tl, GW_TA_LEFT, SIZE_TITLE, BLACK);
@@ -1740,6 +2053,7 @@ copy_to_layout (GwPagination *p)
   where = where_meta (p, GW_META_COPY_TO);
   label = text_width (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, "抄送：");
   cl = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, GW_TA_W - 2 * GW_CHAR, text);
+  _gw_ledger_account (p, cl, where, copy_to, strlen ("抄送："));
   pango_layout_set_indent (cl, (int) lround (-label * PANGO_SCALE));
   _gw_pagination_check_glyphs (p, cl, where);
   return cl;
@@ -1824,6 +2138,7 @@ layout_colophon (GwPagination *p)
     {
       g_autofree char *where = where_meta (p, GW_META_PRINTING_ORGAN);
       ol = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, -1, organ);
+      _gw_ledger_account (p, ol, where, organ, 0);
       if (!_gw_pagination_check_glyphs (p, ol, where))
         return FALSE;
     }
@@ -1832,6 +2147,7 @@ layout_colophon (GwPagination *p)
       g_autofree char *text = g_strconcat (pdate, "印发", NULL);
       g_autofree char *where = where_meta (p, GW_META_PRINTING_DATE);
       dl = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, SIZE_SMALL, -1, text);
+      _gw_ledger_span (_gw_ledger_entry (p, where, pdate, -1), dl, 0, strlen (pdate));
       if (!_gw_pagination_check_glyphs (p, dl, where))
         return FALSE;
     }
@@ -1994,6 +2310,7 @@ eval_text (GwPagination *p,
   int n = 0;
 
   pango_layout_set_alignment (l, align);
+  _gw_ledger_account (p, l, _("the evaluation form"), text, 0);
   if (!_gw_pagination_check_glyphs (p, l, _("the evaluation form")))
     return FALSE;
   it = pango_layout_get_iter (l);
@@ -2046,6 +2363,8 @@ _gw_layout_evaluation (GwPagination *p,
     GwOp *op;
 
     pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+    if (title)
+      _gw_ledger_account (p, l, _("the title"), title, 0);
     if (!_gw_pagination_check_glyphs (p, l, _("the title")))
       goto fail;
     op = flow (p, l, GW_TA_LEFT, SIZE_TITLE, BLACK);
@@ -2168,22 +2487,33 @@ _gw_layout_evaluation (GwPagination *p,
           double size = SIZE_SMALL, box = size * 0.8;
           double y;
           GwOp *op;
+          GwPage *first_page;
+          GwTextSpec spec = { GW_FONT_ROLE_FANGSONG, size, GW_TA_W - 2 * GW_CHAR, 0, FALSE,
+                              PANGO_ALIGN_LEFT, 0, 0 };
+          g_autoptr(GArray) lines = lines_new ();
+          const char *text = gw_veto_item_get_text (item);
 
+          if (!lay_text (p, &spec, text, _gw_ledger_entry (p, _("the evaluation form"), text, -1),
+                         _("the evaluation form"), lines))
+            goto fail;
           if (p->y + size * 1.5 > GW_TA_BOTTOM)
             _gw_pagination_new_page (p);
           y = p->y;
-          p->y = y;
-          {
-            g_autoptr(PangoLayout) l = _gw_pagination_layout (p, GW_FONT_ROLE_FANGSONG, size,
-                                                               GW_TA_W - 2 * GW_CHAR,
-                                                               gw_veto_item_get_text (item));
-            if (!_gw_pagination_check_glyphs (p, l, _("the evaluation form")))
-              goto fail;
-            _gw_page_add_text (p->page, l, 0, GW_TA_LEFT + 2 * GW_CHAR,
-                               y + size * 0.25 + GW_ASCENT * size, BLACK);
-          }
+          first_page = p->page;
+          /* every line of the item, the box beside the first */
+          for (guint k = 0; k < lines->len; k++)
+            {
+              if (k > 0)
+                {
+                  p->y += size * 1.5;
+                  if (p->y + size * 1.5 > GW_TA_BOTTOM)
+                    _gw_pagination_new_page (p);
+                }
+              _gw_page_add_line (p->page, &g_array_index (lines, GwLine, k), GW_TA_LEFT + 2 * GW_CHAR,
+                                 p->y + size * 0.25 + GW_ASCENT * size, BLACK);
+            }
           /* Drawn, not a ☐/☑ glyph: few CJK fonts have those. */
-          _gw_page_add_box (p->page, GW_TA_LEFT + GW_CHAR, y + size * 0.25 + size * 0.1, box, box, 0.75);
+          _gw_page_add_box (first_page, GW_TA_LEFT + GW_CHAR, y + size * 0.25 + size * 0.1, box, box, 0.75);
           if (gw_veto_item_get_ticked (item))
             {
               op = g_new0 (GwOp, 1);
@@ -2192,7 +2522,7 @@ _gw_layout_evaluation (GwPagination *p,
               op->y = y + size * 0.25 + size * 0.1;
               op->w = op->h = box;
               op->line_width = 1.2;
-              g_ptr_array_add (p->page->ops, op);
+              g_ptr_array_add (first_page->ops, op);
             }
           p->y += size * 1.5;
         }
