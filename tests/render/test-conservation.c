@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
@@ -343,5 +346,8 @@ main (int   argc,
   g_test_add_func ("/render/conservation/too-wide", test_too_wide);
   ret = g_test_run ();
   g_object_unref (renderer);
+  /* the libraries' process-lifetime caches (see test-pdf.c) */
+  cairo_debug_reset_static_data ();
+  FcFini ();
   return ret;
 }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+
 #include <string.h>
 
 #include "gw-layout.h"
@@ -124,7 +127,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/renderer/font-change-mid-render", test_font_change_mid_render);
-  return g_test_run ();
+  status = g_test_run ();
+  /* the libraries' process-lifetime caches (see test-pdf.c) */
+  cairo_debug_reset_static_data ();
+  FcFini ();
+  return status;
 }
