@@ -28,10 +28,12 @@ struct _GwTextEntry {
   GPtrArray *spans;       /* GwTextSpan* */
 };
 
+/* A copy of the text, not the layout: a PDF export frees each page's
+ * layouts as soon as the page is drawn. */
 typedef struct {
-  PangoLayout *layout;    /* owns a reference */
+  char        *text;      /* bytes [start, end) of the layout's text */
   guint        start, end;
-  guint8      *drawn;     /* a bit per byte of [start, end) */
+  guint8      *drawn;     /* a bit per byte of text */
 } GwTextSpan;
 
 static GQuark
@@ -81,8 +83,7 @@ span_free (gpointer data)
 {
   GwTextSpan *span = data;
 
-  g_object_set_qdata (G_OBJECT (span->layout), span_quark (), NULL);
-  g_object_unref (span->layout);
+  g_free (span->text);
   g_free (span->drawn);
   g_free (span);
 }
@@ -124,7 +125,7 @@ _gw_ledger_span (GwTextEntry *entry,
 
   g_assert (g_object_get_qdata (G_OBJECT (layout), span_quark ()) == NULL);
   g_assert (start <= end && end <= strlen (pango_layout_get_text (layout)));
-  span->layout = g_object_ref (layout);
+  span->text = g_strndup (pango_layout_get_text (layout) + start, end - start);
   span->start = start;
   span->end = end;
   span->drawn = g_new0 (guint8, (end - start) / 8 + 1);
@@ -226,17 +227,16 @@ _gw_pagination_check_drawn (GwPagination *p,
       GwTextEntry *e = g_ptr_array_index (p->ledger, i);
       guint drawn = 0, missing = 0;
       const char *first = NULL, *first_text = NULL;
-      guint first_start = 0;
 
       for (guint k = 0; k < e->spans->len; k++)
         {
           GwTextSpan *span = g_ptr_array_index (e->spans, k);
-          const char *text = pango_layout_get_text (span->layout);
-          const char *end = text + span->end;
+          const char *text = span->text;
+          const char *end = text + (span->end - span->start);
 
-          for (const char *s = text + span->start; s < end; s = g_utf8_next_char (s))
+          for (const char *s = text; s < end; s = g_utf8_next_char (s))
             {
-              guint at = s - text - span->start;
+              guint at = s - text;
 
               if (_gw_char_is_exempt (g_utf8_get_char (s)))
                 continue;
@@ -246,7 +246,6 @@ _gw_pagination_check_drawn (GwPagination *p,
                 {
                   first = s;
                   first_text = text;
-                  first_start = span->start;
                 }
             }
         }
@@ -257,7 +256,7 @@ _gw_pagination_check_drawn (GwPagination *p,
           g_autofree char *before = NULL;
 
           g_unichar_to_utf8 (g_utf8_get_char (first), c);
-          for (int n = 0; n < 8 && from > first_text + first_start; n++)
+          for (int n = 0; n < 8 && from > first_text; n++)
             from = g_utf8_prev_char (from);
           before = g_strndup (from, first - from);
           g_strdelimit (before, "\n\t", ' ');

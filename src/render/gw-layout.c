@@ -84,6 +84,10 @@ _gw_pagination_new_page (GwPagination *p)
   page->landscape = page->turning = p->landscape;
   p->page = page;
   p->y = GW_TA_TOP;
+  /* the layout may still reach back one page (the signature carries the
+   * last line over; a veto box): keep the two before this one */
+  if (p->sink && p->pages->len > 3)
+    _gw_pagination_flush (p, p->pages->len - 3);
   return page;
 }
 
@@ -2203,26 +2207,37 @@ void
 _gw_pagination_number_pages (GwPagination *p)
 {
   for (guint i = 0; i < p->pages->len; i++)
-    {
-      GwPage *page = g_ptr_array_index (p->pages, i);
-      g_autofree char *text = NULL;
-      g_autoptr(PangoLayout) l = NULL;
-      double w, x, base;
+    _gw_pagination_number_page (p, i);
+}
 
-      if (page->blank || page->number == G_MAXUINT)
-        {
-          page->number = 0;
-          continue;
-        }
-      page->number = i + 1;
-      text = g_strdup_printf ("— %u —", page->number);
-      l = _gw_pagination_layout (p, GW_FONT_ROLE_SONGTI, SIZE_SMALL, -1, text);
-      w = layout_width (l);
-      x = (page->number % 2 == 1) ? GW_TA_LEFT + GW_TA_W - GW_CHAR - w : GW_TA_LEFT + GW_CHAR;
-      /* centre of the dash line 7 mm below the type area */
-      base = GW_TA_BOTTOM + 7.0 * GW_MM - SIZE_SMALL / 2 + GW_ASCENT * SIZE_SMALL;
-      _gw_page_add_text (page, l, 0, x, base, BLACK);
-    }
+void
+_gw_pagination_number_page (GwPagination *p,
+                            guint         i)
+{
+  GwPage *page = g_ptr_array_index (p->pages, i);
+
+  if (page->numbered)
+    return;
+  page->numbered = TRUE;
+  {
+    g_autofree char *text = NULL;
+    g_autoptr(PangoLayout) l = NULL;
+    double w, x, base;
+
+    if (page->blank || page->number == G_MAXUINT)
+      {
+        page->number = 0;
+        return;
+      }
+    page->number = i + 1;
+    text = g_strdup_printf ("— %u —", page->number);
+    l = _gw_pagination_layout (p, GW_FONT_ROLE_SONGTI, SIZE_SMALL, -1, text);
+    w = layout_width (l);
+    x = (page->number % 2 == 1) ? GW_TA_LEFT + GW_TA_W - GW_CHAR - w : GW_TA_LEFT + GW_CHAR;
+    /* centre of the dash line 7 mm below the type area */
+    base = GW_TA_BOTTOM + 7.0 * GW_MM - SIZE_SMALL / 2 + GW_ASCENT * SIZE_SMALL;
+    _gw_page_add_text (page, l, 0, x, base, BLACK);
+  }
 }
 
 /* ---- 年度评估表 -------------------------------------------------------- */

@@ -51,6 +51,7 @@ typedef struct {
   gboolean   blank;
   gboolean   landscape;     /* holds a landscape table (§8) */
   gboolean   turning;       /* ops added now are turned (while laying one out) */
+  gboolean   numbered;      /* its page number op is added (or it has none) */
 } GwPage;
 
 /* A landscape table (GB/T 9704 §8) is laid out in a frame of the type
@@ -107,6 +108,10 @@ struct _GwPagination {
   GPtrArray     *ledger;     /* GwTextEntry*, in document order */
   int            drop_line;  /* test hook: the accounted line a draw pass skips, or -1 */
   int            drawn;      /* accounted lines drawn in this pass */
+  /* A PDF export draws each page as soon as the layout is done with it
+   * and frees its ops, so memory does not grow with the document. */
+  cairo_t       *sink;
+  guint          flushed;    /* pages drawn to sink and freed */
 };
 
 /* Renderer internals (gw-pdf.c). A pagination takes the renderer's
@@ -194,6 +199,12 @@ gboolean     _gw_pagination_check_glyphs (GwPagination *p,
                                           PangoLayout  *layout,
                                           const char   *where);
 void         _gw_pagination_number_pages (GwPagination *p);
+void         _gw_pagination_number_page  (GwPagination *p,
+                                          guint         index);
+/* Draws pages [p->flushed, @until) to p->sink, if any, and frees their
+ * ops (gw-pdf.c). */
+void         _gw_pagination_flush        (GwPagination *p,
+                                          guint         until);
 double       _gw_baseline_in_slot      (double slot_top,
                                         double size);
 

@@ -4,9 +4,13 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gw-error.h"
 #include "gw-fonts.h"
@@ -372,6 +376,7 @@ gw_pagination_free (GwPagination *p)
 static GwPagination *
 paginate (GwRenderer  *self,
           GwDocument  *doc,
+          cairo_t     *sink,
           GError     **error)
 {
   g_autoptr(GwPagination) p = NULL;
@@ -383,6 +388,7 @@ paginate (GwRenderer  *self,
   p = g_new0 (GwPagination, 1);
   p->renderer = g_object_ref (self);
   p->doc = g_object_ref (doc);
+  p->sink = sink;
   p->fonts = _gw_renderer_take_fonts (self);
   /* test hook: GONGWEN_TEST_DROP_LINE=N leaves out the Nth line of
    * document text (from 0) when drawing, which must fail the export */
@@ -456,7 +462,7 @@ gw_renderer_paginate (GwRenderer  *self,
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  p = paginate (self, doc, error);
+  p = paginate (self, doc, NULL, error);
   if (p == NULL)
     return NULL;
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
@@ -469,6 +475,21 @@ gw_renderer_paginate (GwRenderer  *self,
   if (!_gw_pagination_check_drawn (p, error))
     return NULL;
   return g_steal_pointer (&p);
+}
+
+void
+_gw_pagination_flush (GwPagination *p,
+                      guint         until)
+{
+  for (; p->sink && p->flushed < until; p->flushed++)
+    {
+      GwPage *page = g_ptr_array_index (p->pages, p->flushed);
+
+      _gw_pagination_number_page (p, p->flushed);
+      gw_pagination_draw_page (p, p->sink, p->flushed);
+      cairo_show_page (p->sink);
+      g_ptr_array_set_size (page->ops, 0);
+    }
 }
 
 guint
@@ -576,62 +597,104 @@ add_outline (cairo_surface_t *surface,
     }
 }
 
+/* Lays @doc out and writes its PDF through @write: each page is drawn as
+ * soon as the layout is done with it and then freed, and every character
+ * is checked to have been drawn before the PDF counts as written. */
+static gboolean
+render_to_stream (GwRenderer           *self,
+                  GwDocument           *doc,
+                  cairo_write_func_t    write,
+                  gpointer              closure,
+                  GError              **error)
+{
+  g_autoptr(GwPagination) p = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  gboolean ok;
+
+  surface = cairo_pdf_surface_create_for_stream (write, closure, GW_PAGE_W, GW_PAGE_H);
+  cr = cairo_create (surface);
+  p = paginate (self, doc, cr, error);
+  ok = p != NULL;
+  if (ok)
+    {
+      if (p->meta_title)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, p->meta_title);
+      if (p->meta_author)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, p->meta_author);
+      if (p->meta_subject)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, p->meta_subject);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                      "Gongwen " PACKAGE_VERSION);
+      /* cairo stamps the clock when no date is given: always give one, the
+       * document's own, so that re-exporting gives the same bytes. */
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                      p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE,
+                                      p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
+      _gw_pagination_flush (p, p->pages->len);
+      add_outline (surface, p);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (!ok)
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("%s: PDF output failed: %s"),
+                   p->source, cairo_status_to_string (status));
+      return FALSE;
+    }
+  /* never a PDF with less in it than the document */
+  return _gw_pagination_check_drawn (p, error);
+}
+
 GBytes *
 gw_renderer_render_pdf (GwRenderer  *self,
                         GwDocument  *doc,
                         GError     **error)
 {
-  g_autoptr(GwPagination) p = NULL;
   g_autoptr(GByteArray) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
 
   g_return_val_if_fail (GW_IS_RENDERER (self), NULL);
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
 
-  p = paginate (self, doc, error);
-  if (p == NULL)
-    return NULL;
-
   bytes = g_byte_array_sized_new (256 * 1024);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, GW_PAGE_W, GW_PAGE_H);
-  if (p->meta_title)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, p->meta_title);
-  if (p->meta_author)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, p->meta_author);
-  if (p->meta_subject)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, p->meta_subject);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gongwen " PACKAGE_VERSION);
-  /* cairo stamps the clock when no date is given: always give one, the
-   * document's own, so that re-exporting gives the same bytes. */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
-                                  p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE,
-                                  p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
-
-  cr = cairo_create (surface);
-  _gw_pagination_begin_pass (p);
-  for (guint i = 0; i < p->pages->len; i++)
-    {
-      gw_pagination_draw_page (p, cr, i);
-      cairo_show_page (cr);
-    }
-  add_outline (surface, p);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("%s: PDF output failed: %s"),
-                   p->source, cairo_status_to_string (status));
-      return NULL;
-    }
-  /* never a PDF with less in it than the document */
-  if (!_gw_pagination_check_drawn (p, error))
+  if (!render_to_stream (self, doc, write_cb, bytes, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+typedef struct {
+  int fd;
+  int errsv;    /* the first write error, or 0 */
+} FileSink;
+
+static cairo_status_t
+write_file_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  FileSink *sink = closure;
+
+  while (length > 0 && sink->errsv == 0)
+    {
+      gssize n = write (sink->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          sink->errsv = n < 0 ? errno : EIO;
+          break;
+        }
+      data += n;
+      length -= n;
+    }
+  return sink->errsv ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
 gboolean
@@ -640,26 +703,44 @@ gw_renderer_export_pdf (GwRenderer  *self,
                         const char  *path,
                         GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp = NULL;
+  FileSink sink = { -1, 0 };
+  gboolean ok;
 
   g_return_val_if_fail (GW_IS_RENDERER (self), FALSE);
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  bytes = gw_renderer_render_pdf (self, doc, error);
-  if (bytes == NULL)
-    return FALSE;
-  /* g_file_set_contents() writes PATH.XXXXXX beside the target and renames
-   * it over, removing the temporary file if anything fails. */
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                            &local_error))
+  /* Written as it is drawn, under PATH.XXXXXX beside the target (as
+   * g_file_set_contents () names it), and renamed over it once whole and
+   * checked: a 16 MiB draft's PDF never sits in memory, and a failure
+   * leaves no file behind. */
+  tmp = g_strdup_printf ("%s.XXXXXX", path);
+  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (sink.fd < 0)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: cannot write the PDF: %s"), path, local_error->message);
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("%s: cannot write the PDF: %s"), path, g_strerror (errsv));
       return FALSE;
     }
-  return TRUE;
+  ok = render_to_stream (self, doc, write_file_cb, &sink, error);
+  if (sink.errsv == 0 && ok && fsync (sink.fd) != 0)
+    sink.errsv = errno;
+  if (close (sink.fd) != 0 && sink.errsv == 0 && ok)
+    sink.errsv = errno;
+  if (sink.errsv == 0 && ok && g_rename (tmp, path) != 0)
+    sink.errsv = errno;
+  if (sink.errsv != 0)
+    {
+      g_clear_error (error);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.errsv),
+                   _("%s: cannot write the PDF: %s"), path, g_strerror (sink.errsv));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
 }
 
 static void
