@@ -950,7 +950,14 @@ keep_groups_whole (PangoLayout *layout,
     for (guint k = 0; k < G_N_ELEMENTS (open); k++)
       if (g_str_has_prefix (p, open[k]))
         {
-          const char *end = strstr (p, close[k]);
+          const char *limit = p;
+          const char *end;
+
+          /* only a group of ten characters or fewer counts: look no further
+           * (a long title full of open brackets stays linear) */
+          for (int n = 0; n < 12 && *limit; n++)
+            limit = g_utf8_next_char (limit);
+          end = g_strstr_len (p, limit - p, close[k]);
           if (end && g_utf8_strlen (p, end - p) <= 10)
             {
               PangoAttribute *a = pango_attr_allow_breaks_new (FALSE);
@@ -1031,9 +1038,8 @@ static char *
 break_title_line (GwPagination *p,
                   const char   *text)
 {
-  g_autoptr(PangoLayout) one = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, -1, text);
-  g_autoptr(PangoLayout) wrapped = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE,
-                                                          GW_TA_W, text);
+  g_autoptr(PangoLayout) one = NULL;
+  g_autoptr(PangoLayout) wrapped = NULL;
   const PangoLogAttr *attrs;
   int n_attrs, n_lines, m;
   g_autofree double *x = NULL;
@@ -1043,11 +1049,15 @@ break_title_line (GwPagination *p,
   GString *out;
   int k, *cuts, line;
 
+  m = g_utf8_strlen (text, -1);
+  if (m > 400)
+    return g_strdup (text);
+  one = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, -1, text);
+  wrapped = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, text);
   keep_groups_whole (one, text);
   keep_groups_whole (wrapped, text);
   n_lines = pango_layout_get_line_count (wrapped);
-  m = g_utf8_strlen (text, -1);
-  if (n_lines < 2 || m > 400)
+  if (n_lines < 2)
     return g_strdup (text);
   attrs = pango_layout_get_log_attrs_readonly (one, &n_attrs);
   x = g_new (double, m + 1);
@@ -1134,6 +1144,22 @@ layout_title (GwPagination *p)
       parts[i] = broken;
     }
   text = g_strjoinv ("\n", parts);
+  if (strlen (text) > GW_CHUNK)
+    {
+      /* a title no one would write, but one that must not be lost: set
+       * like body text, centred, cut before shaping */
+      GwTextSpec spec = { GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, 0, FALSE, PANGO_ALIGN_CENTER,
+                          0, 0 };
+      g_autoptr(GArray) lines = lines_new ();
+      GwOp *op;
+
+      if (!lay_text (p, &spec, text, _gw_ledger_entry (p, where, title, -1), where, lines))
+        return FALSE;
+      op = flow_lines (p, lines, GW_TA_LEFT, SIZE_TITLE, BLACK);
+      add_outline (p, _("the title"), 0, op->y - SIZE_TITLE);
+      skip_lines (p, 1);
+      return TRUE;
+    }
   l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, text);
   /* the breaks put in are line breaks, which need no glyph */
   _gw_ledger_span (_gw_ledger_entry (p, where, title, -1), l, 0, strlen (text));
@@ -1658,7 +1684,11 @@ layout_block (GwPagination *p,
         if (lines->len == 1 && current_slot (p) == GW_LINES - 1)
           _gw_pagination_new_page (p);
         op = flow_lines (p, lines, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
-        label = g_strndup (text, MIN (head, 600));
+        /* the outline shows the heading's first few hundred bytes at most,
+         * cut between characters */
+        if (head > 600)
+          head = g_utf8_find_prev_char (text, text + 601) - text;
+        label = g_strndup (text, head);
         if (g_str_has_suffix (label, "。"))
           label[strlen (label) - strlen ("。")] = '\0';
         add_outline (p, label, level ? level : 1, op->y - GW_BODY_SIZE);

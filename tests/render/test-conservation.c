@@ -237,6 +237,25 @@ test_huge_paragraph (void)
   g_assert_cmpuint (count_in_pdf (pdf, g_utf8_get_char ("，")), ==, 200000 / 9 + 1);
 }
 
+/* A title and a heading far past any sensible length (a paste gone
+ * wrong) still reach the PDF whole; a title full of open brackets does
+ * not make the layout quadratic. */
+static void
+test_huge_title_and_heading (void)
+{
+  g_autofree char *title = repeat ("（关于社工站", 4000);
+  g_autofree char *heading = repeat ("一、总体要求服务站", 6000);
+  g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+  g_autoptr(PopplerDocument) pdf = NULL;
+
+  gw_document_set_meta (doc, GW_META_TITLE, title);
+  gw_document_append_block (doc, gw_block_new_heading (1, heading));
+  pdf = render_ok (doc, NULL);
+  g_assert_cmpuint (count_in_pdf (pdf, g_utf8_get_char ("（")), ==, 4000);
+  g_assert_cmpuint (count_in_pdf (pdf, g_utf8_get_char ("关")), ==, 4000);
+  g_assert_cmpuint (count_in_pdf (pdf, g_utf8_get_char ("求")), ==, 6000);
+}
+
 static double
 cpu_seconds (void)
 {
@@ -342,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/render/conservation/every-element", test_every_element);
   g_test_add_func ("/render/conservation/long-cell", test_long_cell);
   g_test_add_func ("/render/conservation/huge-paragraph", test_huge_paragraph);
+  g_test_add_func ("/render/conservation/huge-title-and-heading", test_huge_title_and_heading);
   g_test_add_func ("/render/conservation/long-run", test_long_run);
   g_test_add_func ("/render/conservation/too-wide", test_too_wide);
   ret = g_test_run ();
