@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <unistd.h>
 
 #include "gw-app-resources.h"
 #include "gw-application.h"
@@ -35,119 +34,27 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GwApplication, gw_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check the files against the rule packs and print the findings"), NULL },
-  { "list-rules", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the active rule catalogue"), NULL },
-  { "rules", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-    N_("Load an extra rule pack (repeatable)"), N_("PACK") },
-  { "kind", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Treat the files as this kind of document: opinion or evaluation"), N_("KIND") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Output format of --check: text or json"), N_("FORMAT") },
-  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export each file as a GB/T 9704 PDF into DIR"), N_("DIR") },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --export-pdf: skip documents that have error findings"), NULL },
-  { "jobs", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("With --export-pdf: number of parallel jobs (default: number of cores)"), N_("N") },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
-  { NULL }
-};
-
-static int
-run_batch (GVariantDict *dict)
+static gboolean
+gw_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
 {
-  GwCliOptions opts = { 0 };
-  g_autofree char *format = NULL;
-  g_auto(GStrv) files = NULL;
-  g_auto(GStrv) packs = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *export_dir = NULL;
-  gboolean check = g_variant_dict_contains (dict, "check");
-  gboolean list_rules = g_variant_dict_contains (dict, "list-rules");
-  int status;
-
-  g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^aay", &files);
-  g_variant_dict_lookup (dict, "rules", "^aay", &packs);
-  g_variant_dict_lookup (dict, "kind", "s", &kind);
-  g_variant_dict_lookup (dict, "format", "s", &format);
-  g_variant_dict_lookup (dict, "export-pdf", "^ay", &export_dir);
-  opts.strict = g_variant_dict_contains (dict, "strict");
-  if (!g_variant_dict_lookup (dict, "jobs", "i", &opts.jobs))
-    opts.jobs = 0;
-
-  if (format == NULL || g_strcmp0 (format, "text") == 0)
-    opts.format = GW_CLI_FORMAT_TEXT;
-  else if (g_strcmp0 (format, "json") == 0)
-    opts.format = GW_CLI_FORMAT_JSON;
-  else
-    {
-      g_printerr (_("gongwen: unknown --format “%s”: use text or json\n"), format);
-      return 2;
-    }
-  if (kind && g_strcmp0 (kind, "opinion") != 0 && g_strcmp0 (kind, "evaluation") != 0)
-    {
-      g_printerr (_("gongwen: unknown --kind “%s”: use opinion or evaluation\n"), kind);
-      return 2;
-    }
-  if (opts.jobs < 0)
-    {
-      g_printerr (_("gongwen: --jobs must be a positive number\n"));
-      return 2;
-    }
-  if ((check ? 1 : 0) + (list_rules ? 1 : 0) + (export_dir ? 1 : 0) > 1)
-    {
-      g_printerr (_("gongwen: use only one of --check, --list-rules and --export-pdf\n"));
-      return 2;
-    }
-
-  opts.rule_packs = packs;
-  opts.kind = kind;
-  opts.export_dir = export_dir;
-  opts.color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
-  opts.progress = isatty (STDERR_FILENO);
-
-  if (list_rules)
-    status = gw_cli_list_rules (&opts);
-  else if (files == NULL || files[0] == NULL)
-    {
-      g_printerr (_("gongwen: no files given\n"));
-      status = 2;
-    }
-  else if (check)
-    status = gw_cli_check (&opts, files);
-  else
-    status = gw_cli_export_pdf (&opts, files);
-  return status;
+  /* An unknown or malformed option is a wrong call (exit 2); GApplication
+   * alone would exit 1. */
+  if (!gw_cli_check_arguments (*arguments, exit_status))
+    return TRUE;
+  return G_APPLICATION_CLASS (gw_application_parent_class)->local_command_line (app, arguments,
+                                                                                exit_status);
 }
 
 static int
 gw_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("gongwen %s\n", PACKAGE_VERSION);
-      return 0;
-    }
+  int status = gw_cli_handle_local_options (options);
 
-  if (g_variant_dict_contains (options, "check") ||
-      g_variant_dict_contains (options, "list-rules") ||
-      g_variant_dict_contains (options, "export-pdf"))
-    return run_batch (options);
-
-  if (g_variant_dict_contains (options, "strict") ||
-      g_variant_dict_contains (options, "jobs") ||
-      g_variant_dict_contains (options, "rules") ||
-      g_variant_dict_contains (options, "kind") ||
-      g_variant_dict_contains (options, "format"))
-    {
-      g_printerr (_("gongwen: --rules, --kind, --format, --strict and --jobs go with "
-                    "--check, --list-rules or --export-pdf\n"));
-      return 2;
-    }
+  if (status >= 0)
+    return status;
 
   /* G_OPTION_REMAINING took the file names out of argv, so GApplication
    * would only activate: keep them for activate to open. */
@@ -348,6 +255,7 @@ gw_application_class_init (GwApplicationClass *klass)
    * registering constructor) out of the static library. */
   g_assert (gw_app_get_resource () != NULL);
 
+  app_class->local_command_line = gw_application_local_command_line;
   app_class->handle_local_options = gw_application_handle_local_options;
   app_class->activate = gw_application_activate;
   app_class->open = gw_application_open;
@@ -375,11 +283,7 @@ gw_application_class_init (GwApplicationClass *klass)
 static void
 gw_application_init (GwApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-    _("Draft the implementation opinions on social-work stations and their annual "
-      "evaluation forms, check them against policy, and export GB/T 9704 PDF."));
+  gw_cli_add_options (G_APPLICATION (self));
 }
 
 GwApplication *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-block.h"
+#include "gw-delimited.h"
 #include "gw-editor.h"
 #include "gw-import-text.h"
 
@@ -232,16 +233,52 @@ table_new_rows (guint n_rows,
   return rows;
 }
 
-/* Pasted text with its tables (gw_text_table_run(), as the importer reads
- * a file) turned into table lines; NULL when it holds none. */
+/* One row of pasted cells as the line gw_text_is_table_row() and
+ * gw_text_table_rows() read: a tab or a line break inside a quoted cell
+ * becomes a space, as a table line shows it (append_cell()). */
+static char *
+row_as_line (char **cells)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint c = 0; cells[c]; c++)
+    {
+      if (c > 0)
+        g_string_append_c (s, '\t');
+      for (const char *p = cells[c]; *p; p++)
+        g_string_append_c (s, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+append_piece (GString    *out,
+              guint      *pieces,
+              const char *piece)
+{
+  if ((*pieces)++ > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, piece);
+}
+
+/* Pasted text with its tables turned into table lines; NULL when it holds
+ * none. The cells are read as Excel and WPS put them on the clipboard
+ * (gw_delimited_parse()), so a quoted cell may hold a line break or a tab;
+ * a run of two or more table rows (gw_text_table_run(), as the importer
+ * reads a file) is a table, and every other line is kept as it was. */
 static char *
 text_with_tables (const char *text)
 {
   g_autofree char *folded = NULL;
   g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) starts = NULL;
+  g_autoptr(GPtrArray) row_lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n, found = 0;
+  guint n, covered, pieces = 0, found = 0;
 
+  if (strchr (text, '\t') == NULL)
+    return NULL;
   /* Windows programs put CRLF on the clipboard */
   {
     g_autoptr(GRegex) eol = g_regex_new ("\r\n?", 0, 0, NULL);
@@ -249,24 +286,53 @@ text_with_tables (const char *text)
   }
   lines = g_strsplit (folded, "\n", -1);
   n = g_strv_length (lines);
-  for (guint i = 0; i < n;)
+  rows = gw_delimited_parse (folded, -1, '\t', &starts, NULL);
+  if (rows == NULL)
     {
-      guint run = gw_text_table_run ((const char * const *) lines + i, n - i);
+      /* a quote never closed: then no quote is special, one row a line */
+      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      starts = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; i < n; i++)
+        {
+          guint lineno = i + 1;
 
-      if (i > 0)
-        g_string_append_c (out, '\n');
+          if (i + 1 == n && *lines[i] == '\0')
+            break;   /* the final empty line is no row */
+          g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+          g_array_append_val (starts, lineno);
+        }
+    }
+  for (guint r = 0; r < rows->len; r++)
+    g_ptr_array_add (row_lines, row_as_line (g_ptr_array_index (rows, r)));
+
+  /* the rows hold lines [0, covered); only a final empty line is left */
+  covered = n > 0 && *lines[n - 1] == '\0' ? n - 1 : n;
+  for (guint r = 0; r < rows->len;)
+    {
+      guint run = gw_text_table_run ((const char * const *) row_lines->pdata + r, rows->len - r);
+
       if (run > 0)
         {
-          g_autoptr(GPtrArray) rows = gw_text_table_rows ((const char * const *) lines + i, run, NULL);
-          g_autofree char *line = table_line_text (rows);
+          g_autoptr(GPtrArray) cells = gw_text_table_rows ((const char * const *) row_lines->pdata + r, run, NULL);
+          g_autofree char *table = table_line_text (cells);
 
-          g_string_append (out, line);
+          append_piece (out, &pieces, table);
           found++;
-          i += run;
+          r += run;
         }
       else
-        g_string_append (out, lines[i++]);
+        {
+          /* not a table row: its lines as they were, quotes and all */
+          guint from = g_array_index (starts, guint, r) - 1;
+          guint to = r + 1 < rows->len ? g_array_index (starts, guint, r + 1) - 1 : covered;
+
+          for (guint i = from; i < to; i++)
+            append_piece (out, &pieces, lines[i]);
+          r++;
+        }
     }
+  for (guint i = covered; i < n; i++)
+    append_piece (out, &pieces, lines[i]);
   return found > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "gw-evaluation-editor.h"
+#include "gw-numeral.h"
 
 struct _GwEvaluationEditor
 {
@@ -86,7 +87,7 @@ format_score (double value)
 {
   if (isnan (value))
     return g_strdup ("—");
-  return g_strdup_printf ("%g", value);
+  return gw_number_format (value, -1);
 }
 
 /* ---- results ------------------------------------------------------------- */
@@ -259,6 +260,7 @@ bind_spin_cb (GtkSignalListItemFactory *factory,
   gboolean is_score = g_str_equal (which, "score");
   double step = gw_evaluation_get_step (self->evaluation);
   g_autofree char *a11y = NULL;
+  g_autofree char *max = NULL;
 
   self->updating = TRUE;
   g_object_set_data (G_OBJECT (spin), "indicator", indicator);
@@ -269,10 +271,10 @@ bind_spin_cb (GtkSignalListItemFactory *factory,
   show_score (self, spin, indicator);
   g_signal_connect_object (indicator, "notify", G_CALLBACK (on_indicator_notify_cb), spin, 0);
 
-  a11y = g_strdup_printf (is_score ? _("Score of %s %s (at most %g)")
-                                   : _("Self-score of %s %s (at most %g)"),
-                          gw_indicator_get_id (indicator), gw_indicator_get_name (indicator),
-                          gw_indicator_get_max (indicator));
+  max = gw_number_format (gw_indicator_get_max (indicator), -1);
+  a11y = g_strdup_printf (is_score ? _("Score of %s %s (at most %s)")
+                                   : _("Self-score of %s %s (at most %s)"),
+                          gw_indicator_get_id (indicator), gw_indicator_get_name (indicator), max);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (spin), a11y);
   if (is_score)

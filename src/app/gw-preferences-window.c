@@ -3,9 +3,9 @@
 
 #include "config.h"
 
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
 
+#include "gw-fonts.h"
 #include "gw-pdf.h"
 #include "gw-preferences-window.h"
 
@@ -42,50 +42,6 @@ static const struct {
   { GW_FONT_ROLE_TITLE, "font-title", N_("Title and organ mark (小标宋)"), NULL },
 };
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  /* g_ptr_array_sort passes pointers to the elements. */
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-GStrv
-gw_list_cjk_families (void)
-{
-  FcPattern *pattern = FcPatternCreate ();
-  FcCharSet *charset = FcCharSetCreate ();
-  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, NULL);
-  FcFontSet *set;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  /* 中 stands for the Chinese characters a document needs. */
-  FcCharSetAddChar (charset, 0x4E2D);
-  FcPatternAddCharSet (pattern, FC_CHARSET, charset);
-  set = FcFontList (NULL, pattern, objects);
-  for (int i = 0; set && i < set->nfont; i++)
-    {
-      FcChar8 *family = NULL;
-
-      if (FcPatternGetString (set->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch &&
-          !g_hash_table_contains (seen, family))
-        {
-          char *copy = g_strdup ((const char *) family);
-          g_hash_table_add (seen, copy);
-          g_ptr_array_add (names, copy);
-        }
-    }
-  if (set)
-    FcFontSetDestroy (set);
-  FcObjectSetDestroy (objects);
-  FcCharSetDestroy (charset);
-  FcPatternDestroy (pattern);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return (GStrv) g_ptr_array_steal (names, NULL);
-}
-
 static void
 on_font_selected_cb (AdwComboRow         *row,
                      GParamSpec          *pspec,
@@ -107,7 +63,8 @@ build_fonts (GwPreferencesWindow *self)
 {
   GwRenderer *renderer = gw_application_get_renderer (self->app);
 
-  self->families = gw_list_cjk_families ();
+  /* 中 stands for the Chinese characters a document needs. */
+  self->families = gw_fonts_list_families_for ("中");
   for (guint i = 0; i < G_N_ELEMENTS (font_rows); i++)
     {
       GtkWidget *row = adw_combo_row_new ();

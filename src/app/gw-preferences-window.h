@@ -13,6 +13,5 @@ G_DECLARE_FINAL_TYPE (GwPreferencesWindow, gw_preferences_window, GW, PREFERENCE
 
 GwPreferencesWindow *gw_preferences_window_new (GwApplication *app);
 /* Installed font families that have Chinese characters, sorted. */
-GStrv                gw_list_cjk_families      (void);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "gw-autocleanups-private.h"
 #include "gw-error.h"
+#include "gw-numeral.h"
 #include "gw-preview.h"
 
 #define PT_TO_PX (96.0 / 72.0)
@@ -117,7 +118,8 @@ update_labels (GwPreview *self)
 {
   guint n = gw_preview_get_n_pages (self);
   g_autofree char *pages = g_strdup_printf (_("of %u"), n);
-  g_autofree char *zoom = g_strdup_printf ("%.0f%%", self->zoom * 100);
+  g_autofree char *zoom_number = gw_number_format (self->zoom * 100, 0);
+  g_autofree char *zoom = g_strconcat (zoom_number, "%", NULL);
 
   gtk_label_set_label (self->pages_label, pages);
   gtk_label_set_label (self->zoom_label, zoom);

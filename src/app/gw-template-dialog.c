@@ -5,7 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "gw-page.h"
+#include "gw-application.h"
+#include "gw-numeral.h"
 #include "gw-template-dialog.h"
 
 typedef struct {
@@ -26,7 +27,6 @@ struct _GwTemplateDialog
   AdwComboRow         *template_row;
   AdwPreferencesGroup *fields_group;
 
-  GwWindow            *window;
   GListModel          *templates;
   GwTemplate          *template;
   GPtrArray           *rows;     /* FieldRow* */
@@ -34,6 +34,13 @@ struct _GwTemplateDialog
 };
 
 G_DEFINE_FINAL_TYPE (GwTemplateDialog, gw_template_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  DOCUMENT_CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 field_row_free (FieldRow *fr)
@@ -148,7 +155,8 @@ on_spin_changed_cb (GtkSpinButton    *spin,
                     GwTemplateDialog *self)
 {
   FieldRow *fr = g_object_get_data (G_OBJECT (spin), "field-row");
-  g_autofree char *text = g_strdup_printf ("%g", gtk_spin_button_get_value (spin));
+  /* 1000000, never 1e+06, and a '.' whatever the locale */
+  g_autofree char *text = gw_number_format (gtk_spin_button_get_value (spin), -1);
 
   set_row_value (self, fr, text);
 }
@@ -198,7 +206,8 @@ initial_value (GwTemplateDialog *self,
                GwTemplateField  *field)
 {
   const char *value = gw_template_field_get_default (field);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
   GSettings *settings = app ? gw_application_get_settings (GW_APPLICATION (app)) : NULL;
 
   /* The organ set in Preferences fills organ fields the template leaves empty. */
@@ -279,7 +288,7 @@ build_row (GwTemplateDialog *self,
         if (*value == '\0' && !gw_template_field_get_required (field))
           break;
         g_free (fr->value);
-        fr->value = g_strdup_printf ("%g", gtk_spin_button_get_value (GTK_SPIN_BUTTON (fr->input)));
+        fr->value = gw_number_format (gtk_spin_button_get_value (GTK_SPIN_BUTTON (fr->input)), -1);
         break;
       }
     case GW_FIELD_LIST:
@@ -417,19 +426,18 @@ on_template_selected_cb (GwTemplateDialog *self)
   build_fields (self);
 }
 
-GwPage *
+gboolean
 gw_template_dialog_create (GwTemplateDialog *self)
 {
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GHashTable) errors = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GwDocument) doc = NULL;
-  GwPage *page;
 
-  g_return_val_if_fail (GW_IS_TEMPLATE_DIALOG (self), NULL);
+  g_return_val_if_fail (GW_IS_TEMPLATE_DIALOG (self), FALSE);
 
   if (self->template == NULL)
-    return NULL;
+    return FALSE;
   values = g_hash_table_new (g_str_hash, g_str_equal);
   errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < self->rows->len; i++)
@@ -463,13 +471,12 @@ gw_template_dialog_create (GwTemplateDialog *self)
           show_state (self, fr);
         }
       adw_window_title_set_subtitle (self->window_title, error ? error->message : NULL);
-      return NULL;
+      return FALSE;
     }
 
-  page = gw_window_add_document (self->window, doc, NULL);
-  gw_page_set_modified (page, TRUE);
+  g_signal_emit (self, signals[DOCUMENT_CREATED], 0, doc);
   gtk_window_destroy (GTK_WINDOW (self));
-  return page;
+  return TRUE;
 }
 
 static void
@@ -588,7 +595,6 @@ gw_template_dialog_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->template);
   g_clear_object (&self->templates);
-  g_clear_weak_pointer (&self->window);
   G_OBJECT_CLASS (gw_template_dialog_parent_class)->dispose (object);
 }
 
@@ -609,6 +615,17 @@ gw_template_dialog_class_init (GwTemplateDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_template_selected_cb);
   gtk_widget_class_install_action (widget_class, "template.create", NULL, create_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /**
+   * GwTemplateDialog::document-created:
+   * @document: the new document, instantiated from the template
+   *
+   * Create was pressed with every field valid; whoever opened the dialog
+   * opens the document (the dialog closes by itself).
+   */
+  signals[DOCUMENT_CREATED] =
+    g_signal_new ("document-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, GW_TYPE_DOCUMENT);
 }
 
 static void
@@ -625,16 +642,15 @@ template_name (GwTemplate *template)
 }
 
 GwTemplateDialog *
-gw_template_dialog_new (GwWindow   *window,
+gw_template_dialog_new (GtkWindow  *parent,
                         const char *template_id)
 {
   GwTemplateDialog *self;
   g_autoptr(GtkExpression) expression = NULL;
 
-  g_return_val_if_fail (GW_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  self = g_object_new (GW_TYPE_TEMPLATE_DIALOG, "transient-for", window, NULL);
-  g_set_weak_pointer (&self->window, window);
+  self = g_object_new (GW_TYPE_TEMPLATE_DIALOG, "transient-for", parent, NULL);
   self->templates = gw_template_list_all ();
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (template_name), NULL, NULL);

@@ -4,18 +4,18 @@
 #include <adwaita.h>
 
 #include "gw-template.h"
-#include "gw-window.h"
 
 G_BEGIN_DECLS
 
 /* New from a template: a form for the template's fields that explains each
  * one and validates as the person types; Create stays off until every field
- * is valid, then the document opens in a new tab of the window. */
+ * is valid, then ::document-created hands the new document to whoever
+ * opened the dialog (the window opens it in a new tab). */
 
 #define GW_TYPE_TEMPLATE_DIALOG (gw_template_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (GwTemplateDialog, gw_template_dialog, GW, TEMPLATE_DIALOG, AdwWindow)
 
-GwTemplateDialog *gw_template_dialog_new          (GwWindow         *window,
+GwTemplateDialog *gw_template_dialog_new          (GtkWindow        *parent,
                                                    const char       *template_id);
 GwTemplate       *gw_template_dialog_get_template (GwTemplateDialog *self);
 void              gw_template_dialog_set_template (GwTemplateDialog *self,
@@ -32,7 +32,8 @@ GtkWidget        *gw_template_dialog_get_row      (GwTemplateDialog *self,
 gboolean          gw_template_dialog_is_valid     (GwTemplateDialog *self);
 /* Whether the Create button can be pressed. */
 gboolean          gw_template_dialog_can_create   (GwTemplateDialog *self);
-/* Creates the document and opens it (what Create does); NULL if invalid. */
-GwPage           *gw_template_dialog_create       (GwTemplateDialog *self);
+/* Creates the document and emits ::document-created (what Create does);
+ * FALSE if a field is invalid. */
+gboolean          gw_template_dialog_create       (GwTemplateDialog *self);
 
 G_END_DECLS

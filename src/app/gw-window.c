@@ -853,6 +853,17 @@ gw_window_new (GwApplication *application)
   return g_object_new (GW_TYPE_WINDOW, "application", application, NULL);
 }
 
+static void
+on_template_document_created_cb (GwTemplateDialog *dialog,
+                                 GwDocument       *doc,
+                                 GwWindow         *self)
+{
+  GwPage *page = gw_window_add_document (self, doc, NULL);
+
+  /* A new document is unsaved work from the first keystroke. */
+  gw_page_set_modified (page, TRUE);
+}
+
 void
 gw_window_show_template_dialog (GwWindow   *self,
                                 const char *template_id)
@@ -861,6 +872,8 @@ gw_window_show_template_dialog (GwWindow   *self,
 
   g_return_if_fail (GW_IS_WINDOW (self));
 
-  dialog = gw_template_dialog_new (self, template_id);
+  dialog = gw_template_dialog_new (GTK_WINDOW (self), template_id);
+  g_signal_connect_object (dialog, "document-created",
+                           G_CALLBACK (on_template_document_created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

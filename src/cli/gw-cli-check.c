@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "gw-checker.h"
-#include "gw-cli.h"
+#include "gw-cli-private.h"
 #include "gw-open.h"
 
 #define BOLD    "\033[1m"
@@ -187,9 +187,9 @@ is_gwdoc (const char *path,
   return g_str_has_suffix (path, ".gwdoc") || gw_document_get_evaluation (doc) != NULL;
 }
 
-int
-gw_cli_check (const GwCliOptions *options,
-              char              **files)
+static int
+check_files (const GwCliOptions *options,
+             char              **files)
 {
   g_autoptr(GwChecker) checker = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
@@ -332,8 +332,8 @@ gw_cli_check (const GwCliOptions *options,
   return n_errors > 0 ? 1 : 0;
 }
 
-int
-gw_cli_list_rules (const GwCliOptions *options)
+static int
+list_rules (const GwCliOptions *options)
 {
   g_autoptr(GwChecker) checker = NULL;
   GListModel *rules;
@@ -407,3 +407,56 @@ gw_cli_list_rules (const GwCliOptions *options)
   fflush (stdout);
   return 0;
 }
+
+static int
+run_check (GVariantDict   *dict,
+           char          **files,
+           const GwCliEnv *env)
+{
+  g_auto(GwCliOptions) opts = { 0 };
+
+  if (!_gw_cli_options_init (&opts, dict, env))
+    return 2;
+  return check_files (&opts, files);
+}
+
+static const GOptionEntry check_entries[] = {
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the files against the rule packs and print the findings"), NULL },
+  { NULL }
+};
+
+static const char * const check_accepts[] = { "rules", "kind", "format", NULL };
+
+const GwCliVerb gw_cli_verb_check = {
+  .action = "check",
+  .entries = check_entries,
+  .accepts = check_accepts,
+  .run = run_check,
+};
+
+static int
+run_list_rules (GVariantDict   *dict,
+                char          **files,
+                const GwCliEnv *env)
+{
+  g_auto(GwCliOptions) opts = { 0 };
+
+  if (!_gw_cli_options_init (&opts, dict, env))
+    return 2;
+  return list_rules (&opts);
+}
+
+static const GOptionEntry list_rules_entries[] = {
+  { "list-rules", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the active rule catalogue"), NULL },
+  { NULL }
+};
+
+static const char * const list_rules_accepts[] = { "rules", "format", NULL };
+
+const GwCliVerb gw_cli_verb_list_rules = {
+  .action = "list-rules",
+  .entries = list_rules_entries,
+  .accepts = list_rules_accepts,
+  .run = run_list_rules,
+};

@@ -18,9 +18,9 @@
 #endif
 
 #include "gw-checker.h"
-#include "gw-cli.h"
+#include "gw-cli-private.h"
 #include "gw-error.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
 #include "gw-import-text.h"
 #include "gw-open.h"
 #include "gw-pdf.h"
@@ -311,13 +311,12 @@ collect_batch_text (GwRenderer *renderer,
       g_autoptr(GFile) file = NULL;
       g_autoptr(GBytes) data = NULL;
       g_autofree char *text = NULL;
-      GwFileStatus status;
 
       if (jobs[i].output == NULL)
         continue;
       /* the same bounded read as opening the document */
       file = g_file_new_for_path (jobs[i].input);
-      data = _gw_file_read_bounded (file, &status, NULL, NULL);
+      data = gw_file_read (file, GW_MAX_INPUT_SIZE, NULL);
       if (data == NULL)
         continue;
       text = gw_text_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
@@ -329,9 +328,10 @@ collect_batch_text (GwRenderer *renderer,
     g_warning ("%s", error->message);
 }
 
-int
-gw_cli_export_pdf (const GwCliOptions *options,
-                   char              **files)
+static int
+export_files (const GwCliOptions *options,
+              const char         *export_dir,
+              char              **files)
 {
   g_autoptr(GwRenderer) renderer = NULL;
   g_autoptr(GwChecker) checker = NULL;
@@ -343,7 +343,7 @@ gw_cli_export_pdf (const GwCliOptions *options,
   guint n, failed = 0, skipped = 0;
   int n_threads;
 
-  g_return_val_if_fail (options != NULL && options->export_dir != NULL, 2);
+  g_return_val_if_fail (options != NULL && export_dir != NULL, 2);
 
   n = files ? g_strv_length (files) : 0;
   if (n == 0)
@@ -351,17 +351,17 @@ gw_cli_export_pdf (const GwCliOptions *options,
       g_printerr (_("gongwen: no files given\n"));
       return 2;
     }
-  if (g_mkdir_with_parents (options->export_dir, 0755) != 0 ||
-      !g_file_test (options->export_dir, G_FILE_TEST_IS_DIR))
+  if (g_mkdir_with_parents (export_dir, 0755) != 0 ||
+      !g_file_test (export_dir, G_FILE_TEST_IS_DIR))
     {
       g_printerr (_("gongwen: cannot use “%s” as the output folder: %s\n"),
-                  options->export_dir, g_strerror (errno));
+                  export_dir, g_strerror (errno));
       return 2;
     }
-  if (access (options->export_dir, W_OK) != 0)
+  if (access (export_dir, W_OK) != 0)
     {
       g_printerr (_("gongwen: cannot write into “%s”: %s\n"),
-                  options->export_dir, g_strerror (errno));
+                  export_dir, g_strerror (errno));
       return 2;
     }
   if (options->strict)
@@ -392,7 +392,7 @@ gw_cli_export_pdf (const GwCliOptions *options,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = pdf_name_for (files[i]);
-      char *out = g_build_filename (options->export_dir, name, NULL);
+      char *out = g_build_filename (export_dir, name, NULL);
       const char *other = g_hash_table_lookup (planned, name);
 
       jobs[i].input = files[i];
@@ -468,3 +468,37 @@ gw_cli_export_pdf (const GwCliOptions *options,
     }
   return failed > 0 ? 1 : 0;
 }
+
+static int
+run_export_pdf (GVariantDict   *dict,
+                char          **files,
+                const GwCliEnv *env)
+{
+  g_auto(GwCliOptions) opts = { 0 };
+  g_autofree char *dir = NULL;
+
+  if (!_gw_cli_options_init (&opts, dict, env))
+    return 2;
+  g_variant_dict_lookup (dict, "export-pdf", "^ay", &dir);
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr (_("gongwen: no files given\n"));
+      return 2;
+    }
+  return export_files (&opts, dir, files);
+}
+
+static const GOptionEntry export_pdf_entries[] = {
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export each file as a GB/T 9704 PDF into DIR"), N_("DIR") },
+  { NULL }
+};
+
+static const char * const export_pdf_accepts[] = { "rules", "kind", "strict", "jobs", NULL };
+
+const GwCliVerb gw_cli_verb_export_pdf = {
+  .action = "export-pdf",
+  .entries = export_pdf_entries,
+  .accepts = export_pdf_accepts,
+  .run = run_export_pdf,
+};

@@ -1,43 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 /* The batch faces of Gongwen. None of them opens a display: they run from
- * GApplication::handle-local-options, before GTK starts. Each returns the
- * process exit status of ../shared/DESIGN.md and prints to stdout/stderr. */
+ * GApplication::handle-local-options, before GTK starts. src/cli owns every
+ * option of the command line; the application only calls these three. */
 
-typedef enum {
-  GW_CLI_FORMAT_TEXT,
-  GW_CLI_FORMAT_JSON,
-} GwCliFormat;
+/* Adds every verb's options to @app's command line, with the help texts. */
+void     gw_cli_add_options            (GApplication  *app);
 
-typedef struct {
-  char        **rule_packs;   /* --rules=FILE, repeatable; NULL-terminated or NULL */
-  char         *kind;         /* --kind=opinion|evaluation, or NULL to detect */
-  GwCliFormat   format;       /* --format=text|json */
-  char         *export_dir;   /* --export-pdf=DIR */
-  gboolean      strict;       /* --strict */
-  int           jobs;         /* --jobs=N, 0 = number of cores */
-  gboolean      color;        /* colour the text output (stdout is a terminal) */
-  gboolean      progress;     /* show progress (stderr is a terminal) */
-} GwCliOptions;
+/* Parses @arguments (argv, not modified) strictly before GApplication does,
+ * so that an unknown or malformed option exits 2 as the contract says
+ * (GApplication's own parse failure exits 1). Returns %FALSE, with the
+ * message printed and *exit_status set, when the call is wrong. */
+gboolean gw_cli_check_arguments        (char * const  *arguments,
+                                        int           *exit_status);
 
-/* gongwen --check [--rules=PACK]… [--kind=…] [--format=text|json] FILE…
- * 0: no error-severity finding; 1: at least one; 2: a file could not be read
- * or the call is wrong. */
-int gw_cli_check       (const GwCliOptions *options,
-                        char              **files);
-
-/* gongwen --list-rules [--rules=PACK]… */
-int gw_cli_list_rules  (const GwCliOptions *options);
-
-/* gongwen --export-pdf=DIR [--strict] [--jobs=N] FILE…
- * 0: every file exported; 1: some failed (reported, others continued);
- * 2: the call is wrong (no files, DIR unusable). */
-int gw_cli_export_pdf  (const GwCliOptions *options,
-                        char              **files);
+/* Runs the batch verb the options name and returns its exit status, or -1
+ * when they name none (the window opens). */
+int      gw_cli_handle_local_options   (GVariantDict  *options);
 
 G_END_DECLS

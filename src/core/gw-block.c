@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gw-block.h"
+#include "gw-numeral.h"
 
 struct _GwBlock
 {
@@ -471,96 +472,16 @@ gw_block_map_offset (GwBlock *self,
 
 /* ---- heading markers ---------------------------------------------------- */
 
-static const char *cn_digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
-/* Reads one Chinese digit at @p; returns its value or -1, advancing @p. */
-static int
-read_cn_digit (const char **p,
-               const char  *end)
-{
-  for (int d = 0; d < 10; d++)
-    {
-      gsize n = strlen (cn_digits[d]);
-      if ((gsize) (end - *p) >= n && memcmp (*p, cn_digits[d], n) == 0)
-        {
-          *p += n;
-          return d;
-        }
-    }
-  if (end - *p >= 3 && memcmp (*p, "〇", 3) == 0)
-    {
-      *p += 3;
-      return 0;
-    }
-  if (end - *p >= 3 && memcmp (*p, "两", 3) == 0)
-    {
-      *p += 3;
-      return 2;
-    }
-  return -1;
-}
-
-int
-gw_chinese_numeral_value (const char *text,
-                          gssize      len)
-{
-  const char *p = text;
-  const char *end;
-  int tens = -1, units = -1;
-
-  g_return_val_if_fail (text != NULL, -1);
-
-  end = text + (len < 0 ? (gssize) strlen (text) : len);
-  if (p == end)
-    return -1;
-
-  /* 十, 十X, X十, X十Y, X */
-  if (end - p >= 3 && memcmp (p, "十", 3) == 0)
-    {
-      tens = 1;
-      p += 3;
-    }
-  else
-    {
-      int d = read_cn_digit (&p, end);
-      if (d < 0)
-        return -1;
-      if (p == end)
-        return d;
-      if (end - p >= 3 && memcmp (p, "十", 3) == 0)
-        {
-          if (d == 0)
-            return -1;
-          tens = d;
-          p += 3;
-        }
-      else
-        return -1;
-    }
-  if (p == end)
-    return tens * 10;
-  units = read_cn_digit (&p, end);
-  if (units <= 0 || p != end)
-    return -1;
-  return tens * 10 + units;
-}
-
 /* Length in bytes of the longest run of Chinese numeral characters at @p. */
 static gsize
 cn_numeral_run (const char *p)
 {
-  const char *end = p + strlen (p);
   const char *q = p;
 
-  for (;;)
-    {
-      const char *r = q;
-      /* every numeral character is three bytes in UTF-8 */
-      if (read_cn_digit (&r, MIN (q + 3, end)) >= 0 || strncmp (q, "十", 3) == 0)
-        q += 3;
-      else
-        break;
-    }
+  /* digits (〇 and 两 too) and 十: the numerals of a heading; financial
+   * numerals (壹) mark no heading */
+  while (*q != '\0' && g_utf8_strchr ("零〇一二两三四五六七八九十", -1, g_utf8_get_char (q)) != NULL)
+    q = g_utf8_next_char (q);
   return q - p;
 }
 
@@ -603,8 +524,8 @@ gw_heading_marker_parse (const char      *text,
 
       if (chinese)
         {
-          int v = gw_chinese_numeral_value (q, run);
-          if (v <= 0)
+          double v = gw_numeral_parse (q, run, GW_NUMERAL_DEFAULT);
+          if (v <= 0 || v > 99)
             return FALSE;
           value = v;
           q += run;
@@ -645,10 +566,10 @@ gw_heading_marker_parse (const char      *text,
   n = cn_numeral_run (p);
   if (n > 0)
     {
-      int v = gw_chinese_numeral_value (p, n);
+      double v = gw_numeral_parse (p, n, GW_NUMERAL_DEFAULT);
       const char *q = p + n;
 
-      if (v <= 0)
+      if (v <= 0 || v > 99)
         return FALSE;
       if (has_prefix_len (q, "、", &sep))
         marker->well_formed = TRUE;
@@ -696,4 +617,23 @@ gw_heading_marker_parse (const char      *text,
     }
 
   return FALSE;
+}
+
+char *
+gw_heading_marker_text (guint level,
+                        guint number)
+{
+  g_autofree char *zh = gw_numeral_format (number, GW_NUMERAL_DEFAULT);
+
+  switch (level)
+    {
+    case 1:
+      return g_strconcat (zh, "、", NULL);
+    case 2:
+      return g_strconcat ("（", zh, "）", NULL);
+    case 3:
+      return g_strdup_printf ("%u.", number);
+    default:
+      return g_strdup_printf ("（%u）", number);
+    }
 }

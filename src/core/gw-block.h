@@ -115,9 +115,9 @@ typedef struct {
 gboolean     gw_heading_marker_parse  (const char      *text,
                                        GwHeadingMarker *marker);
 
-/* Parses a Chinese numeral of one to three characters (一 … 九十九, 〇/零,
- * 两); returns -1 when @text is not one. */
-int          gw_chinese_numeral_value (const char      *text,
-                                       gssize           len);
+/* The marker GB/T 9704 §7.3.3 sets before a heading of @level (1–4)
+ * numbered @number: 一、 （一） 1. （1）. Free with g_free(). */
+char        *gw_heading_marker_text   (guint            level,
+                                       guint            number);
 
 G_END_DECLS

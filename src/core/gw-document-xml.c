@@ -17,7 +17,8 @@
 
 #include "gw-core-resources.h"
 #include "gw-document-xml-private.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
+#include "gw-numeral.h"
 #include "gw-xml-private.h"
 #include "gw-error.h"
 
@@ -167,35 +168,19 @@ append_attr (GString    *s,
   g_string_append_c (s, '"');
 }
 
-/* The shortest of %.15g and %.17g that reads back to the same double, in
- * the C locale: 86.5 stays "86.5" and 0.1 stays "0.1", but no value is lost. */
-static void
-format_double (char   *buf,
-               gsize   size,
-               double  value)
-{
-  if (isinf (value))
-    {
-      g_strlcpy (buf, value > 0 ? "INF" : "-INF", size);
-      return;
-    }
-  g_ascii_formatd (buf, size, "%.15g", value);
-  if (g_ascii_strtod (buf, NULL) != value)
-    g_ascii_formatd (buf, size, "%.17g", value);
-}
-
 /* NAN means "not stated" throughout the model: the attribute is left out. */
 static void
 append_number_attr (GString    *s,
                     const char *name,
                     double      value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = NULL;
 
   if (isnan (value))
     return;
-  format_double (buf, sizeof buf, value);
-  g_string_append_printf (s, " %s=\"%s\"", name, buf);
+  /* no value is lost, and INF / -INF as the schema spells them */
+  text = gw_number_format (value, -1);
+  g_string_append_printf (s, " %s=\"%s\"", name, text);
 }
 
 static void
@@ -1530,9 +1515,7 @@ gw_document_load_gwdoc (const char  *path,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  GwFileStatus status;
   GwDocument *doc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1540,33 +1523,9 @@ gw_document_load_gwdoc (const char  *path,
 
   name = g_filename_display_name (path);
   file = g_file_new_for_path (path);
-  bytes = _gw_file_read_bounded (file, &status, NULL, &local_error);
-  switch (status)
-    {
-    case GW_FILE_OK:
-      break;
-    case GW_FILE_CANNOT_OPEN:
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("%s: could not open the file: %s"), name, local_error->message);
-      return NULL;
-    case GW_FILE_IS_DIRECTORY:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s: is a folder, not a document"), name);
-      return NULL;
-    case GW_FILE_NOT_REGULAR:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: is not a regular file"), name);
-      return NULL;
-    case GW_FILE_TOO_LARGE:
-      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %d MiB, the most Gongwen reads"),
-                   name, GW_MAX_INPUT_SIZE / (1024 * 1024));
-      return NULL;
-    case GW_FILE_CANNOT_READ:
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("%s: could not read the file: %s"), name, local_error->message);
-      return NULL;
-    }
+  bytes = gw_file_read_named (file, name, GW_MAX_INPUT_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
 
   doc = gw_document_load_gwdoc_bytes (bytes, name, error);
   if (doc)

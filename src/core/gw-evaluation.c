@@ -7,114 +7,8 @@
 #include <string.h>
 
 #include "gw-evaluation.h"
-
-/* Two scores are the same when both are blank (NAN) or numerically equal. */
-static gboolean
-double_same (double a,
-             double b)
-{
-  if (isnan (a) || isnan (b))
-    return isnan (a) && isnan (b);
-  return a == b;
-}
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-set_double (double *field,
-            double  value)
-{
-  if (double_same (*field, value))
-    return FALSE;
-  *field = value;
-  return TRUE;
-}
-
-/* ---- watching the items of a GListStore --------------------------------- */
-
-/* A store of child objects whose changes the owner must hear about. We keep
- * our own mirror of the items with the handler ids so that a removed child is
- * disconnected exactly (the store no longer tells us which items went). */
-typedef struct {
-  GListStore *store;
-  GPtrArray  *items;        /* GObject*, strong refs, same order as store */
-  GArray     *handlers;     /* gulong, parallel to items */
-  const char *signal;       /* "notify" or "changed" */
-  GCallback   child_cb;     /* (child, [pspec,] owner) */
-  GCallback   store_cb;     /* called after each items-changed */
-  gpointer    owner;
-} Watch;
-
-static void
-watch_items_changed_cb (GListModel *model,
-                        guint       position,
-                        guint       removed,
-                        guint       added,
-                        Watch      *w)
-{
-  for (guint i = 0; i < removed; i++)
-    {
-      GObject *item = g_ptr_array_index (w->items, position + i);
-      g_signal_handler_disconnect (item, g_array_index (w->handlers, gulong, position + i));
-    }
-  g_ptr_array_remove_range (w->items, position, removed);
-  g_array_remove_range (w->handlers, position, removed);
-
-  for (guint i = 0; i < added; i++)
-    {
-      GObject *item = g_list_model_get_item (model, position + i);
-      gulong id = g_signal_connect (item, w->signal, w->child_cb, w->owner);
-
-      g_ptr_array_insert (w->items, position + i, item);
-      g_array_insert_val (w->handlers, position + i, id);
-    }
-
-  ((void (*) (gpointer)) w->store_cb) (w->owner);
-}
-
-static Watch *
-watch_new (GType       item_type,
-           const char *signal,
-           GCallback   child_cb,
-           GCallback   store_cb,
-           gpointer    owner)
-{
-  Watch *w = g_new0 (Watch, 1);
-
-  w->store = g_list_store_new (item_type);
-  w->items = g_ptr_array_new_with_free_func (g_object_unref);
-  w->handlers = g_array_new (FALSE, FALSE, sizeof (gulong));
-  w->signal = signal;
-  w->child_cb = child_cb;
-  w->store_cb = store_cb;
-  w->owner = owner;
-  g_signal_connect (w->store, "items-changed", G_CALLBACK (watch_items_changed_cb), w);
-  return w;
-}
-
-static void
-watch_free (Watch *w)
-{
-  g_signal_handlers_disconnect_by_func (w->store, watch_items_changed_cb, w);
-  for (guint i = 0; i < w->items->len; i++)
-    g_signal_handler_disconnect (g_ptr_array_index (w->items, i),
-                                 g_array_index (w->handlers, gulong, i));
-  g_ptr_array_unref (w->items);
-  g_array_unref (w->handlers);
-  g_object_unref (w->store);
-  g_free (w);
-}
+#include "gw-evaluation-private.h"
+#include "gw-numeral.h"
 
 /* ---- field names -------------------------------------------------------- */
 
@@ -149,775 +43,6 @@ gw_eval_field_from_string (const char  *str,
   return FALSE;
 }
 
-/* ---- GwIndicator -------------------------------------------------------- */
-
-struct _GwIndicator
-{
-  GObject  parent_instance;
-
-  char    *id;
-  char    *name;
-  double   max;
-  double   score;
-  double   self_score;
-  char    *comment;
-  char    *scored_by;
-};
-
-G_DEFINE_TYPE (GwIndicator, gw_indicator, G_TYPE_OBJECT)
-
-enum {
-  IND_PROP_0,
-  IND_PROP_ID,
-  IND_PROP_NAME,
-  IND_PROP_MAX,
-  IND_PROP_SCORE,
-  IND_PROP_SELF_SCORE,
-  IND_PROP_COMMENT,
-  IND_PROP_SCORED_BY,
-  IND_N_PROPS
-};
-
-static GParamSpec *indicator_props[IND_N_PROPS];
-
-static void
-gw_indicator_finalize (GObject *object)
-{
-  GwIndicator *self = GW_INDICATOR (object);
-
-  g_free (self->id);
-  g_free (self->name);
-  g_free (self->comment);
-  g_free (self->scored_by);
-
-  G_OBJECT_CLASS (gw_indicator_parent_class)->finalize (object);
-}
-
-static void
-gw_indicator_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  GwIndicator *self = GW_INDICATOR (object);
-
-  switch (prop_id)
-    {
-    case IND_PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case IND_PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case IND_PROP_MAX:
-      g_value_set_double (value, self->max);
-      break;
-    case IND_PROP_SCORE:
-      g_value_set_double (value, self->score);
-      break;
-    case IND_PROP_SELF_SCORE:
-      g_value_set_double (value, self->self_score);
-      break;
-    case IND_PROP_COMMENT:
-      g_value_set_string (value, self->comment);
-      break;
-    case IND_PROP_SCORED_BY:
-      g_value_set_string (value, self->scored_by);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gw_indicator_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  GwIndicator *self = GW_INDICATOR (object);
-
-  switch (prop_id)
-    {
-    case IND_PROP_ID:
-      set_string (&self->id, g_value_get_string (value));
-      break;
-    case IND_PROP_NAME:
-      gw_indicator_set_name (self, g_value_get_string (value));
-      break;
-    case IND_PROP_MAX:
-      gw_indicator_set_max (self, g_value_get_double (value));
-      break;
-    case IND_PROP_SCORE:
-      gw_indicator_set_score (self, g_value_get_double (value));
-      break;
-    case IND_PROP_SELF_SCORE:
-      gw_indicator_set_self_score (self, g_value_get_double (value));
-      break;
-    case IND_PROP_COMMENT:
-      gw_indicator_set_comment (self, g_value_get_string (value));
-      break;
-    case IND_PROP_SCORED_BY:
-      gw_indicator_set_scored_by (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* Scores may be NAN (blank); GParamSpecDouble lets NAN through validation but
- * refuses it as a default, so the defaults below are 0 and init sets NAN. */
-#define SCORE_PSPEC(name) \
-  g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, \
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
-#define STRING_PSPEC(name) \
-  g_param_spec_string (name, NULL, NULL, "", \
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
-
-static void
-gw_indicator_class_init (GwIndicatorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = gw_indicator_finalize;
-  object_class->get_property = gw_indicator_get_property;
-  object_class->set_property = gw_indicator_set_property;
-
-  indicator_props[IND_PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  indicator_props[IND_PROP_NAME] = STRING_PSPEC ("name");
-  indicator_props[IND_PROP_MAX] = SCORE_PSPEC ("max");
-  indicator_props[IND_PROP_SCORE] = SCORE_PSPEC ("score");
-  indicator_props[IND_PROP_SELF_SCORE] = SCORE_PSPEC ("self-score");
-  indicator_props[IND_PROP_COMMENT] = STRING_PSPEC ("comment");
-  indicator_props[IND_PROP_SCORED_BY] = STRING_PSPEC ("scored-by");
-  g_object_class_install_properties (object_class, IND_N_PROPS, indicator_props);
-}
-
-static void
-gw_indicator_init (GwIndicator *self)
-{
-  self->id = g_strdup ("");
-  self->name = g_strdup ("");
-  self->comment = g_strdup ("");
-  self->scored_by = g_strdup ("");
-  self->score = NAN;
-  self->self_score = NAN;
-}
-
-GwIndicator *
-gw_indicator_new (const char *id,
-                  const char *name,
-                  double      max)
-{
-  GwIndicator *self = g_object_new (GW_TYPE_INDICATOR, "id", id ? id : "", NULL);
-
-  set_string (&self->name, name);
-  self->max = max;
-  return self;
-}
-
-const char *
-gw_indicator_get_id (GwIndicator *self)
-{
-  g_return_val_if_fail (GW_IS_INDICATOR (self), NULL);
-  return self->id;
-}
-
-const char *
-gw_indicator_get_name (GwIndicator *self)
-{
-  g_return_val_if_fail (GW_IS_INDICATOR (self), NULL);
-  return self->name;
-}
-
-void
-gw_indicator_set_name (GwIndicator *self,
-                       const char  *name)
-{
-  g_return_if_fail (GW_IS_INDICATOR (self));
-  if (set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), indicator_props[IND_PROP_NAME]);
-}
-
-double
-gw_indicator_get_max (GwIndicator *self)
-{
-  g_return_val_if_fail (GW_IS_INDICATOR (self), NAN);
-  return self->max;
-}
-
-void
-gw_indicator_set_max (GwIndicator *self,
-                      double       max)
-{
-  g_return_if_fail (GW_IS_INDICATOR (self));
-  if (set_double (&self->max, max))
-    g_object_notify_by_pspec (G_OBJECT (self), indicator_props[IND_PROP_MAX]);
-}
-
-double
-gw_indicator_get_score (GwIndicator *self)
-{
-  g_return_val_if_fail (GW_IS_INDICATOR (self), NAN);
-  return self->score;
-}
-
-void
-gw_indicator_set_score (GwIndicator *self,
-                        double       score)
-{
-  g_return_if_fail (GW_IS_INDICATOR (self));
-  if (set_double (&self->score, score))
-    g_object_notify_by_pspec (G_OBJECT (self), indicator_props[IND_PROP_SCORE]);
-}
-
-double
-gw_indicator_get_self_score (GwIndicator *self)
-{
-  g_return_val_if_fail (GW_IS_INDICATOR (self), NAN);
-  return self->self_score;
-}
-
-void
-gw_indicator_set_self_score (GwIndicator *self,
-                             double       score)
-{
-  g_return_if_fail (GW_IS_INDICATOR (self));
-  if (set_double (&self->self_score, score))
-    g_object_notify_by_pspec (G_OBJECT (self), indicator_props[IND_PROP_SELF_SCORE]);
-}
-
-const char *
-gw_indicator_get_comment (GwIndicator *self)
-{
-  g_return_val_if_fail (GW_IS_INDICATOR (self), NULL);
-  return self->comment;
-}
-
-void
-gw_indicator_set_comment (GwIndicator *self,
-                          const char  *comment)
-{
-  g_return_if_fail (GW_IS_INDICATOR (self));
-  if (set_string (&self->comment, comment))
-    g_object_notify_by_pspec (G_OBJECT (self), indicator_props[IND_PROP_COMMENT]);
-}
-
-const char *
-gw_indicator_get_scored_by (GwIndicator *self)
-{
-  g_return_val_if_fail (GW_IS_INDICATOR (self), NULL);
-  return self->scored_by;
-}
-
-void
-gw_indicator_set_scored_by (GwIndicator *self,
-                            const char  *who)
-{
-  g_return_if_fail (GW_IS_INDICATOR (self));
-  if (set_string (&self->scored_by, who))
-    g_object_notify_by_pspec (G_OBJECT (self), indicator_props[IND_PROP_SCORED_BY]);
-}
-
-GwIndicator *
-gw_indicator_copy (GwIndicator *self)
-{
-  GwIndicator *copy;
-
-  g_return_val_if_fail (GW_IS_INDICATOR (self), NULL);
-
-  copy = gw_indicator_new (self->id, self->name, self->max);
-  copy->score = self->score;
-  copy->self_score = self->self_score;
-  set_string (&copy->comment, self->comment);
-  set_string (&copy->scored_by, self->scored_by);
-  return copy;
-}
-
-gboolean
-gw_indicator_equal (GwIndicator *a,
-                    GwIndicator *b)
-{
-  g_return_val_if_fail (GW_IS_INDICATOR (a) && GW_IS_INDICATOR (b), FALSE);
-
-  return g_str_equal (a->id, b->id)
-      && g_str_equal (a->name, b->name)
-      && double_same (a->max, b->max)
-      && double_same (a->score, b->score)
-      && double_same (a->self_score, b->self_score)
-      && g_str_equal (a->comment, b->comment)
-      && g_str_equal (a->scored_by, b->scored_by);
-}
-
-/* ---- GwEvalSection ------------------------------------------------------ */
-
-struct _GwEvalSection
-{
-  GObject  parent_instance;
-
-  char    *id;
-  char    *name;
-  double   max;
-  double   stated_subtotal;
-  Watch   *indicators;
-};
-
-G_DEFINE_TYPE (GwEvalSection, gw_eval_section, G_TYPE_OBJECT)
-
-enum {
-  SEC_PROP_0,
-  SEC_PROP_ID,
-  SEC_PROP_NAME,
-  SEC_PROP_MAX,
-  SEC_PROP_STATED_SUBTOTAL,
-  SEC_N_PROPS
-};
-
-enum {
-  SEC_CHANGED,
-  SEC_N_SIGNALS
-};
-
-static GParamSpec *section_props[SEC_N_PROPS];
-static guint section_signals[SEC_N_SIGNALS];
-
-static void
-section_emit_changed (GwEvalSection *self)
-{
-  g_signal_emit (self, section_signals[SEC_CHANGED], 0);
-}
-
-static void
-section_indicator_notify_cb (GwIndicator   *indicator,
-                             GParamSpec    *pspec,
-                             GwEvalSection *self)
-{
-  section_emit_changed (self);
-}
-
-static void
-section_notify_cb (GwEvalSection *self,
-                   GParamSpec    *pspec,
-                   gpointer       user_data)
-{
-  section_emit_changed (self);
-}
-
-static void
-gw_eval_section_finalize (GObject *object)
-{
-  GwEvalSection *self = GW_EVAL_SECTION (object);
-
-  g_free (self->id);
-  g_free (self->name);
-  watch_free (self->indicators);
-
-  G_OBJECT_CLASS (gw_eval_section_parent_class)->finalize (object);
-}
-
-static void
-gw_eval_section_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  GwEvalSection *self = GW_EVAL_SECTION (object);
-
-  switch (prop_id)
-    {
-    case SEC_PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case SEC_PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case SEC_PROP_MAX:
-      g_value_set_double (value, self->max);
-      break;
-    case SEC_PROP_STATED_SUBTOTAL:
-      g_value_set_double (value, self->stated_subtotal);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gw_eval_section_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  GwEvalSection *self = GW_EVAL_SECTION (object);
-
-  switch (prop_id)
-    {
-    case SEC_PROP_ID:
-      set_string (&self->id, g_value_get_string (value));
-      break;
-    case SEC_PROP_NAME:
-      gw_eval_section_set_name (self, g_value_get_string (value));
-      break;
-    case SEC_PROP_MAX:
-      gw_eval_section_set_max (self, g_value_get_double (value));
-      break;
-    case SEC_PROP_STATED_SUBTOTAL:
-      gw_eval_section_set_stated_subtotal (self, g_value_get_double (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gw_eval_section_class_init (GwEvalSectionClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = gw_eval_section_finalize;
-  object_class->get_property = gw_eval_section_get_property;
-  object_class->set_property = gw_eval_section_set_property;
-
-  section_props[SEC_PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  section_props[SEC_PROP_NAME] = STRING_PSPEC ("name");
-  section_props[SEC_PROP_MAX] = SCORE_PSPEC ("max");
-  section_props[SEC_PROP_STATED_SUBTOTAL] = SCORE_PSPEC ("stated-subtotal");
-  g_object_class_install_properties (object_class, SEC_N_PROPS, section_props);
-
-  /**
-   * GwEvalSection::changed:
-   *
-   * Emitted after any change to the section's properties, to its list of
-   * indicators or to a property of one of them.
-   */
-  section_signals[SEC_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
-
-static void
-gw_eval_section_init (GwEvalSection *self)
-{
-  self->id = g_strdup ("");
-  self->name = g_strdup ("");
-  self->stated_subtotal = NAN;
-  self->indicators = watch_new (GW_TYPE_INDICATOR, "notify",
-                                G_CALLBACK (section_indicator_notify_cb),
-                                G_CALLBACK (section_emit_changed), self);
-  g_signal_connect (self, "notify", G_CALLBACK (section_notify_cb), NULL);
-}
-
-GwEvalSection *
-gw_eval_section_new (const char *id,
-                     const char *name,
-                     double      max)
-{
-  GwEvalSection *self = g_object_new (GW_TYPE_EVAL_SECTION, "id", id ? id : "", NULL);
-
-  set_string (&self->name, name);
-  self->max = max;
-  return self;
-}
-
-const char *
-gw_eval_section_get_id (GwEvalSection *self)
-{
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NULL);
-  return self->id;
-}
-
-const char *
-gw_eval_section_get_name (GwEvalSection *self)
-{
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NULL);
-  return self->name;
-}
-
-void
-gw_eval_section_set_name (GwEvalSection *self,
-                          const char    *name)
-{
-  g_return_if_fail (GW_IS_EVAL_SECTION (self));
-  if (set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), section_props[SEC_PROP_NAME]);
-}
-
-double
-gw_eval_section_get_max (GwEvalSection *self)
-{
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NAN);
-  return self->max;
-}
-
-void
-gw_eval_section_set_max (GwEvalSection *self,
-                         double         max)
-{
-  g_return_if_fail (GW_IS_EVAL_SECTION (self));
-  if (set_double (&self->max, max))
-    g_object_notify_by_pspec (G_OBJECT (self), section_props[SEC_PROP_MAX]);
-}
-
-double
-gw_eval_section_get_stated_subtotal (GwEvalSection *self)
-{
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NAN);
-  return self->stated_subtotal;
-}
-
-void
-gw_eval_section_set_stated_subtotal (GwEvalSection *self,
-                                     double         v)
-{
-  g_return_if_fail (GW_IS_EVAL_SECTION (self));
-  if (set_double (&self->stated_subtotal, v))
-    g_object_notify_by_pspec (G_OBJECT (self), section_props[SEC_PROP_STATED_SUBTOTAL]);
-}
-
-GListStore *
-gw_eval_section_get_indicators (GwEvalSection *self)
-{
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NULL);
-  return self->indicators->store;
-}
-
-void
-gw_eval_section_add_indicator (GwEvalSection *self,
-                               GwIndicator   *indicator)
-{
-  g_return_if_fail (GW_IS_EVAL_SECTION (self));
-  g_return_if_fail (GW_IS_INDICATOR (indicator));
-  g_list_store_append (self->indicators->store, indicator);
-}
-
-GwIndicator *
-gw_eval_section_find_indicator (GwEvalSection *self,
-                                const char    *id)
-{
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NULL);
-
-  for (guint i = 0; i < self->indicators->items->len; i++)
-    {
-      GwIndicator *ind = g_ptr_array_index (self->indicators->items, i);
-      if (g_strcmp0 (ind->id, id) == 0)
-        return ind;
-    }
-  return NULL;
-}
-
-double
-gw_eval_section_compute_subtotal (GwEvalSection *self)
-{
-  double sum = 0;
-
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NAN);
-
-  for (guint i = 0; i < self->indicators->items->len; i++)
-    {
-      GwIndicator *ind = g_ptr_array_index (self->indicators->items, i);
-      if (!isnan (ind->score))
-        sum += ind->score;
-    }
-  return sum;
-}
-
-double
-gw_eval_section_compute_max (GwEvalSection *self)
-{
-  double sum = 0;
-
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NAN);
-
-  for (guint i = 0; i < self->indicators->items->len; i++)
-    {
-      GwIndicator *ind = g_ptr_array_index (self->indicators->items, i);
-      if (!isnan (ind->max))
-        sum += ind->max;
-    }
-  return sum;
-}
-
-GwEvalSection *
-gw_eval_section_copy (GwEvalSection *self)
-{
-  GwEvalSection *copy;
-
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (self), NULL);
-
-  copy = gw_eval_section_new (self->id, self->name, self->max);
-  copy->stated_subtotal = self->stated_subtotal;
-  for (guint i = 0; i < self->indicators->items->len; i++)
-    {
-      g_autoptr(GwIndicator) ind = gw_indicator_copy (g_ptr_array_index (self->indicators->items, i));
-      g_list_store_append (copy->indicators->store, ind);
-    }
-  return copy;
-}
-
-gboolean
-gw_eval_section_equal (GwEvalSection *a,
-                       GwEvalSection *b)
-{
-  g_return_val_if_fail (GW_IS_EVAL_SECTION (a) && GW_IS_EVAL_SECTION (b), FALSE);
-
-  if (!g_str_equal (a->id, b->id)
-      || !g_str_equal (a->name, b->name)
-      || !double_same (a->max, b->max)
-      || !double_same (a->stated_subtotal, b->stated_subtotal)
-      || a->indicators->items->len != b->indicators->items->len)
-    return FALSE;
-  for (guint i = 0; i < a->indicators->items->len; i++)
-    if (!gw_indicator_equal (g_ptr_array_index (a->indicators->items, i),
-                             g_ptr_array_index (b->indicators->items, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* ---- GwVetoItem --------------------------------------------------------- */
-
-struct _GwVetoItem
-{
-  GObject   parent_instance;
-
-  char     *text;
-  gboolean  ticked;
-};
-
-G_DEFINE_TYPE (GwVetoItem, gw_veto_item, G_TYPE_OBJECT)
-
-enum {
-  VETO_PROP_0,
-  VETO_PROP_TEXT,
-  VETO_PROP_TICKED,
-  VETO_N_PROPS
-};
-
-static GParamSpec *veto_props[VETO_N_PROPS];
-
-static void
-gw_veto_item_finalize (GObject *object)
-{
-  GwVetoItem *self = GW_VETO_ITEM (object);
-
-  g_free (self->text);
-
-  G_OBJECT_CLASS (gw_veto_item_parent_class)->finalize (object);
-}
-
-static void
-gw_veto_item_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  GwVetoItem *self = GW_VETO_ITEM (object);
-
-  switch (prop_id)
-    {
-    case VETO_PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case VETO_PROP_TICKED:
-      g_value_set_boolean (value, self->ticked);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gw_veto_item_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  GwVetoItem *self = GW_VETO_ITEM (object);
-
-  switch (prop_id)
-    {
-    case VETO_PROP_TEXT:
-      gw_veto_item_set_text (self, g_value_get_string (value));
-      break;
-    case VETO_PROP_TICKED:
-      gw_veto_item_set_ticked (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gw_veto_item_class_init (GwVetoItemClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = gw_veto_item_finalize;
-  object_class->get_property = gw_veto_item_get_property;
-  object_class->set_property = gw_veto_item_set_property;
-
-  veto_props[VETO_PROP_TEXT] = STRING_PSPEC ("text");
-  veto_props[VETO_PROP_TICKED] =
-    g_param_spec_boolean ("ticked", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, VETO_N_PROPS, veto_props);
-}
-
-static void
-gw_veto_item_init (GwVetoItem *self)
-{
-  self->text = g_strdup ("");
-}
-
-GwVetoItem *
-gw_veto_item_new (const char *text,
-                  gboolean    ticked)
-{
-  GwVetoItem *self = g_object_new (GW_TYPE_VETO_ITEM, NULL);
-
-  set_string (&self->text, text);
-  self->ticked = !!ticked;
-  return self;
-}
-
-const char *
-gw_veto_item_get_text (GwVetoItem *self)
-{
-  g_return_val_if_fail (GW_IS_VETO_ITEM (self), NULL);
-  return self->text;
-}
-
-void
-gw_veto_item_set_text (GwVetoItem *self,
-                       const char *text)
-{
-  g_return_if_fail (GW_IS_VETO_ITEM (self));
-  if (set_string (&self->text, text))
-    g_object_notify_by_pspec (G_OBJECT (self), veto_props[VETO_PROP_TEXT]);
-}
-
-gboolean
-gw_veto_item_get_ticked (GwVetoItem *self)
-{
-  g_return_val_if_fail (GW_IS_VETO_ITEM (self), FALSE);
-  return self->ticked;
-}
-
-void
-gw_veto_item_set_ticked (GwVetoItem *self,
-                         gboolean    ticked)
-{
-  g_return_if_fail (GW_IS_VETO_ITEM (self));
-  ticked = !!ticked;
-  if (self->ticked == ticked)
-    return;
-  self->ticked = ticked;
-  g_object_notify_by_pspec (G_OBJECT (self), veto_props[VETO_PROP_TICKED]);
-}
-
 /* ---- GwEvaluation ------------------------------------------------------- */
 
 struct _GwEvaluation
@@ -928,8 +53,8 @@ struct _GwEvaluation
   GStrv       evaluators;
   double      step;
   double      stated_total;
-  Watch      *sections;
-  Watch      *veto_items;
+  GwEvalWatch *sections;
+  GwEvalWatch *veto_items;
   GPtrArray  *grades;      /* GwGrade*, highest min first */
   GPtrArray  *decisions;   /* GwDecisionRule*, in order */
 };
@@ -997,8 +122,8 @@ gw_evaluation_finalize (GObject *object)
   for (guint i = 0; i < GW_N_EVAL_FIELDS; i++)
     g_free (self->fields[i]);
   g_strfreev (self->evaluators);
-  watch_free (self->sections);
-  watch_free (self->veto_items);
+  _gw_eval_watch_free (self->sections);
+  _gw_eval_watch_free (self->veto_items);
   g_ptr_array_unref (self->grades);
   g_ptr_array_unref (self->decisions);
 
@@ -1100,10 +225,10 @@ gw_evaluation_init (GwEvaluation *self)
   self->evaluators = g_new0 (char *, 1);
   self->step = 0.5;
   self->stated_total = NAN;
-  self->sections = watch_new (GW_TYPE_EVAL_SECTION, "changed",
+  self->sections = _gw_eval_watch_new (GW_TYPE_EVAL_SECTION, "changed",
                               G_CALLBACK (on_section_changed_cb),
                               G_CALLBACK (emit_changed), self);
-  self->veto_items = watch_new (GW_TYPE_VETO_ITEM, "notify",
+  self->veto_items = _gw_eval_watch_new (GW_TYPE_VETO_ITEM, "notify",
                                 G_CALLBACK (on_veto_notify_cb),
                                 G_CALLBACK (emit_changed), self);
   self->grades = g_ptr_array_new_with_free_func ((GDestroyNotify) grade_free);
@@ -1125,7 +250,7 @@ gw_evaluation_copy (GwEvaluation *self)
 
   copy = gw_evaluation_new ();
   for (guint i = 0; i < GW_N_EVAL_FIELDS; i++)
-    set_string (&copy->fields[i], self->fields[i]);
+    _gw_eval_set_string (&copy->fields[i], self->fields[i]);
   g_strfreev (copy->evaluators);
   copy->evaluators = g_strdupv (self->evaluators);
   copy->step = self->step;
@@ -1138,7 +263,8 @@ gw_evaluation_copy (GwEvaluation *self)
   for (guint i = 0; i < self->veto_items->items->len; i++)
     {
       GwVetoItem *v = g_ptr_array_index (self->veto_items->items, i);
-      g_autoptr(GwVetoItem) vc = gw_veto_item_new (v->text, v->ticked);
+      g_autoptr(GwVetoItem) vc = gw_veto_item_new (gw_veto_item_get_text (v),
+                                                          gw_veto_item_get_ticked (v));
       g_list_store_append (copy->veto_items->store, vc);
     }
   for (guint i = 0; i < self->grades->len; i++)
@@ -1175,8 +301,8 @@ gw_evaluation_equal (GwEvaluation *a,
     if (!g_str_equal (a->fields[i], b->fields[i]))
       return FALSE;
   if (!g_strv_equal ((const char * const *) a->evaluators, (const char * const *) b->evaluators)
-      || !double_same (a->step, b->step)
-      || !double_same (a->stated_total, b->stated_total)
+      || !_gw_eval_double_same (a->step, b->step)
+      || !_gw_eval_double_same (a->stated_total, b->stated_total)
       || a->sections->items->len != b->sections->items->len
       || a->veto_items->items->len != b->veto_items->items->len
       || a->grades->len != b->grades->len
@@ -1190,14 +316,15 @@ gw_evaluation_equal (GwEvaluation *a,
     {
       GwVetoItem *va = g_ptr_array_index (a->veto_items->items, i);
       GwVetoItem *vb = g_ptr_array_index (b->veto_items->items, i);
-      if (!g_str_equal (va->text, vb->text) || va->ticked != vb->ticked)
+      if (!g_str_equal (gw_veto_item_get_text (va), gw_veto_item_get_text (vb)) ||
+          gw_veto_item_get_ticked (va) != gw_veto_item_get_ticked (vb))
         return FALSE;
     }
   for (guint i = 0; i < a->grades->len; i++)
     {
       GwGrade *ga = g_ptr_array_index (a->grades, i);
       GwGrade *gb = g_ptr_array_index (b->grades, i);
-      if (!g_str_equal (ga->name, gb->name) || !double_same (ga->min, gb->min))
+      if (!g_str_equal (ga->name, gb->name) || !_gw_eval_double_same (ga->min, gb->min))
         return FALSE;
     }
   for (guint i = 0; i < a->decisions->len; i++)
@@ -1229,7 +356,7 @@ gw_evaluation_set_field (GwEvaluation *self,
   g_return_if_fail (GW_IS_EVALUATION (self));
   g_return_if_fail (field < GW_N_EVAL_FIELDS);
 
-  if (!set_string (&self->fields[field], value))
+  if (!_gw_eval_set_string (&self->fields[field], value))
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_FIRST + field]);
   emit_changed (self);
@@ -1274,7 +401,7 @@ gw_evaluation_set_step (GwEvaluation *self,
   g_return_if_fail (GW_IS_EVALUATION (self));
   g_return_if_fail (step > 0);
 
-  if (!set_double (&self->step, step))
+  if (!_gw_eval_set_double (&self->step, step))
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
   emit_changed (self);
@@ -1321,7 +448,7 @@ gw_evaluation_find_section (GwEvaluation *self,
   for (guint i = 0; i < self->sections->items->len; i++)
     {
       GwEvalSection *s = g_ptr_array_index (self->sections->items, i);
-      if (g_strcmp0 (s->id, id) == 0)
+      if (g_strcmp0 (gw_eval_section_get_id (s), id) == 0)
         return s;
     }
   return NULL;
@@ -1436,7 +563,7 @@ gw_evaluation_set_stated_total (GwEvaluation *self,
 {
   g_return_if_fail (GW_IS_EVALUATION (self));
 
-  if (!set_double (&self->stated_total, total))
+  if (!_gw_eval_set_double (&self->stated_total, total))
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATED_TOTAL]);
   emit_changed (self);
@@ -1474,7 +601,7 @@ gw_evaluation_any_veto (GwEvaluation *self)
   for (guint i = 0; i < self->veto_items->items->len; i++)
     {
       GwVetoItem *v = g_ptr_array_index (self->veto_items->items, i);
-      if (v->ticked)
+      if (gw_veto_item_get_ticked (v))
         return TRUE;
     }
   return FALSE;
@@ -1561,11 +688,7 @@ gw_evaluation_get_cycle_year (GwEvaluation *self)
       gunichar c = g_utf8_get_char (p);
       int d;
 
-      if (c >= '0' && c <= '9')
-        d = c - '0';
-      else if (c >= 0xFF10 && c <= 0xFF19)
-        d = c - 0xFF10;
-      else
+      if ((d = gw_digit_value (c)) < 0)
         return 0;
       v = v * 10 + d;
       if (v > 100)

@@ -3,9 +3,13 @@
 
 #include <gio/gio.h>
 
+#include "gw-eval-section.h"
+#include "gw-indicator.h"
+#include "gw-veto-item.h"
+
 G_BEGIN_DECLS
 
-/* The annual evaluation form of ../shared/spec/evaluation.md. Every number
+/* The annual evaluation form (docs/gwdoc-format.md, evaluation). Every number
  * (indicators, maxima, step, thresholds, veto items, decision table) comes
  * from the template or the file, never from code. */
 
@@ -46,93 +50,6 @@ typedef enum {
 
 const char *gw_eval_field_to_string   (GwEvalField field);
 gboolean    gw_eval_field_from_string (const char *str, GwEvalField *field);
-
-/* ---- GwIndicator: one scored row ---------------------------------------- */
-
-#define GW_TYPE_INDICATOR (gw_indicator_get_type ())
-G_DECLARE_FINAL_TYPE (GwIndicator, gw_indicator, GW, INDICATOR, GObject)
-
-/* Scores are doubles; NAN means "left blank". Properties: id, name, max,
- * score, self-score, comment, scored-by; all notify. */
-GwIndicator *gw_indicator_new            (const char  *id,
-                                          const char  *name,
-                                          double       max);
-const char  *gw_indicator_get_id         (GwIndicator *self);
-const char  *gw_indicator_get_name       (GwIndicator *self);
-void         gw_indicator_set_name       (GwIndicator *self, const char *name);
-double       gw_indicator_get_max        (GwIndicator *self);
-void         gw_indicator_set_max        (GwIndicator *self, double max);
-double       gw_indicator_get_score      (GwIndicator *self);
-void         gw_indicator_set_score      (GwIndicator *self, double score);
-double       gw_indicator_get_self_score (GwIndicator *self);
-void         gw_indicator_set_self_score (GwIndicator *self, double score);
-const char  *gw_indicator_get_comment    (GwIndicator *self);
-void         gw_indicator_set_comment    (GwIndicator *self, const char *comment);
-const char  *gw_indicator_get_scored_by  (GwIndicator *self);
-void         gw_indicator_set_scored_by  (GwIndicator *self, const char *who);
-GwIndicator *gw_indicator_copy           (GwIndicator *self);
-/* All properties equal; two blank (NAN) scores count as equal. */
-gboolean     gw_indicator_equal          (GwIndicator *a, GwIndicator *b);
-
-/* ---- GwEvalSection: a group of indicators (A 项目管理 …) ---------------- */
-
-#define GW_TYPE_EVAL_SECTION (gw_eval_section_get_type ())
-G_DECLARE_FINAL_TYPE (GwEvalSection, gw_eval_section, GW, EVAL_SECTION, GObject)
-
-/* Properties: id (construct-only), name, max, stated-subtotal; all notify.
- * Signal ::changed (no arguments) after any change to those, to the list of
- * indicators or to a property of an indicator in it. */
-GwEvalSection *gw_eval_section_new            (const char    *id,
-                                               const char    *name,
-                                               double         max);
-const char    *gw_eval_section_get_id         (GwEvalSection *self);
-const char    *gw_eval_section_get_name       (GwEvalSection *self);
-void           gw_eval_section_set_name       (GwEvalSection *self,
-                                               const char    *name);
-double         gw_eval_section_get_max        (GwEvalSection *self);
-void           gw_eval_section_set_max        (GwEvalSection *self, double max);
-/* Subtotal written on the form (NAN when not stated). */
-double         gw_eval_section_get_stated_subtotal (GwEvalSection *self);
-void           gw_eval_section_set_stated_subtotal (GwEvalSection *self, double v);
-/* GListStore of GwIndicator. */
-GListStore    *gw_eval_section_get_indicators (GwEvalSection *self);
-void           gw_eval_section_add_indicator  (GwEvalSection *self,
-                                               GwIndicator   *indicator);
-/* The indicator with @id ("A1"), or NULL (transfer none). */
-GwIndicator   *gw_eval_section_find_indicator (GwEvalSection *self,
-                                               const char    *id);
-GwEvalSection *gw_eval_section_copy           (GwEvalSection *self);
-gboolean       gw_eval_section_equal          (GwEvalSection *a,
-                                               GwEvalSection *b);
-/* Sum of the scores; blank scores count 0. */
-double         gw_eval_section_compute_subtotal (GwEvalSection *self);
-/* Sum of the indicators' maxima. */
-double         gw_eval_section_compute_max    (GwEvalSection *self);
-
-/* ---- GwVetoItem: 一票否决 ---------------------------------------------- */
-
-#define GW_TYPE_VETO_ITEM (gw_veto_item_get_type ())
-G_DECLARE_FINAL_TYPE (GwVetoItem, gw_veto_item, GW, VETO_ITEM, GObject)
-
-/* Properties: text, ticked; both notify. */
-GwVetoItem  *gw_veto_item_new         (const char *text, gboolean ticked);
-const char  *gw_veto_item_get_text    (GwVetoItem *self);
-void         gw_veto_item_set_text    (GwVetoItem *self, const char *text);
-gboolean     gw_veto_item_get_ticked  (GwVetoItem *self);
-void         gw_veto_item_set_ticked  (GwVetoItem *self, gboolean ticked);
-
-/* ---- grade scale and decision table (plain data) ------------------------ */
-
-typedef struct {
-  char   *name;   /* 优秀 */
-  double  min;    /* inclusive lower bound of the total */
-} GwGrade;
-
-typedef struct {
-  guint  cycle_year;  /* 1–3, or 0 for any year */
-  char  *grade;       /* a grade name, or NULL for any grade */
-  char  *decision;    /* 续签下一年度合同 … */
-} GwDecisionRule;
 
 /* ---- GwEvaluation ------------------------------------------------------- */
 

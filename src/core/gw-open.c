@@ -8,8 +8,9 @@
 
 #include "gw-document-xml.h"
 #include "gw-error.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
 #include "gw-import-text.h"
+#include "gw-numeral.h"
 #include "gw-open.h"
 
 static gboolean
@@ -25,46 +26,6 @@ looks_like_xml (const char *data,
   return i < len && data[i] == '<';
 }
 
-GBytes *
-_gw_open_read_file (GFile       *file,
-                    const char  *name,
-                    GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  GwFileStatus status;
-  goffset size;
-  GBytes *bytes;
-
-  bytes = _gw_file_read_bounded (file, &status, &size, &local_error);
-  switch (status)
-    {
-    case GW_FILE_OK:
-      break;
-    case GW_FILE_CANNOT_OPEN:
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: cannot open: %s"), name, local_error->message);
-      break;
-    case GW_FILE_IS_DIRECTORY:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s: is a folder, not a document"), name);
-      break;
-    case GW_FILE_NOT_REGULAR:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: is not a regular file"), name);
-      break;
-    case GW_FILE_TOO_LARGE:
-      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the file is %.1f MiB; Gongwen reads documents of up to %d MiB"),
-                   name, size / 1048576.0, GW_MAX_INPUT_SIZE / (1024 * 1024));
-      break;
-    case GW_FILE_CANNOT_READ:
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: cannot read: %s"), name, local_error->message);
-      break;
-    }
-  return bytes;
-}
-
 GwDocument *
 gw_document_open (const char  *path,
                   GError     **error)
@@ -77,7 +38,7 @@ gw_document_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   file = g_file_new_for_commandline_arg (path);
-  bytes = _gw_open_read_file (file, path, error);
+  bytes = gw_file_read_named (file, path, GW_MAX_INPUT_SIZE, error);
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);

@@ -10,10 +10,14 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "gw-block.h"
 #include "gw-core-resources.h"
+#include "gw-date.h"
 #include "gw-error.h"
-#include "gw-file-private.h"
+#include "gw-file.h"
+#include "gw-numeral.h"
 #include "gw-template.h"
+#include "gw-text.h"
 #include "gw-xml-private.h"
 
 /* The format is described in docs/templates.md. A template is parsed once,
@@ -63,43 +67,12 @@ node_text (xmlNodePtr node)
   return copy;
 }
 
-/* Folds full-width digits and ．＋－％ to ASCII and strips surrounding
- * space: people type numbers with a Chinese input method switched on. */
+/* The value with full-width forms folded (people type numbers with a
+ * Chinese input method switched on) and surrounding space stripped. */
 static char *
 fold_number (const char *value)
 {
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = value; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF10 && c <= 0xFF19)
-        g_string_append_c (s, (char) ('0' + (c - 0xFF10)));
-      else if (c == 0xFF0E)
-        g_string_append_c (s, '.');
-      else if (c == 0xFF0B)
-        g_string_append_c (s, '+');
-      else if (c == 0xFF0D)
-        g_string_append_c (s, '-');
-      else if (c == 0xFF05)
-        g_string_append_c (s, '%');
-      else if (c == 0x3000)
-        g_string_append_c (s, ' ');
-      else
-        g_string_append_unichar (s, c);
-    }
-  g_strstrip (s->str);
-  s->len = strlen (s->str);
-  return g_string_free (s, FALSE);
-}
-
-static char *
-format_number (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, v));
+  return g_strstrip (gw_text_fold_width (value));
 }
 
 static gboolean
@@ -116,23 +89,6 @@ parse_double (const char *str,
     return FALSE;
   *out = v;
   return TRUE;
-}
-
-/* 1 → 一, 2 → 二 (or 两 with @count_form, as in 两个), 10 → 十, 12 → 十二,
- * 20 → 二十; numbers past 99 stay Arabic. */
-static char *
-chinese_numeral (gint64   n,
-                 gboolean count_form)
-{
-  static const char *digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
-  if (n < 0 || n > 99)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  if (n == 2 && count_form)
-    return g_strdup ("两");
-  if (n < 10)
-    return g_strdup (digits[n]);
-  return g_strdup_printf ("%s十%s", n >= 20 ? digits[n / 10] : "", n % 10 ? digits[n % 10] : "");
 }
 
 /* Lines of a list value, trimmed, blank ones dropped. */
@@ -330,8 +286,8 @@ gw_template_field_get_separator (GwTemplateField *self)
 static char *
 range_message (GwTemplateField *self)
 {
-  g_autofree char *lo = format_number (self->min);
-  g_autofree char *hi = format_number (self->max);
+  g_autofree char *lo = gw_number_format (self->min, -1);
+  g_autofree char *hi = gw_number_format (self->max, -1);
 
   if (self->has_min && self->has_max)
     return g_strdup_printf (_("Enter a number from %s to %s."), lo, hi);
@@ -367,49 +323,34 @@ validate_date (GwTemplateField *self,
                char           **canonical,
                char           **message)
 {
-  g_autoptr(GRegex) re = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *folded = fold_number (value);
-  guint64 y = 0, m = 0, d = 0;
-  gboolean padded;
+  gboolean iso = self->date_format == DATE_ISO;
+  GwDate date;
 
-  if (self->date_format == DATE_ISO)
-    re = g_regex_new ("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$", 0, 0, NULL);
-  else
-    re = g_regex_new ("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日$", 0, 0, NULL);
-
-  if (!g_regex_match (re, folded, 0, &match))
+  switch (gw_date_parse (folded, iso ? GW_DATE_SEPARATED : GW_DATE_WORDS, &date))
     {
-      if (self->date_format == DATE_ISO)
+    case GW_DATE_NONE:
+      if (iso)
         *message = g_strdup_printf (_("“%s” is not a date written as 2023-03-10."), value);
       else
         *message = g_strdup_printf (_("“%s” is not a date written as 2023年3月10日."), value);
       return FALSE;
-    }
-  {
-    g_autofree char *ys = g_match_info_fetch (match, 1);
-    g_autofree char *ms = g_match_info_fetch (match, 2);
-    g_autofree char *ds = g_match_info_fetch (match, 3);
-
-    g_ascii_string_to_unsigned (ys, 10, 0, 9999, &y, NULL);
-    g_ascii_string_to_unsigned (ms, 10, 0, 99, &m, NULL);
-    g_ascii_string_to_unsigned (ds, 10, 0, 99, &d, NULL);
-    padded = (ms[0] == '0' || ds[0] == '0');
-  }
-  if (y < 1 || m < 1 || m > 12 || d < 1 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    {
+    case GW_DATE_INVALID:
       *message = g_strdup_printf (_("“%s” is not a real date."), value);
       return FALSE;
+    case GW_DATE_VALID:
+    default:
+      break;
     }
-  if (self->date_format == DATE_ISO)
+  if (iso)
     {
-      *canonical = g_strdup_printf ("%04u-%02u-%02u", (guint) y, (guint) m, (guint) d);
+      /* 2023/3/10 and 2023.3.10 too: written out as 2023-03-10 */
+      *canonical = g_strdup_printf ("%04u-%02u-%02u", date.year, date.month, date.day);
       return TRUE;
     }
   /* GB/T 9704 §7.3.5.4: Arabic numerals without leading zeros. */
-  *canonical = g_strdup_printf ("%u年%u月%u日", (guint) y, (guint) m, (guint) d);
-  if (padded)
+  *canonical = g_strdup_printf ("%u年%u月%u日", date.year, date.month, date.day);
+  if (date.flaws & GW_DATE_FLAW_LEADING_ZERO)
     {
       *message = g_strdup_printf (_("Write the month and day without leading zeros: %s."), *canonical);
       g_clear_pointer (canonical, g_free);
@@ -474,8 +415,8 @@ field_check_value (GwTemplateField *self,
           }
         if (!in_range (self, v))
           {
-            g_autofree char *lo = format_number (self->min);
-            g_autofree char *hi = format_number (self->max);
+            g_autofree char *lo = gw_number_format (self->min, -1);
+            g_autofree char *hi = gw_number_format (self->max, -1);
 
             if (self->has_min && self->has_max)
               *message = g_strdup_printf (_("%s%% is outside the allowed %s%%–%s%%."), folded, lo, hi);
@@ -485,7 +426,7 @@ field_check_value (GwTemplateField *self,
               *message = g_strdup_printf (_("%s%% is above the allowed maximum of %s%%."), folded, hi);
             return FALSE;
           }
-        *canonical = format_number (v);
+        *canonical = gw_number_format (v, -1);
         return TRUE;
       }
 
@@ -817,7 +758,9 @@ expand_placeholder (Ctx         *ctx,
           if (ctx->values && g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &n, NULL))
             {
               g_free (text);
-              text = chinese_numeral (n, g_str_equal (filter, "zhcount"));
+              text = n < 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n)
+                           : gw_numeral_format ((guint64) n, g_str_equal (filter, "zhcount")
+                                                             ? GW_NUMERAL_COUNT : GW_NUMERAL_DEFAULT);
             }
         }
       else if (g_str_has_prefix (filter, "join="))
@@ -963,25 +906,6 @@ expand_text (Ctx         *ctx,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static char *
-heading_marker (guint level,
-                guint number)
-{
-  g_autofree char *zh = chinese_numeral (number, FALSE);
-
-  switch (level)
-    {
-    case 1:
-      return g_strdup_printf ("%s、", zh);
-    case 2:
-      return g_strdup_printf ("（%s）", zh);
-    case 3:
-      return g_strdup_printf ("%u.", number);
-    default:
-      return g_strdup_printf ("（%u）", number);
-    }
-}
-
 static gboolean
 parse_uint_attr (Ctx         *ctx,
                  xmlNodePtr   node,
@@ -1083,7 +1007,7 @@ build_blocks (Ctx         *ctx,
             full = g_steal_pointer (&text);
           else
             {
-              g_autofree char *marker = heading_marker (level, ctx->counters[level]);
+              g_autofree char *marker = gw_heading_marker_text (level, ctx->counters[level]);
               full = g_strconcat (marker, text, NULL);
             }
           append_block (ctx, gw_block_new_heading (level, full));
@@ -1738,33 +1662,15 @@ gw_template_new_from_file (const char  *path,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display = NULL;
-  GwFileStatus status;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_new_for_path (path);
   display = g_filename_display_name (path);
-  bytes = _gw_file_read_bounded (file, &status, NULL, error);
-  switch (status)
-    {
-    case GW_FILE_OK:
-      break;
-    case GW_FILE_CANNOT_OPEN:
-    case GW_FILE_CANNOT_READ:
-      return NULL;
-    /* A folder, pipe or device named *.xml in the templates folder would
-     * fail oddly or block the read. */
-    case GW_FILE_IS_DIRECTORY:
-    case GW_FILE_NOT_REGULAR:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: not a regular file"), display);
-      return NULL;
-    case GW_FILE_TOO_LARGE:
-      g_set_error (error, GW_ERROR, GW_ERROR_TOO_LARGE,
-                   _("%s: the template is larger than 16 MiB"), display);
-      return NULL;
-    }
+  bytes = gw_file_read_named (file, display, GW_MAX_INPUT_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
   return gw_template_new_from_bytes (bytes, display, error);
 }
 

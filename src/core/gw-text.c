@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "gw-numeral.h"
 #include "gw-text.h"
 
 struct _GwTextMap
@@ -522,99 +523,6 @@ gw_text_split (const char *text,
 
 /* ---- numbers ----------------------------------------------------------- */
 
-/* Value of one Chinese numeral character: 0–9 for digits, 10/100/1000/10000
- * for multipliers, -2 for 点, -1 otherwise. */
-static int
-cn_char_value (gunichar c)
-{
-  switch (c)
-    {
-    case 0x96F6: case 0x3007: return 0;   /* 零 〇 */
-    case 0x4E00: return 1;                /* 一 */
-    case 0x4E8C: case 0x4E24: return 2;   /* 二 两 */
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    case 0x5341: return 10;               /* 十 */
-    case 0x767E: return 100;              /* 百 */
-    case 0x5343: return 1000;             /* 千 */
-    case 0x4E07: return 10000;            /* 万 */
-    case 0x70B9: return -2;               /* 点 */
-    default: return -1;
-    }
-}
-
-double
-gw_text_parse_chinese_number (const char *text,
-                              gssize      len)
-{
-  const char *p, *end;
-  double total = 0, section = 0, frac = 0, scale = 0.1;
-  int num = -1;
-  gboolean has_mult = FALSE, after_point = FALSE;
-  guint n_digits = 0;
-  double digit_string = 0;
-
-  g_return_val_if_fail (text != NULL, -1);
-
-  if (len < 0)
-    len = strlen (text);
-  end = text + len;
-  if (len == 0)
-    return -1;
-
-  for (p = text; p < end; p = g_utf8_next_char (p))
-    {
-      int v = cn_char_value (g_utf8_get_char (p));
-
-      if (v == -1)
-        return -1;
-      if (after_point)
-        {
-          if (v < 0 || v > 9)
-            return -1;
-          frac += v * scale;
-          scale /= 10;
-          continue;
-        }
-      if (v == -2)
-        {
-          if (p == text)
-            return -1;
-          after_point = TRUE;
-          continue;
-        }
-      if (v <= 9)
-        {
-          /* 二〇二三 reads as a string of digits when no 十/百 follows */
-          n_digits++;
-          digit_string = digit_string * 10 + v;
-          num = v;
-          continue;
-        }
-      has_mult = TRUE;
-      if (v == 10000)
-        {
-          section += num > 0 ? num : 0;
-          total += (section == 0 ? 1 : section) * 10000;
-          section = 0;
-        }
-      else
-        section += (num < 0 ? 1 : num) * v;
-      num = -1;
-    }
-  if (after_point && scale == 0.1)
-    return -1;
-  if (!has_mult && n_digits > 1)
-    return digit_string + frac;
-  section += num > 0 ? num : 0;
-  return total + section + frac;
-}
-
 static gboolean
 has_prefix_at (const char *p,
                const char *end,
@@ -757,7 +665,7 @@ gw_text_extract_numbers (const char *text,
       if (has_prefix_at (p, end, "百分之"))
         {
           const char *q = p + strlen ("百分之");
-          if (q < end && (g_ascii_isdigit (*q) || cn_char_value (g_utf8_get_char (q)) >= 0))
+          if (q < end && (g_ascii_isdigit (*q) || gw_numeral_char_value (g_utf8_get_char (q)) >= 0))
             {
               percent_prefix = TRUE;
               num_start = q;
@@ -807,7 +715,7 @@ gw_text_extract_numbers (const char *text,
       if ((guchar) *num_start >= 0x80)
         {
           gunichar c = g_utf8_get_char (num_start);
-          int v = cn_char_value (c);
+          int v = gw_numeral_char_value (c);
 
           /* A numeral starts with a digit or 十 (百/千/万 alone are words). */
           if (v >= 0 && (v <= 10))
@@ -818,13 +726,13 @@ gw_text_extract_numbers (const char *text,
 
               while (q < end)
                 {
-                  int w = cn_char_value (g_utf8_get_char (q));
+                  int w = gw_numeral_char_value (g_utf8_get_char (q));
                   if (w == -1)
                     break;
                   if (w == -2)
                     {
                       const char *r = g_utf8_next_char (q);
-                      int x = r < end ? cn_char_value (g_utf8_get_char (r)) : -1;
+                      int x = r < end ? gw_numeral_char_value (g_utf8_get_char (r)) : -1;
                       if (x < 0 || x > 9)
                         break;
                     }
@@ -834,7 +742,7 @@ gw_text_extract_numbers (const char *text,
                     n_dig++;
                   q = g_utf8_next_char (q);
                 }
-              n.value = gw_text_parse_chinese_number (num_start, q - num_start);
+              n.value = gw_numeral_parse (num_start, q - num_start, GW_NUMERAL_DIGITS | GW_NUMERAL_DECIMAL);
               if (n.value >= 0)
                 {
                   n.start = p - text;
@@ -857,4 +765,29 @@ gw_text_extract_numbers (const char *text,
       p = g_utf8_next_char (p);
     }
   return numbers;
+}
+
+/* ---- width --------------------------------------------------------------- */
+
+gunichar
+gw_unichar_fold_width (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return c - 0xFF01 + 0x21;
+  if (c == 0x3000)
+    return ' ';
+  return c;
+}
+
+char *
+gw_text_fold_width (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append_unichar (out, gw_unichar_fold_width (g_utf8_get_char (p)));
+  return g_string_free (out, FALSE);
 }

@@ -135,9 +135,10 @@ typedef struct {
 GArray     *gw_text_extract_numbers     (const char *text,
                                          gssize      len);
 
-/* Parses a run of Chinese numeral characters (零〇一二两三四五六七八九十百千万,
- * optionally with 点 and decimals); -1 when it is not one. */
-double      gw_text_parse_chinese_number (const char *text,
-                                          gssize      len);
+/* Full-width ASCII forms (Ａ１，．＋) folded to ASCII and the ideographic
+ * space to a plain one: numbers, codes and dates typed with a Chinese input
+ * method switched on, or pasted out of Word and WPS tables. */
+gunichar    gw_unichar_fold_width        (gunichar    c);
+char       *gw_text_fold_width           (const char *text);
 
 G_END_DECLS

@@ -62,4 +62,7 @@ char         *gw_fonts_get_cache_dir  (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwFonts, gw_fonts_unref)
 
+/* Which installed families hold every character of @text (for Preferences). */
+GStrv gw_fonts_list_families_for (const char *text);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "gw-error.h"
 #include "gw-layout-private.h"
+#include "gw-numeral.h"
 
 /* The annual evaluation form (../shared/spec/evaluation.md) in the
  * GB/T 9704 frame. */
@@ -24,9 +25,7 @@ format_score (double v)
   if (isnan (v))
     return g_strdup ("");
   /* scores move in halves: 4.5, 86.5, 15 */
-  if (fabs (v - round (v)) < 1e-6)
-    return g_strdup_printf ("%.0f", v);
-  return g_strdup_printf ("%.1f", v);
+  return gw_number_format (v, 1);
 }
 
 static const char *

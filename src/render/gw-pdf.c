@@ -8,13 +8,16 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "gw-date.h"
 #include "gw-error.h"
 #include "gw-fonts.h"
 #include "gw-layout.h"
+#include "gw-numeral.h"
 #include "gw-pdf.h"
 
 /* The fonts a render uses: made once, never changed while anything uses
@@ -332,15 +335,13 @@ outline_entry_free (gpointer data)
 static char *
 iso_date (const char *text)
 {
-  int y, m, d;
+  GwDate d;
 
-  if (text == NULL)
+  if (text == NULL ||
+      gw_date_parse (text, GW_DATE_WORDS | GW_DATE_SEPARATED | GW_DATE_PREFIX, &d) != GW_DATE_VALID ||
+      d.year < 1900 || d.year > 9999)
     return NULL;
-  if ((sscanf (text, "%d年%d月%d日", &y, &m, &d) == 3 ||
-       sscanf (text, "%d-%d-%d", &y, &m, &d) == 3) &&
-      y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-    return g_strdup_printf ("%04d-%02d-%02dT00:00:00", y, m, d);
-  return NULL;
+  return g_strdup_printf ("%04u-%02u-%02uT00:00:00", d.year, d.month, d.day);
 }
 
 static char *
@@ -581,13 +582,12 @@ add_outline (cairo_surface_t *surface,
   for (guint i = 0; i < p->outline->len; i++)
     {
       GwOutlineEntry *e = g_ptr_array_index (p->outline, i);
-      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *x = gw_number_format_fixed (GW_TA_LEFT, 2);
+      g_autofree char *y = gw_number_format_fixed (MAX (e->y, 0), 2);
       g_autofree char *link = NULL;
       guint level = MIN (e->level, 4);
       int id;
 
-      g_ascii_formatd (x, sizeof x, "%.2f", GW_TA_LEFT);
-      g_ascii_formatd (y, sizeof y, "%.2f", MAX (e->y, 0));
       link = g_strdup_printf ("page=%u pos=[%s %s]", e->page + 1, x, y);
       /* level 0 (the title) and 1 (一、) sit at the top */
       id = cairo_pdf_surface_add_outline (surface, parents[level == 0 ? 0 : level - 1], e->text,
@@ -611,7 +611,19 @@ render_to_stream (GwRenderer           *self,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  locale_t base, c_numeric, previous = (locale_t) 0;
   gboolean ok;
+
+  /* cairo 1.16 reads the numbers of tag attributes (the outline's
+   * "pos=[x y]") with sscanf, which follows LC_NUMERIC: under a comma
+   * locale it stops at the '.' and the whole PDF fails. This thread
+   * lays out, draws and writes the PDF with the C locale's numbers (and
+   * the process's locale for everything else: messages stay translated). */
+  base = duplocale (LC_GLOBAL_LOCALE);
+  c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  if (c_numeric == (locale_t) 0 && base != (locale_t) 0)
+    freelocale (base);
+  previous = c_numeric != (locale_t) 0 ? uselocale (c_numeric) : (locale_t) 0;
 
   surface = cairo_pdf_surface_create_for_stream (write, closure, GW_PAGE_W, GW_PAGE_H);
   cr = cairo_create (surface);
@@ -639,6 +651,11 @@ render_to_stream (GwRenderer           *self,
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
+    }
   cairo_surface_destroy (surface);
   if (!ok)
     return FALSE;

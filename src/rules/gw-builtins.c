@@ -6,7 +6,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gw-block.h"
+#include "gw-date.h"
 #include "gw-import-text.h"
+#include "gw-numeral.h"
 #include "gw-rule-private.h"
 #include "gw-text.h"
 
@@ -83,22 +86,6 @@ is_blank (const char *s)
   return TRUE;
 }
 
-/* Full-width digits to ASCII. */
-static char *
-ascii_digits (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (; *s; s = g_utf8_next_char (s))
-    {
-      gunichar c = g_utf8_get_char (s);
-      if (c >= 0xFF10 && c <= 0xFF19)
-        c = c - 0xFF10 + '0';
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static GRegex *
 static_regex (GRegex    **slot,
               gsize      *once,
@@ -171,14 +158,14 @@ doc_number_problems (GwCheckContext *ctx,
   whole = g_strndup (value, end);
   *length = g_utf8_strlen (whole, -1);
 
-  year_ascii = ascii_digits (year);
-  num_ascii = ascii_digits (num);
+  year_ascii = gw_text_fold_width (year);
+  num_ascii = gw_text_fold_width (num);
   if (!g_ascii_isdigit (num_ascii[0]))
     {
       /* 第三号: a Chinese numeral where an Arabic one belongs */
-      double v = gw_text_parse_chinese_number (num, -1);
+      double v = gw_numeral_parse (num, -1, GW_NUMERAL_DIGITS | GW_NUMERAL_DECIMAL);
       g_free (num_ascii);
-      num_ascii = v > 0 ? g_strdup_printf ("%.0f", v) : g_strdup ("");
+      num_ascii = v > 0 ? gw_number_format (v, 0) : g_strdup ("");
     }
   digits = num_ascii;
   while (digits[0] == '0' && digits[1] != '\0')
@@ -258,39 +245,8 @@ builtin_doc_number (GwCheckContext *ctx,
 
 /* ---- format.date --------------------------------------------------------- */
 
-static GRegex *
-arabic_date_regex (void)
-{
-  static GRegex *r;
-  static gsize once;
-  return static_regex (&r, &once,
-    "^\\s*(?<y>[0-9０-９]{4})\\s*年\\s*(?<m>[0-9０-９]{1,2})\\s*月\\s*(?<d>[0-9０-９]{1,2})\\s*日");
-}
-
-static GRegex *
-chinese_date_regex (void)
-{
-  static GRegex *r;
-  static gsize once;
-  return static_regex (&r, &once,
-    "^\\s*(?<y>[〇零○一二三四五六七八九]{4})\\s*年\\s*(?<m>[一二三四五六七八九十]{1,3})\\s*月"
-    "\\s*(?<d>[一二三四五六七八九十]{1,3})\\s*日");
-}
-
-static int
-chinese_digit (gunichar c)
-{
-  static const gunichar digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-                                     0x4E03, 0x516B, 0x4E5D };
-  if (c == 0x96F6 || c == 0x25CB)
-    return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
-    if (digits[i] == c)
-      return i;
-  return -1;
-}
-
-/* Checks a date as written; *severity is set when it is not an error. */
+/* Checks a date as written (gw_date_parse() tells the flaw, this words
+ * it); *warning is set when it is not an error. */
 static gboolean
 date_problems (GwCheckContext *ctx,
                const char     *value,
@@ -299,76 +255,49 @@ date_problems (GwCheckContext *ctx,
                char          **detail,
                gboolean       *warning)
 {
-  g_autoptr(GMatchInfo) mi = NULL;
-  int start, end;
+  GwDate date;
+  GwDateResult result;
 
   *replacement = NULL;
   *detail = NULL;
   *warning = FALSE;
 
-  if (g_regex_match (arabic_date_regex (), value, 0, &mi))
+  result = gw_date_parse (value, GW_DATE_WORDS | GW_DATE_SEPARATED | GW_DATE_NUMERALS | GW_DATE_PREFIX,
+                          &date);
+  if (result == GW_DATE_NONE)
     {
-      g_autofree char *y = NULL, *mo = NULL, *d = NULL, *ya = NULL, *ma = NULL, *da = NULL;
-      g_autofree char *fixed = NULL, *whole = NULL;
-      guint year, month, day;
-
-      y = g_match_info_fetch_named (mi, "y");
-      mo = g_match_info_fetch_named (mi, "m");
-      d = g_match_info_fetch_named (mi, "d");
-      g_match_info_fetch_pos (mi, 0, &start, &end);
-      ya = ascii_digits (y);
-      ma = ascii_digits (mo);
-      da = ascii_digits (d);
-      year = atoi (ya);
-      month = atoi (ma);
-      day = atoi (da);
-      whole = g_strndup (value, end);
-      *length = g_utf8_strlen (whole, -1);
-      if (!g_date_valid_dmy (day, month, year))
-        {
-          *detail = g_strdup_printf (L (ctx, "%s不是有效日期", "%s is not a valid date"), whole);
-          return TRUE;
-        }
-      fixed = g_strdup_printf ("%u年%u月%u日", year, month, day);
-      if (g_str_equal (fixed, whole))
-        return FALSE;
-      *replacement = g_steal_pointer (&fixed);
-      if (ma[0] == '0' || da[0] == '0')
-        *detail = g_strdup (L (ctx, "月、日不编虚位（不加“0”）", "no leading zeros in month or day"));
-      else
-        *detail = g_strdup (L (ctx, "使用半角阿拉伯数字，不留空格",
-                               "plain Arabic digits, without spaces"));
+      *length = g_utf8_strlen (value, -1);
+      *detail = g_strdup (L (ctx, "应写作“2023年3月16日”的形式", "it should read like 2023年3月16日"));
       return TRUE;
     }
-
-  g_clear_pointer (&mi, g_match_info_free);
-  if (g_regex_match (chinese_date_regex (), value, 0, &mi))
+  *length = g_utf8_strlen (value, date.length);
+  if (date.flaws & GW_DATE_FLAW_CHINESE_NUMERALS)
     {
-      g_autofree char *y = g_match_info_fetch_named (mi, "y");
-      g_autofree char *mo = g_match_info_fetch_named (mi, "m");
-      g_autofree char *d = g_match_info_fetch_named (mi, "d");
-      guint year = 0;
-      int month, day;
-
-      g_match_info_fetch_pos (mi, 0, &start, &end);
-      {
-        g_autofree char *whole = g_strndup (value, end);
-        *length = g_utf8_strlen (whole, -1);
-      }
-      for (const char *p = y; *p; p = g_utf8_next_char (p))
-        year = year * 10 + MAX (chinese_digit (g_utf8_get_char (p)), 0);
-      month = gw_chinese_numeral_value (mo, -1);
-      day = gw_chinese_numeral_value (d, -1);
       *warning = TRUE;
-      if (month > 0 && day > 0 && g_date_valid_dmy (day, month, year))
-        *replacement = g_strdup_printf ("%u年%d月%d日", year, month, day);
+      if (result == GW_DATE_VALID)
+        *replacement = g_strdup_printf ("%u年%u月%u日", date.year, date.month, date.day);
       *detail = g_strdup (L (ctx, "GB/T 9704-2012起成文日期用阿拉伯数字",
                              "since GB/T 9704-2012 the date is written in Arabic numerals"));
       return TRUE;
     }
+  if (result == GW_DATE_INVALID)
+    {
+      g_autofree char *whole = g_strndup (value, date.length);
 
-  *length = g_utf8_strlen (value, -1);
-  *detail = g_strdup (L (ctx, "应写作“2023年3月16日”的形式", "it should read like 2023年3月16日"));
+      *detail = g_strdup_printf (L (ctx, "%s不是有效日期", "%s is not a valid date"), whole);
+      return TRUE;
+    }
+  if (date.flaws == GW_DATE_FLAW_NONE)
+    return FALSE;
+  *replacement = g_strdup_printf ("%u年%u月%u日", date.year, date.month, date.day);
+  if (date.flaws & GW_DATE_FLAW_LEADING_ZERO)
+    *detail = g_strdup (L (ctx, "月、日不编虚位（不加“0”）", "no leading zeros in month or day"));
+  else if (date.flaws & GW_DATE_FLAW_SEPARATOR)
+    *detail = g_strdup (L (ctx, "年、月、日写全，不用“-”“/”“.”分隔",
+                           "write 年, 月 and 日, not a separator"));
+  else
+    *detail = g_strdup (L (ctx, "使用半角阿拉伯数字，不留空格",
+                           "plain Arabic digits, without spaces"));
   return TRUE;
 }
 
@@ -428,35 +357,6 @@ builtin_date (GwCheckContext *ctx,
 
 /* ---- format.heading-sequence --------------------------------------------- */
 
-static char *
-chinese_numeral (guint n)
-{
-  static const char *d[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
-  if (n < 10)
-    return g_strdup (d[n]);
-  if (n < 20)
-    return g_strconcat ("十", n % 10 ? d[n % 10] : "", NULL);
-  if (n < 100)
-    return g_strconcat (d[n / 10], "十", n % 10 ? d[n % 10] : "", NULL);
-  return g_strdup_printf ("%u", n);
-}
-
-static char *
-marker_text (guint level,
-             guint number)
-{
-  g_autofree char *cn = chinese_numeral (number);
-
-  switch (level)
-    {
-    case 1: return g_strconcat (cn, "、", NULL);
-    case 2: return g_strconcat ("（", cn, "）", NULL);
-    case 3: return g_strdup_printf ("%u.", number);
-    default: return g_strdup_printf ("（%u）", number);
-    }
-}
-
 static void
 builtin_heading_sequence (GwCheckContext *ctx,
                           GwRule         *rule,
@@ -493,7 +393,7 @@ builtin_heading_sequence (GwCheckContext *ctx,
       if (!marker.well_formed)
         {
           g_autofree char *wrong = g_strndup (start, marker.length);
-          g_autofree char *right = marker_text (marker.level, marker.number);
+          g_autofree char *right = gw_heading_marker_text (marker.level, marker.number);
           g_autofree char *detail = g_strdup_printf (L (ctx, "“%s”应写作“%s”", "write “%s” as “%s”"),
                                                      wrong, right);
           add_block_finding (ctx, rule, m, findings, i, skipped, g_utf8_strlen (wrong, -1), right,
@@ -502,8 +402,8 @@ builtin_heading_sequence (GwCheckContext *ctx,
 
       if (marker.number != counter[marker.level] + 1)
         {
-          g_autofree char *got = marker_text (marker.level, marker.number);
-          g_autofree char *want = marker_text (marker.level, counter[marker.level] + 1);
+          g_autofree char *got = gw_heading_marker_text (marker.level, marker.number);
+          g_autofree char *want = gw_heading_marker_text (marker.level, counter[marker.level] + 1);
           g_autofree char *detail = NULL;
           g_autofree char *wrong = g_strndup (start, marker.length);
 

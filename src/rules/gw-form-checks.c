@@ -8,7 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gw-date.h"
 #include "gw-form-checks.h"
+#include "gw-numeral.h"
+#include "gw-text.h"
 
 /* Subtotals and totals are written with two decimals at most; the catalogue
  * allows ±0.01. The small extra keeps binary rounding out of the verdict. */
@@ -54,47 +57,14 @@ add_issue (GPtrArray  *issues,
   g_ptr_array_add (issues, issue);
 }
 
-/* A number as a person writes it on the form: 5, 4.5, 87.25 — never 5.000000,
- * and with a '.' whatever the locale. */
+/* A number as a person writes it on the form: 5, 4.5, 87.25 — never
+ * 5.000000, and with a '.' whatever the locale. */
 static char *
 format_number (double v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *end;
-
   if (!isfinite (v))
     return g_strdup (isnan (v) ? "—" : (v > 0 ? "∞" : "-∞"));
-  /* Round first so that -0.001 prints as 0, not -0. */
-  v = round (v * 100.0) / 100.0;
-  if (v == 0.0)
-    v = 0.0;
-  g_ascii_formatd (buf, sizeof buf, "%.2f", v);
-  end = buf + strlen (buf) - 1;
-  while (*end == '0')
-    *end-- = '\0';
-  if (*end == '.')
-    *end = '\0';
-  return g_strdup (buf);
-}
-
-/* Full-width ASCII forms (Ａ１，) folded to ASCII and the ideographic space to
- * a plain one: forms are pasted out of Word and WPS tables. */
-static char *
-fold_width (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c = c - 0xFF01 + 0x21;
-      else if (c == 0x3000)
-        c = ' ';
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return gw_number_format (v, 2);
 }
 
 /* The field's text with surrounding spaces removed, or NULL when blank. */
@@ -107,7 +77,7 @@ field_text (GwEvaluation *ev,
 
   if (value == NULL)
     return NULL;
-  folded = fold_width (value);
+  folded = gw_text_fold_width (value);
   g_strstrip (folded);
   if (*folded == '\0')
     return NULL;
@@ -305,7 +275,7 @@ scale_names (GwEvaluation *ev)
 static char *
 normalize_sentence (const char *text)
 {
-  g_autofree char *folded = fold_width (text);
+  g_autofree char *folded = gw_text_fold_width (text);
   GString *out = g_string_new (NULL);
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
@@ -344,73 +314,24 @@ max_cycle_year (GwEvaluation *ev)
   return max > 0 ? max : 3;
 }
 
-static gboolean
-parse_uint (const char **p,
-            guint        min_digits,
-            guint        max_digits,
-            guint       *value)
-{
-  guint n = 0, digits = 0;
-
-  while (g_ascii_isdigit (**p) && digits < max_digits)
-    {
-      n = n * 10 + (guint) (**p - '0');
-      (*p)++;
-      digits++;
-    }
-  if (digits < min_digits || g_ascii_isdigit (**p))
-    return FALSE;
-  *value = n;
-  return TRUE;
-}
-
 gboolean
 gw_form_parse_date (const char *text,
                     GDate      *date)
 {
-  g_autofree char *folded = NULL;
-  const char *p;
-  guint year, month, day;
+  g_autofree char *trimmed = NULL;
+  GwDate d;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
-  folded = fold_width (text);
-  p = g_strstrip (folded);
-
-  if (!parse_uint (&p, 4, 4, &year))
-    return FALSE;
-  if (g_str_has_prefix (p, "年"))
-    {
-      p += strlen ("年");
-      if (!parse_uint (&p, 1, 2, &month) || !g_str_has_prefix (p, "月"))
-        return FALSE;
-      p += strlen ("月");
-      if (!parse_uint (&p, 1, 2, &day))
-        return FALSE;
-      if (g_str_has_prefix (p, "日"))
-        p += strlen ("日");
-    }
-  else if (*p == '-' || *p == '/' || *p == '.')
-    {
-      char sep = *p++;
-
-      if (!parse_uint (&p, 1, 2, &month) || *p != sep)
-        return FALSE;
-      p++;
-      if (!parse_uint (&p, 1, 2, &day))
-        return FALSE;
-    }
-  else
-    return FALSE;
-
-  if (*p != '\0' || year < 1900 || year > 2199)
-    return FALSE;
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  /* forms are pasted out of Word and WPS tables: ２０２３－３－１０ too */
+  trimmed = g_strstrip (gw_text_fold_width (text));
+  if (gw_date_parse (trimmed, GW_DATE_WORDS | GW_DATE_SEPARATED | GW_DATE_DAY_SIGN_OPTIONAL, &d) != GW_DATE_VALID ||
+      d.year < 1900 || d.year > 2199)
     return FALSE;
   g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  g_date_set_dmy (date, (GDateDay) d.day, (GDateMonth) d.month, (GDateYear) d.year);
   return TRUE;
 }
 
@@ -449,7 +370,7 @@ gw_form_parse_amount (const char *text,
 
   if (text == NULL)
     return FALSE;
-  folded = fold_width (text);
+  folded = gw_text_fold_width (text);
 
   /* 300000元（大写：叁拾万元整）: the figures decide, the words repeat them. */
   paren = strchr (folded, '(');
@@ -521,7 +442,7 @@ gw_credit_code_validate (const char  *code,
 
   if (code == NULL)
     code = "";
-  folded = fold_width (code);
+  folded = gw_text_fold_width (code);
   p = g_strstrip (folded);
 
   len = g_utf8_strlen (p, -1);
@@ -687,9 +608,8 @@ check_score_range (GwEvaluation *ev,
               /* The exact value, not rounded: 4.25 on a 0.5 step must not
                * read as "4.25 … step 0.5" rounded to something on-step. */
               g_autofree char *st = format_number (step);
-              char exact[G_ASCII_DTOSTR_BUF_SIZE];
+              g_autofree char *exact = gw_number_format (score, -1);
 
-              g_ascii_formatd (exact, sizeof exact, "%g", score);
               add_issue (issues, id,
                          _("%s: score %s is not a multiple of the form's step %s"),
                          label, exact, st);
@@ -1030,7 +950,7 @@ check_signatures (GwEvaluation *ev,
   /* The same name typed twice is one evaluator. */
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      g_autofree char *name = fold_width (names[i]);
+      g_autofree char *name = gw_text_fold_width (names[i]);
 
       g_strstrip (name);
       if (*name != '\0'
@@ -1096,10 +1016,8 @@ check_money_consistency (GwEvaluation *ev,
   r = format_number (percent);
   if (g_ascii_strtod (r, NULL) >= low && g_ascii_strtod (r, NULL) <= high)
     {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
       g_clear_pointer (&r, g_free);
-      r = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", percent));
+      r = gw_number_format (percent, 4);
     }
   add_issue (issues, field_target (GW_EVAL_FUNDS_USED),
              _("Funds used, %s yuan, are %s%% of the contract amount %s yuan, outside 80–100%%, and no explanation is written"),

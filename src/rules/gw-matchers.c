@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gw-form-checks.h"
+#include "gw-numeral.h"
 #include "gw-rule-private.h"
 
 /* Words that, before a trigger in the same clause, forbid or negate it:
@@ -577,7 +578,7 @@ fetch_int (GMatchInfo *mi,
     return fallback;
   if (g_ascii_isdigit (*s))
     return atoi (s);
-  return (int) gw_text_parse_chinese_number (s, -1);   /* 二〇二四, 十二, 三十一 */
+  return (int) gw_numeral_parse (s, -1, GW_NUMERAL_DIGITS | GW_NUMERAL_DECIMAL);   /* 二〇二四, 十二, 三十一 */
 }
 
 /* 自2024年1月1日至2028年12月31日: a term written as a span of dates, in
@@ -663,8 +664,8 @@ run_number (GwMatcher      *m,
                   ((m->has_upper && years > m->upper + 0.01) || (m->has_lower && years < m->lower)) &&
                   !conds_any (ctx, m->unless, ds))
                 {
-                  char detail[64];
-                  g_snprintf (detail, sizeof detail, ctx->lang == 0 ? "%.1f年" : "%.1f years", years);
+                  g_autofree char *y = gw_number_format_fixed (years, 1);
+                  g_autofree char *detail = g_strconcat (y, ctx->lang == 0 ? "年" : " years", NULL);
                   add_text_finding (ctx, rule, m, findings, ds, de, NULL, detail);
                   last_span = ds;
                   continue;
@@ -677,7 +678,8 @@ run_number (GwMatcher      *m,
               double v;
               GwSeverity severity;
               gboolean escalated = FALSE;
-              char detail[64];
+              g_autofree char *value = NULL;
+              g_autofree char *detail = NULL;
 
               if (ne <= from || ns >= (gsize) e)
                 continue;
@@ -694,10 +696,11 @@ run_number (GwMatcher      *m,
                   severity = m->escalate_severity;
                   escalated = TRUE;
                 }
+              value = gw_number_format (v, 6);
               if (m->measure == GW_MEASURE_SHARE)
-                g_snprintf (detail, sizeof detail, "%g%%", v);
+                detail = g_strconcat (value, "%", NULL);
               else
-                g_snprintf (detail, sizeof detail, ctx->lang == 0 ? "%g年" : "%g years", v);
+                detail = g_strconcat (value, ctx->lang == 0 ? "年" : " years", NULL);
               add_text_finding (ctx, rule, m, findings, ns, ne, escalated ? &severity : NULL,
                                 detail);
             }

@@ -25,7 +25,7 @@ user checks a folder): loading the packs runs every rule's examples, which
 under AddressSanitizer takes seconds, so one process per draft made the
 sanitizer run take most of an hour. A draft's exit status is then what a
 call with it alone returns (1 with an error-severity finding, else 0; the
-contract of ../shared/DESIGN.md). A chunk whose call fails as a whole
+contract in the README). A chunk whose call fails as a whole
 (exit 2, no JSON, a draft missing from it) is run again one draft a call,
 so a crash still names its draft.
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -389,6 +390,8 @@ main (int   argc,
   g_autofree char *draft_path = NULL;
   int status;
 
+  /* the process's locale, so that the comma-locale run means something */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   cache = g_build_filename (g_get_tmp_dir (), "gw-test-render-cache", NULL);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);

@@ -511,8 +511,10 @@ test_large (void)
                   g_bytes_get_size (bytes), gw_document_get_n_blocks (doc), save_s, load_s);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 1024 * 1024);
   g_assert_true (gw_document_equal (doc, loaded));
-  /* generous: a user waits on this when opening a file */
-  g_assert_cmpfloat (load_s, <, 5.0);
+  /* a user waits on this when opening a file; a wall-clock bound only in
+   * a timing run (-m perf) */
+  if (g_test_perf ())
+    g_assert_cmpfloat (load_s, <, 5.0);
 }
 
 /* Numbers never depend on the locale: 86.5 is written "86.5" even where the
@@ -763,9 +765,12 @@ test_refuse_bomb (void)
   g_assert_error (error, GW_ERROR, GW_ERROR_UNSAFE);
   assert_message_at (error, "bomb.gwdoc", 2);
   g_test_message ("billion laughs refused in %.6f s", elapsed);
-  /* expanded, the ten levels would be 10⁹ "lol"s: 3 GB and many seconds */
-  g_assert_cmpfloat (elapsed, <, 0.1);
+  /* expanded, the ten levels would be 10⁹ "lol"s: 3 GB and many seconds;
+   * the memory says it was not expanded, whatever else runs on the
+   * machine; the clock only in a timing run (-m perf) */
   g_assert_cmpint (max_rss_kib () - rss_before, <, 16 * 1024);
+  if (g_test_perf ())
+    g_assert_cmpfloat (elapsed, <, 0.1);
 }
 
 static void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "gw-error.h"
@@ -1116,12 +1117,11 @@ test_large_draft (void)
     g_assert_cmpstr (gw_block_get_text (last), ==, last_para);
   }
 
-  /* well under 100 ms on the reference machine; the loose bound here only
-   * catches quadratic work (sanitizer builds run several times slower) */
+  /* well under 100 ms on the reference machine; a wall-clock bound is
+   * only asked for in a timing run (-m perf), never in a shared CI run
+   * where another job may have the cores */
   if (g_test_perf ())
     g_assert_cmpint (elapsed, <, 100 * 1000);
-  else
-    g_assert_cmpint (elapsed, <, 2000 * 1000);
 }
 
 /* A FIFO would block the read and /dev/zero (size 0) never end: both
@@ -1363,6 +1363,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the process's locale, so that the comma-locale run means something */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-text/corpus/compliant", test_corpus_compliant);

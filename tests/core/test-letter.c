@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "gw-import-text.h"
@@ -194,6 +195,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the process's locale, so that the comma-locale run means something */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/letter/recognisers", test_recognisers);
   g_test_add_func ("/core/letter/guess", test_guess);

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "gw-block.h"
+#include "gw-numeral.h"
 #include "fuzz-common.h"
 
 /* Heading markers and Chinese numerals: no read past the input, and the
@@ -23,7 +26,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *text = fuzz_dup_string (data, size);
   g_autofree char *exact = fuzz_dup_exact (data, size);
   gsize text_len = strlen (text);
-  int v;
+  double v;
 
   if (gw_heading_marker_parse (text, &marker))
     {
@@ -37,14 +40,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   /* With an explicit length the numeral is not NUL-terminated. */
-  v = gw_chinese_numeral_value (exact, size);
-  if (v < -1 || v > 99)
+  v = gw_numeral_parse (exact, size, GW_NUMERAL_DIGITS | GW_NUMERAL_DECIMAL);
+  if (v < -1 || isnan (v))
     {
-      g_printerr ("fuzz: numeral value %d\n", v);
+      g_printerr ("fuzz: numeral value %g\n", v);
       abort ();
     }
-  v = gw_chinese_numeral_value (text, -1);
-  if (v < -1 || v > 99)
+  v = gw_numeral_parse (text, -1, GW_NUMERAL_DEFAULT);
+  if (v < -1 || isnan (v))
     abort ();
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <hb-subset.h>
 #include <hb.h>
+#include <locale.h>
 #include <string.h>
 
 #include "gw-error.h"
@@ -251,6 +252,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the process's locale, so that the comma-locale run means something */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/outline/fandol", test_fandol);
   g_test_add_func ("/render/outline/noto", test_noto);

@@ -157,6 +157,54 @@ test_one_click_fixes (void)
   g_assert_cmpuint (gw_finding_get_column (comma), ==, 9);
 }
 
+/* format.date words the flaw gw_date_parse () reports, for the date as
+ * the document holds it (a .gwdoc's or the header form's). */
+static void
+test_date_flaws (void)
+{
+  static const struct {
+    const char *date;
+    const char *replacement;   /* NULL: none offered */
+    const char *detail;        /* part of the message; NULL: no finding */
+    GwSeverity  severity;
+  } cases[] = {
+    { "2024年3月5日", NULL, NULL, 0 },
+    { "2024年03月05日", "2024年3月5日", "no leading zeros", GW_SEVERITY_ERROR },
+    { "2024 年 3 月 5 日", "2024年3月5日", "without spaces", GW_SEVERITY_ERROR },
+    { "２０２４年３月５日", "2024年3月5日", "plain Arabic digits", GW_SEVERITY_ERROR },
+    { "2024-3-5", "2024年3月5日", "not a separator", GW_SEVERITY_ERROR },
+    { "2024/03/05", "2024年3月5日", "not a separator", GW_SEVERITY_ERROR },
+    { "二〇二四年三月五日", "2024年3月5日", "Arabic numerals", GW_SEVERITY_WARNING },
+    { "二〇二四年二月三十日", NULL, "Arabic numerals", GW_SEVERITY_WARNING },
+    { "2024年2月30日", NULL, "is not a valid date", GW_SEVERITY_ERROR },
+    { "三月五日", NULL, "should read like", GW_SEVERITY_ERROR },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GwDocument) doc = NULL;
+      g_autoptr(GListModel) findings = NULL;
+      g_autoptr(GwFinding) f = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *text = "某某县民政局文件\n\n关于印发方案的通知\n\n各乡镇人民政府：\n\n现印发方案。\n\n某某县民政局\n";
+
+      g_test_message ("%s", cases[i].date);
+      doc = gw_import_text_data (text, strlen (text), "test.txt", &error);
+      g_assert_no_error (error);
+      gw_document_set_meta (doc, GW_META_DATE, cases[i].date);
+      findings = gw_checker_check (checker (), doc);
+      if (cases[i].detail == NULL)
+        {
+          g_assert_cmpuint (count_rule (findings, "format.date", NULL), ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (count_rule (findings, "format.date", &f), ==, 1);
+      g_assert_cmpstr (gw_finding_get_replacement (f), ==, cases[i].replacement);
+      g_assert_nonnull (strstr (gw_finding_get_message (f), cases[i].detail));
+      g_assert_cmpint (gw_finding_get_severity (f), ==, cases[i].severity);
+    }
+}
+
 static void
 test_sorted (void)
 {
@@ -575,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/rules/checker/broken-line-position", test_broken_line_position);
   g_test_add_func ("/rules/checker/numbers-compared", test_numbers_compared);
   g_test_add_func ("/rules/checker/one-click-fixes", test_one_click_fixes);
+  g_test_add_func ("/rules/checker/date-flaws", test_date_flaws);
   g_test_add_func ("/rules/checker/sorted", test_sorted);
   g_test_add_func ("/rules/checker/table", test_table);
   g_test_add_func ("/rules/checker/detect-kind", test_detect_kind);

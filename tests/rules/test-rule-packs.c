@@ -9,7 +9,7 @@
 #include "gw-rule-pack.h"
 #include "gw-rule-private.h"
 
-/* The catalogue of ../shared/spec/rules.md: every id must be shipped, spelled
+/* The catalogue of rule ids (the README: rule ids are stable): every id must be shipped, spelled
  * exactly so, and nothing may rename them. */
 static const char *catalogue[] = {
   "procurement.not-lowest-price", "procurement.price-weight-range", "procurement.method-legal",
