@@ -68,9 +68,14 @@ add_filters (GtkFileChooser *chooser,
 
   if (with_text)
     {
-      gtk_file_filter_set_name (docs, _("Gongwen documents and text drafts"));
+      gtk_file_filter_set_name (docs, _("Gongwen documents, Word files and text drafts"));
       gtk_file_filter_add_pattern (docs, "*.gwdoc");
       gtk_file_filter_add_pattern (docs, "*.txt");
+      gtk_file_filter_add_pattern (docs, "*.docx");
+      gtk_file_filter_add_pattern (docs, "*.doc");
+      gtk_file_filter_add_pattern (docs, "*.wps");
+      gtk_file_filter_add_pattern (docs, "*.odt");
+      gtk_file_filter_add_pattern (docs, "*.rtf");
     }
   else
     {

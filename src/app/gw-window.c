@@ -8,6 +8,7 @@
 #include "gw-document-xml.h"
 #include "gw-error.h"
 #include "gw-finding.h"
+#include "gw-import-report-dialog.h"
 #include "gw-open.h"
 #include "gw-page.h"
 #include "gw-recovery.h"
@@ -334,6 +335,7 @@ gw_window_open_file (GwWindow *self,
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
       gw_page_set_modified (page, TRUE);
       gw_window_toast (self, msg);
+      gw_import_report_dialog_present (GTK_WINDOW (self), doc, base);
     }
 }
 
@@ -400,7 +402,8 @@ populate_recent (GwWindow *self)
 
       if (shown >= 8 || !gtk_recent_info_has_application (info, g_get_application_name ()))
         continue;
-      if (!g_str_has_suffix (uri, ".gwdoc") && !g_str_has_suffix (uri, ".txt"))
+      if (!g_str_has_suffix (uri, ".gwdoc") && !g_str_has_suffix (uri, ".txt") &&
+          !g_str_has_suffix (uri, ".docx"))
         continue;
       if (!gtk_recent_info_exists (info))
         continue;

@@ -10,6 +10,7 @@
 
 #include "gw-checker.h"
 #include "gw-cli-private.h"
+#include "gw-import-report.h"
 #include "gw-open.h"
 
 #define BOLD    "\033[1m"
@@ -180,6 +181,41 @@ add_finding_json (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* "source": the format read and what its import recognised and dropped */
+static void
+add_source_json (JsonBuilder *b,
+                 GwDocument  *doc)
+{
+  GwImportReport *report = gw_document_get_import_report (doc);
+  const char * const *names;
+
+  if (report == NULL)
+    return;
+  json_builder_set_member_name (b, "source");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, gw_import_report_get_format (report));
+  if (gw_import_report_get_converted_from (report))
+    {
+      json_builder_set_member_name (b, "converted-from");
+      json_builder_add_string_value (b, gw_import_report_get_converted_from (report));
+    }
+  json_builder_set_member_name (b, "recognised");
+  json_builder_begin_array (b);
+  for (names = gw_import_report_get_recognised (report); *names; names++)
+    json_builder_add_string_value (b, *names);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "dropped");
+  json_builder_begin_object (b);
+  for (names = gw_import_report_get_dropped_kinds (report); *names; names++)
+    {
+      json_builder_set_member_name (b, *names);
+      json_builder_add_int_value (b, gw_import_report_get_dropped (report, *names));
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
 static gboolean
 is_gwdoc (const char *path,
           GwDocument *doc)
@@ -277,6 +313,7 @@ check_files (const GwCliOptions *options,
           json_builder_add_string_value (builder, shown);
           json_builder_set_member_name (builder, "kind");
           json_builder_add_string_value (builder, gw_document_kind_to_string (kind));
+          add_source_json (builder, doc);
           json_builder_set_member_name (builder, "findings");
           json_builder_begin_array (builder);
         }

@@ -103,15 +103,14 @@ read_part (const char **p,
   return year ? read_arabic (p, 4, 4, value, date) : read_arabic (p, 1, 2, value, date);
 }
 
+/* Steps over the sign @word (年, 月, 日) at *@p. */
 static gboolean
-expect (const char **p,
-        const char  *word)
+sign (const char **p,
+      const char  *word)
 {
-  gsize n = strlen (word);
-
-  if (strncmp (*p, word, n) != 0)
+  if (!g_str_has_prefix (*p, word))
     return FALSE;
-  *p += n;
+  *p += strlen (word);
   return TRUE;
 }
 
@@ -157,13 +156,13 @@ gw_date_parse (const char  *text,
   else if (flags & GW_DATE_WORDS)
     {
       p = skip_spaces (p, &d);
-      if (!expect (&p, "年"))
+      if (!sign (&p, "年"))
         return GW_DATE_NONE;
       p = skip_spaces (p, &d);
       if (!read_part (&p, FALSE, chinese, &d.month, &d))
         return GW_DATE_NONE;
       p = skip_spaces (p, &d);
-      if (!expect (&p, "月"))
+      if (!sign (&p, "月"))
         return GW_DATE_NONE;
       p = skip_spaces (p, &d);
       if (!read_part (&p, FALSE, chinese, &d.day, &d))
@@ -172,7 +171,7 @@ gw_date_parse (const char  *text,
         GwDateFlaws before = d.flaws;
         const char *q = skip_spaces (p, &d);
 
-        if (expect (&q, "日"))
+        if (sign (&q, "日"))
           p = q;
         else if ((flags & GW_DATE_DAY_SIGN_OPTIONAL) && *p == '\0')
           {

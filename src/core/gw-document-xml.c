@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #include "gw-core-resources.h"
 #include "gw-document-xml-private.h"
@@ -89,6 +90,10 @@ get_schema (void)
 
 /* ---- writing ------------------------------------------------------------- */
 
+/* The writer is libxml2's xmlTextWriter: it escapes, closes empty
+ * elements as <name/> and indents by two spaces. */
+typedef xmlTextWriterPtr Writer;
+
 /* XML 1.0 cannot carry most C0 controls even as character references. They
  * never belong in a document's text; writing U+FFFD keeps the file loadable. */
 static gboolean
@@ -100,77 +105,56 @@ is_xml_char (gunichar c)
          (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-static void
-append_escaped (GString    *s,
-                const char *text,
-                gboolean    attribute)
+/* @text as UTF-8 that XML can carry (the writer escapes it). */
+static char *
+xml_text (const char *text)
 {
   g_autofree char *valid = NULL;
+  GString *s;
 
-  if (text == NULL)
-    return;
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
-
+  s = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      switch (c)
-        {
-        case '&':
-          g_string_append (s, "&amp;");
-          break;
-        case '<':
-          g_string_append (s, "&lt;");
-          break;
-        case '>':
-          g_string_append (s, "&gt;");
-          break;
-        case '"':
-          g_string_append (s, attribute ? "&quot;" : "\"");
-          break;
-        /* A parser turns a raw CR into LF, and raw TAB and LF in an
-         * attribute into spaces; references survive both. */
-        case '\r':
-          g_string_append (s, "&#13;");
-          break;
-        case '\n':
-          g_string_append (s, attribute ? "&#10;" : "\n");
-          break;
-        case '\t':
-          g_string_append (s, attribute ? "&#9;" : "\t");
-          break;
-        default:
-          if (is_xml_char (c))
-            g_string_append_len (s, p, g_utf8_next_char (p) - p);
-          else
-            g_string_append_unichar (s, 0xFFFD);
-        }
+      if (is_xml_char (c))
+        g_string_append_len (s, p, g_utf8_next_char (p) - p);
+      else
+        g_string_append_unichar (s, 0xFFFD);
     }
+  return g_string_free (s, FALSE);
 }
 
 static void
-indent (GString *s,
-        guint    depth)
+start (Writer      w,
+       const char *name)
 {
-  for (guint i = 0; i < depth; i++)
-    g_string_append (s, "  ");
+  xmlTextWriterStartElement (w, (const xmlChar *) name);
 }
 
 static void
-append_attr (GString    *s,
+end (Writer w)
+{
+  xmlTextWriterEndElement (w);
+}
+
+static void
+append_attr (Writer      w,
              const char *name,
              const char *value)
 {
-  g_string_append_printf (s, " %s=\"", name);
-  append_escaped (s, value, TRUE);
-  g_string_append_c (s, '"');
+  g_autofree char *text = xml_text (value ? value : "");
+
+  /* the writer writes TAB, LF and CR as references: a parser would make
+   * them spaces */
+  xmlTextWriterWriteAttribute (w, (const xmlChar *) name, (const xmlChar *) text);
 }
 
 /* NAN means "not stated" throughout the model: the attribute is left out. */
 static void
-append_number_attr (GString    *s,
+append_number_attr (Writer      w,
                     const char *name,
                     double      value)
 {
@@ -180,29 +164,33 @@ append_number_attr (GString    *s,
     return;
   /* no value is lost, and INF / -INF as the schema spells them */
   text = gw_number_format (value, -1);
-  g_string_append_printf (s, " %s=\"%s\"", name, text);
+  append_attr (w, name, text);
 }
 
 static void
-append_text_element (GString    *s,
-                     guint       depth,
+append_text (Writer      w,
+             const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  valid = xml_text (text);
+  xmlTextWriterWriteString (w, (const xmlChar *) valid);
+}
+
+static void
+append_text_element (Writer      w,
                      const char *name,
                      const char *attr_name,
                      const char *attr_value,
                      const char *text)
 {
-  indent (s, depth);
-  g_string_append_printf (s, "<%s", name);
+  start (w, name);
   if (attr_name)
-    append_attr (s, attr_name, attr_value);
-  if (text == NULL || *text == '\0')
-    {
-      g_string_append (s, "/>\n");
-      return;
-    }
-  g_string_append_c (s, '>');
-  append_escaped (s, text, FALSE);
-  g_string_append_printf (s, "</%s>\n", name);
+    append_attr (w, attr_name, attr_value);
+  append_text (w, text);
+  end (w);
 }
 
 static gboolean
@@ -212,7 +200,7 @@ is_empty (const char *str)
 }
 
 static void
-write_block (GString *s,
+write_block (Writer   w,
              GwBlock *block)
 {
   GwBlockKind kind = gw_block_get_kind (block);
@@ -220,7 +208,7 @@ write_block (GString *s,
   switch (kind)
     {
     case GW_BLOCK_PARAGRAPH:
-      append_text_element (s, 2, "paragraph", NULL, NULL, gw_block_get_text (block));
+      append_text_element (w, "paragraph", NULL, NULL, gw_block_get_text (block));
       break;
 
     case GW_BLOCK_HEADING:
@@ -231,11 +219,11 @@ write_block (GString *s,
         /* Level 0 only arises when a paragraph is turned into a heading
          * before anyone set its level; leaving it out keeps that state. */
         if (level == 0)
-          append_text_element (s, 2, "heading", NULL, NULL, gw_block_get_text (block));
+          append_text_element (w, "heading", NULL, NULL, gw_block_get_text (block));
         else
           {
             g_snprintf (buf, sizeof buf, "%u", level);
-            append_text_element (s, 2, "heading", "level", buf, gw_block_get_text (block));
+            append_text_element (w, "heading", "level", buf, gw_block_get_text (block));
           }
       }
       break;
@@ -245,7 +233,7 @@ write_block (GString *s,
         char buf[16];
 
         g_snprintf (buf, sizeof buf, "%u", gw_block_get_number (block));
-        append_text_element (s, 2, "attachment", "number", buf, gw_block_get_text (block));
+        append_text_element (w, "attachment", "number", buf, gw_block_get_text (block));
       }
       break;
 
@@ -253,39 +241,24 @@ write_block (GString *s,
       {
         GPtrArray *rows = gw_block_get_rows (block);
 
-        indent (s, 2);
+        start (w, "table");
         if (rows == NULL)
           {
             /* a table that has text but no cells yet */
-            g_string_append (s, "<table");
-            append_attr (s, "text", gw_block_get_text (block));
-            g_string_append (s, "/>\n");
+            append_attr (w, "text", gw_block_get_text (block));
+            end (w);
             break;
           }
-        if (rows->len == 0)
-          {
-            g_string_append (s, "<table/>\n");
-            break;
-          }
-        g_string_append (s, "<table>\n");
         for (guint r = 0; r < rows->len; r++)
           {
             const char * const *cells = g_ptr_array_index (rows, r);
 
-            indent (s, 3);
-            if (cells == NULL || cells[0] == NULL)
-              {
-                g_string_append (s, "<row/>\n");
-                continue;
-              }
-            g_string_append (s, "<row>\n");
-            for (guint c = 0; cells[c]; c++)
-              append_text_element (s, 4, "cell", NULL, NULL, cells[c]);
-            indent (s, 3);
-            g_string_append (s, "</row>\n");
+            start (w, "row");
+            for (guint c = 0; cells != NULL && cells[c]; c++)
+              append_text_element (w, "cell", NULL, NULL, cells[c]);
+            end (w);
           }
-        indent (s, 2);
-        g_string_append (s, "</table>\n");
+        end (w);
       }
       break;
 
@@ -295,7 +268,7 @@ write_block (GString *s,
 }
 
 static void
-write_evaluation (GString      *s,
+write_evaluation (Writer        w,
                   GwEvaluation *evaluation)
 {
   const char * const *evaluators;
@@ -304,11 +277,9 @@ write_evaluation (GString      *s,
   gboolean any;
   guint n;
 
-  indent (s, 1);
-  g_string_append (s, "<evaluation");
-  append_number_attr (s, "step", gw_evaluation_get_step (evaluation));
-  append_number_attr (s, "stated-total", gw_evaluation_get_stated_total (evaluation));
-  g_string_append (s, ">\n");
+  start (w, "evaluation");
+  append_number_attr (w, "step", gw_evaluation_get_step (evaluation));
+  append_number_attr (w, "stated-total", gw_evaluation_get_stated_total (evaluation));
 
   any = FALSE;
   for (guint f = 0; f < GW_N_EVAL_FIELDS; f++)
@@ -318,148 +289,119 @@ write_evaluation (GString      *s,
       if (is_empty (value))
         continue;
       if (!any)
-        {
-          indent (s, 2);
-          g_string_append (s, "<fields>\n");
-          any = TRUE;
-        }
-      append_text_element (s, 3, "field", "name", gw_eval_field_to_string (f), value);
+        start (w, "fields");
+      any = TRUE;
+      append_text_element (w, "field", "name", gw_eval_field_to_string (f), value);
     }
   if (any)
-    {
-      indent (s, 2);
-      g_string_append (s, "</fields>\n");
-    }
+    end (w);
 
   evaluators = gw_evaluation_get_evaluators (evaluation);
   if (evaluators && evaluators[0])
     {
-      indent (s, 2);
-      g_string_append (s, "<evaluators>\n");
+      start (w, "evaluators");
       for (guint i = 0; evaluators[i]; i++)
-        append_text_element (s, 3, "evaluator", NULL, NULL, evaluators[i]);
-      indent (s, 2);
-      g_string_append (s, "</evaluators>\n");
+        append_text_element (w, "evaluator", NULL, NULL, evaluators[i]);
+      end (w);
     }
 
   store = gw_evaluation_get_sections (evaluation);
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
   if (n > 0)
     {
-      indent (s, 2);
-      g_string_append (s, "<sections>\n");
+      start (w, "sections");
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GwEvalSection) section = g_list_model_get_item (G_LIST_MODEL (store), i);
           GListModel *indicators = G_LIST_MODEL (gw_eval_section_get_indicators (section));
           guint n_indicators = g_list_model_get_n_items (indicators);
 
-          indent (s, 3);
-          g_string_append (s, "<section");
-          append_attr (s, "id", gw_eval_section_get_id (section));
-          append_attr (s, "name", gw_eval_section_get_name (section));
-          append_number_attr (s, "max", gw_eval_section_get_max (section));
-          append_number_attr (s, "stated-subtotal",
+          start (w, "section");
+          append_attr (w, "id", gw_eval_section_get_id (section));
+          append_attr (w, "name", gw_eval_section_get_name (section));
+          append_number_attr (w, "max", gw_eval_section_get_max (section));
+          append_number_attr (w, "stated-subtotal",
                               gw_eval_section_get_stated_subtotal (section));
-          if (n_indicators == 0)
-            {
-              g_string_append (s, "/>\n");
-              continue;
-            }
-          g_string_append (s, ">\n");
           for (guint j = 0; j < n_indicators; j++)
             {
               g_autoptr(GwIndicator) indicator = g_list_model_get_item (indicators, j);
               const char *scored_by = gw_indicator_get_scored_by (indicator);
               const char *comment = gw_indicator_get_comment (indicator);
 
-              indent (s, 4);
-              g_string_append (s, "<indicator");
-              append_attr (s, "id", gw_indicator_get_id (indicator));
-              append_attr (s, "name", gw_indicator_get_name (indicator));
-              append_number_attr (s, "max", gw_indicator_get_max (indicator));
-              append_number_attr (s, "score", gw_indicator_get_score (indicator));
-              append_number_attr (s, "self-score", gw_indicator_get_self_score (indicator));
+              start (w, "indicator");
+              append_attr (w, "id", gw_indicator_get_id (indicator));
+              append_attr (w, "name", gw_indicator_get_name (indicator));
+              append_number_attr (w, "max", gw_indicator_get_max (indicator));
+              append_number_attr (w, "score", gw_indicator_get_score (indicator));
+              append_number_attr (w, "self-score", gw_indicator_get_self_score (indicator));
               if (!is_empty (scored_by))
-                append_attr (s, "scored-by", scored_by);
+                append_attr (w, "scored-by", scored_by);
               if (!is_empty (comment))
-                append_attr (s, "comment", comment);
-              g_string_append (s, "/>\n");
+                append_attr (w, "comment", comment);
+              end (w);
             }
-          indent (s, 3);
-          g_string_append (s, "</section>\n");
+          end (w);
         }
-      indent (s, 2);
-      g_string_append (s, "</sections>\n");
+      end (w);
     }
 
   store = gw_evaluation_get_veto_items (evaluation);
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
   if (n > 0)
     {
-      indent (s, 2);
-      g_string_append (s, "<veto-items>\n");
+      start (w, "veto-items");
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GwVetoItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
 
-          append_text_element (s, 3, "veto", "ticked",
+          append_text_element (w, "veto", "ticked",
                                gw_veto_item_get_ticked (item) ? "true" : "false",
                                gw_veto_item_get_text (item));
         }
-      indent (s, 2);
-      g_string_append (s, "</veto-items>\n");
+      end (w);
     }
 
   array = gw_evaluation_get_grades (evaluation);
   if (array && array->len > 0)
     {
-      indent (s, 2);
-      g_string_append (s, "<grades>\n");
+      start (w, "grades");
       for (guint i = 0; i < array->len; i++)
         {
           const GwGrade *grade = g_ptr_array_index (array, i);
 
-          indent (s, 3);
-          g_string_append (s, "<grade");
-          append_attr (s, "name", grade->name ? grade->name : "");
-          append_number_attr (s, "min", grade->min);
-          g_string_append (s, "/>\n");
+          start (w, "grade");
+          append_attr (w, "name", grade->name ? grade->name : "");
+          append_number_attr (w, "min", grade->min);
+          end (w);
         }
-      indent (s, 2);
-      g_string_append (s, "</grades>\n");
+      end (w);
     }
 
   array = gw_evaluation_get_decisions (evaluation);
   if (array && array->len > 0)
     {
-      indent (s, 2);
-      g_string_append (s, "<decisions>\n");
+      start (w, "decisions");
       for (guint i = 0; i < array->len; i++)
         {
           const GwDecisionRule *rule = g_ptr_array_index (array, i);
 
-          indent (s, 3);
-          g_string_append (s, "<decision");
+          start (w, "decision");
           if (rule->cycle_year != 0)
-            g_string_append_printf (s, " cycle-year=\"%u\"", rule->cycle_year);
-          if (rule->grade != NULL)
-            append_attr (s, "grade", rule->grade);
-          if (is_empty (rule->decision))
-            g_string_append (s, "/>\n");
-          else
             {
-              g_string_append_c (s, '>');
-              append_escaped (s, rule->decision, FALSE);
-              g_string_append (s, "</decision>\n");
+              char buf[16];
+
+              g_snprintf (buf, sizeof buf, "%u", rule->cycle_year);
+              append_attr (w, "cycle-year", buf);
             }
+          if (rule->grade != NULL)
+            append_attr (w, "grade", rule->grade);
+          append_text (w, rule->decision);
+          end (w);
         }
-      indent (s, 2);
-      g_string_append (s, "</decisions>\n");
+      end (w);
     }
 
-  indent (s, 1);
-  g_string_append (s, "</evaluation>\n");
+  end (w);
 }
 
 /**
@@ -475,28 +417,35 @@ write_evaluation (GString      *s,
 GBytes *
 gw_document_to_gwdoc_bytes (GwDocument *self)
 {
-  GString *s;
   g_autoptr(GPtrArray) fields = NULL;
   const char * const *attachments;
   GwEvaluation *evaluation;
+  xmlBufferPtr buffer;
+  Writer w;
+  GBytes *bytes;
   gboolean any;
   guint n;
 
   g_return_val_if_fail (GW_IS_DOCUMENT (self), NULL);
 
-  s = g_string_sized_new (4096);
-  g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append (s, "<gwdoc version=\"" GWDOC_VERSION "\"");
-  append_attr (s, "kind", gw_document_kind_to_string (gw_document_get_kind (self)));
+  buffer = xmlBufferCreateSize (4096);
+  w = xmlNewTextWriterMemory (buffer, 0);
+  g_assert (w != NULL);
+  xmlTextWriterSetIndent (w, 1);
+  xmlTextWriterSetIndentString (w, (const xmlChar *) "  ");
+  xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL);
+
+  start (w, "gwdoc");
+  append_attr (w, "version", GWDOC_VERSION);
+  append_attr (w, "kind", gw_document_kind_to_string (gw_document_get_kind (self)));
   /* the 文件 format is the default and goes unsaid, so files written
    * before formats existed stay byte for byte what they were */
   if (gw_document_get_format (self) != GW_DOCUMENT_FORMAT_DOCUMENT)
-    append_attr (s, "format", gw_document_format_to_string (gw_document_get_format (self)));
+    append_attr (w, "format", gw_document_format_to_string (gw_document_get_format (self)));
   if (gw_document_get_sealed (self))
-    g_string_append (s, " sealed=\"true\"");
+    append_attr (w, "sealed", "true");
   if (!is_empty (gw_document_get_template_id (self)))
-    append_attr (s, "template", gw_document_get_template_id (self));
-  g_string_append (s, ">\n");
+    append_attr (w, "template", gw_document_get_template_id (self));
 
   any = FALSE;
   for (guint m = 0; m < GW_N_META; m++)
@@ -506,64 +455,50 @@ gw_document_to_gwdoc_bytes (GwDocument *self)
       if (is_empty (value))
         continue;
       if (!any)
-        {
-          indent (s, 1);
-          g_string_append (s, "<meta>\n");
-          any = TRUE;
-        }
-      append_text_element (s, 2, gw_meta_to_string (m), NULL, NULL, value);
+        start (w, "meta");
+      any = TRUE;
+      append_text_element (w, gw_meta_to_string (m), NULL, NULL, value);
     }
   if (any)
-    {
-      indent (s, 1);
-      g_string_append (s, "</meta>\n");
-    }
+    end (w);
 
   attachments = gw_document_get_attachments (self);
   if (attachments && attachments[0])
     {
-      indent (s, 1);
-      g_string_append (s, "<attachments>\n");
+      start (w, "attachments");
       for (guint i = 0; attachments[i]; i++)
-        append_text_element (s, 2, "item", NULL, NULL, attachments[i]);
-      indent (s, 1);
-      g_string_append (s, "</attachments>\n");
+        append_text_element (w, "item", NULL, NULL, attachments[i]);
+      end (w);
     }
 
   fields = gw_document_list_fields (self);
   if (fields->len > 0)
     {
-      indent (s, 1);
-      g_string_append (s, "<fields>\n");
+      start (w, "fields");
       for (guint i = 0; i < fields->len; i++)
         {
           const char *name = g_ptr_array_index (fields, i);
 
-          append_text_element (s, 2, "field", "name", name, gw_document_get_field (self, name));
+          append_text_element (w, "field", "name", name, gw_document_get_field (self, name));
         }
-      indent (s, 1);
-      g_string_append (s, "</fields>\n");
+      end (w);
     }
 
   n = gw_document_get_n_blocks (self);
-  indent (s, 1);
-  if (n == 0)
-    g_string_append (s, "<body/>\n");
-  else
-    {
-      g_string_append (s, "<body>\n");
-      for (guint i = 0; i < n; i++)
-        write_block (s, gw_document_get_block (self, i));
-      indent (s, 1);
-      g_string_append (s, "</body>\n");
-    }
+  start (w, "body");
+  for (guint i = 0; i < n; i++)
+    write_block (w, gw_document_get_block (self, i));
+  end (w);
 
   evaluation = gw_document_get_evaluation (self);
   if (evaluation)
-    write_evaluation (s, evaluation);
+    write_evaluation (w, evaluation);
 
-  g_string_append (s, "</gwdoc>\n");
-  return g_string_free_to_bytes (s);
+  xmlTextWriterEndDocument (w);
+  xmlFreeTextWriter (w);
+  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+  return bytes;
 }
 
 /* ---- atomic file replacement ---------------------------------------------- */

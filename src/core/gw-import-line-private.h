@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include "gw-document.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,19 @@ typedef struct {
   guint       lineno;   /* 1-based */
   guint       column;   /* 1-based column of text[0] in the original line */
   guint       heading;  /* heading level 1–4 of the text, 0 when none */
+  guint       flags;    /* GwLineFlags: what the source's formatting says */
 } GwLine;
+
+/* Formatting a .docx shows; a text line has none. */
+typedef enum {
+  GW_LINE_RED      = 1 << 0,  /* most of its text is red */
+  GW_LINE_LARGE    = 1 << 1,  /* set larger than 18 pt */
+  GW_LINE_CENTRED  = 1 << 2,
+  GW_LINE_RIGHT    = 1 << 3,
+  GW_LINE_RULE     = 1 << 4,  /* a red rule follows it */
+  GW_LINE_TABLE_ROW   = 1 << 5,  /* a row of a table: cells split by TABs in raw */
+  GW_LINE_TABLE_START = 1 << 6,  /* the first row of a table */
+} GwLineFlags;
 
 typedef enum {
   LABEL_NONE,
@@ -101,6 +113,17 @@ gboolean    _gw_line_looks_like_title (const GwLine *l);
 
 gboolean    _gw_line_continues_title (const GwLine *prev,
                                       const GwLine *next);
+
+/* The import state machine (gw-import-text.c): the document the lines
+ * make, or NULL with GW_ERROR_EMPTY when every line is blank. */
+GwDocument *_gw_import_lines (GwLine      *lines,
+                              guint        n_lines,
+                              const char  *display_name,
+                              GError     **error);
+
+/* Fills in n_chars and heading from text and len, and blanks a line drawn
+ * with dashes, as _gw_line_split_lines() does for each line. */
+void        _gw_line_derive (GwLine *line);
 
 const char *_gw_import_display_name (const char *display_name);
 

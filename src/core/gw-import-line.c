@@ -51,6 +51,25 @@ is_decoration (const char *text,
   return n >= 3;
 }
 
+void
+_gw_line_derive (GwLine *line)
+{
+  line->n_chars = g_utf8_strlen (line->text, line->len);
+  if (line->len > 0 && is_decoration (line->text, line->len))
+    {
+      line->len = 0;
+      line->n_chars = 0;
+    }
+  line->heading = 0;
+  if (line->len > 0)
+    {
+      GwHeadingMarker m;
+      /* A bare marker ("一、" or "1." alone on its line) is no heading. */
+      if (gw_heading_marker_parse (line->text, &m) && line->len > m.length)
+        line->heading = m.level;
+    }
+}
+
 /* Splits @text (mutable) into lines, trims each and NUL-terminates the
  * trimmed text in place. */
 GArray *
@@ -96,21 +115,9 @@ _gw_line_split_lines (char *text)
       line.text = s;
       line.raw = p;
       line.len = e - s;
-      line.n_chars = g_utf8_strlen (s, e - s);
       line.lineno = lineno;
-      if (line.len > 0 && is_decoration (s, line.len))
-        {
-          line.len = 0;
-          line.n_chars = 0;
-        }
-      line.heading = 0;
-      if (line.len > 0)
-        {
-          GwHeadingMarker m;
-          /* A bare marker ("一、" or "1." alone on its line) is no heading. */
-          if (gw_heading_marker_parse (s, &m) && line.len > m.length)
-            line.heading = m.level;
-        }
+      line.flags = 0;
+      _gw_line_derive (&line);
       g_array_append_val (lines, line);
 
       if (eol == NULL)

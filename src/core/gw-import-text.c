@@ -299,6 +299,15 @@ table_run (Importer  *imp,
 {
   guint n = 0;
 
+  /* a .docx table: its rows, however many and whatever their cells hold */
+  if (k < to && (imp->lines[k].flags & GW_LINE_TABLE_ROW))
+    {
+      do
+        g_ptr_array_add (raw, (gpointer) imp->lines[k + n++].raw);
+      while (k + n < to && (imp->lines[k + n].flags & GW_LINE_TABLE_ROW) &&
+             !(imp->lines[k + n].flags & GW_LINE_TABLE_START));
+      return n;
+    }
   if (k >= to || strchr (imp->lines[k].text, '\t') == NULL)
     return 0;
   /* a decoration line (----) reads as blank even with a tab in it */
@@ -595,7 +604,10 @@ parse_head (Importer *imp)
   else
     {
       const GwLine *l = &imp->lines[i];
-      if ((_gw_line_has_suffix (l, "文件") && _gw_line_looks_like_organ (l)) || is_letterhead (imp, i))
+      /* a .docx shows the mark by its colour and size even without 文件 */
+      if ((_gw_line_has_suffix (l, "文件") && _gw_line_looks_like_organ (l)) || is_letterhead (imp, i) ||
+          ((l->flags & (GW_LINE_RED | GW_LINE_LARGE)) == (GW_LINE_RED | GW_LINE_LARGE) &&
+           _gw_line_looks_like_organ (l)))
         {
           g_autofree char *mark = organ_mark_of_lines (imp, i, i + 1);
           set_meta (imp, GW_META_ORGAN_MARK, mark, l->lineno, l->column);
@@ -846,12 +858,6 @@ gw_import_text_data (const char  *data,
 {
   g_autofree char *text = NULL;
   g_autoptr(GArray) lines = NULL;
-  g_autoptr(GString) block_text = NULL;
-  g_autoptr(GArray) spans = NULL;
-  g_autoptr(GPtrArray) blocks = NULL;
-  g_autoptr(GwDocument) doc = NULL;
-  Importer imp = { 0 };
-  guint body, end, date, body_end, after;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -861,14 +867,30 @@ gw_import_text_data (const char  *data,
     return NULL;
 
   lines = _gw_line_split_lines (text);
+  return _gw_import_lines ((GwLine *) lines->data, lines->len, display_name, error);
+}
+
+GwDocument *
+_gw_import_lines (GwLine      *lines,
+                  guint        n_lines,
+                  const char  *display_name,
+                  GError     **error)
+{
+  g_autoptr(GString) block_text = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GwDocument) doc = NULL;
+  Importer imp = { 0 };
+  guint body, end, date, body_end, after;
+
   doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
   blocks = g_ptr_array_new_with_free_func (g_object_unref);
   block_text = g_string_sized_new (256);
   spans = g_array_new (FALSE, FALSE, sizeof (GwSourceSpan));
 
   imp.doc = doc;
-  imp.lines = (GwLine *) lines->data;
-  imp.n_lines = lines->len;
+  imp.lines = lines;
+  imp.n_lines = n_lines;
   imp.blocks = blocks;
   imp.text = block_text;
   imp.spans = spans;

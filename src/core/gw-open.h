@@ -5,8 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* Opens any document Gongwen reads: .gwdoc (XML) or a plain-text draft,
- * told apart by content, not only by name. Errors name the file. */
+/* Opens any document Gongwen reads: .gwdoc (XML), a Word .docx package
+ * or a plain-text draft, told apart by content, not only by name; .doc,
+ * .wps, .odt and .rtf through LibreOffice when it is installed. Every
+ * document opened keeps an import report (gw-import-report.h) saying its
+ * source format. Errors name the file. */
 GwDocument *gw_document_open (const char  *path,
                               GError     **error);
 

@@ -8,6 +8,7 @@
 #include "gw-document-xml.h"
 #include "gw-error.h"
 #include "gw-evaluation.h"
+#include "gw-import-docx.h"
 #include "gw-import-text.h"
 #include "gw-numeral.h"
 #include "gw-template.h"
@@ -121,6 +122,27 @@ replay_template (const char *path,
   g_assert_no_error (error);
 }
 
+/* Files as fuzz-docx takes them: 'Z' then a whole .docx package. */
+static void
+replay_docx (const char *path,
+             GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GwDocument) doc = NULL;
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1);
+  g_assert_cmpint (((const char *) g_bytes_get_data (bytes, NULL))[0], ==, 'Z');
+  package = g_bytes_new_from_bytes (bytes, 1, g_bytes_get_size (bytes) - 1);
+  doc = gw_import_docx_bytes (package, path, &error);
+  if (doc == NULL)
+    {
+      assert_error_says_something (error, path);
+      return;
+    }
+  g_assert_no_error (error);
+}
+
 typedef struct {
   const char *folder;
   ReplayFunc  replay;
@@ -131,6 +153,7 @@ static const Parser parsers[] = {
   { "gwdoc", replay_gwdoc },
   { "heading-marker", replay_heading_marker },
   { "template", replay_template },
+  { "docx", replay_docx },
 };
 
 typedef struct {

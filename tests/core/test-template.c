@@ -129,6 +129,15 @@ test_opinion_fields (void)
   g_clear_pointer (&msg, g_free);
   g_assert_false (gw_template_field_validate (f, "2023年2月30日", NULL));
   g_assert_false (gw_template_field_validate (f, "二〇二三年三月十日", NULL));
+  /* the one date reader (gw_date_parse): spaces and full-width digits are
+   * read, and written the GB/T 9704 way */
+  msg = gw_template_field_normalize (f, "2023 年 3 月 10 日");
+  g_assert_cmpstr (msg, ==, "2023年3月10日");
+  g_clear_pointer (&msg, g_free);
+  msg = gw_template_field_normalize (f, "２０２３年３月１０日");
+  g_assert_cmpstr (msg, ==, "2023年3月10日");
+  g_clear_pointer (&msg, g_free);
+  g_assert_false (gw_template_field_validate (f, "2023-3-10", NULL));
   msg = gw_template_field_format_date (f, 2023, 3, 10);
   g_assert_cmpstr (msg, ==, "2023年3月10日");
   g_assert_true (gw_template_field_validate (f, msg, NULL));
@@ -447,6 +456,19 @@ test_evaluation_bad_values (void)
   g_assert_nonnull (strstr (g_hash_table_lookup (errors, "cycle-year"), "1 to 3"));
   g_assert_true (g_hash_table_contains (errors, "tier"));
   g_assert_nonnull (strstr (g_hash_table_lookup (errors, "service-start"), "2023-03-10"));
+  {
+    /* an ISO date field reads 2023/4/1 and 2023.4.1 as the form check
+     * does, and writes 2023-04-01 */
+    GwTemplateField *start = gw_template_get_field (t, "service-start");
+    g_autofree char *slash = gw_template_field_normalize (start, "2023/4/1");
+    g_autofree char *dot = gw_template_field_normalize (start, "2023.4.1");
+    g_autofree char *iso = gw_template_field_normalize (start, "2023-4-1");
+
+    g_assert_cmpstr (slash, ==, "2023-04-01");
+    g_assert_cmpstr (dot, ==, "2023-04-01");
+    g_assert_cmpstr (iso, ==, "2023-04-01");
+    g_assert_false (gw_template_field_validate (start, "2023/4-1", NULL));
+  }
   g_assert_true (g_hash_table_contains (errors, "credit-code"));
 }
 

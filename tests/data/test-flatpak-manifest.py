@@ -83,10 +83,10 @@ def main():
     fonts = subprocess.run(['bash', str(flatpak / 'collect-fonts.sh'), '--list'],
                            capture_output=True, text=True)
     produced = {'fonts/' + n for n in fonts.stdout.split()}
-    poppler_script = (flatpak / 'collect-poppler.sh').read_text(encoding='utf-8')
-    m = re.search(r'^dest=\$\{1:-\$here/([^}]+)\}', poppler_script, re.M)
-    if m:
-        produced.add(m.group(1))
+    for script in sorted(flatpak.glob('collect-*.sh')):
+        m = re.search(r'^dest=\$\{1:-\$here/([^}]+)\}', script.read_text(encoding='utf-8'), re.M)
+        if m:
+            produced.add(m.group(1))
     unknown = []
     for module in modules:
         for source in module.get('sources', []):
