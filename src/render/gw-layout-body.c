@@ -231,13 +231,12 @@ _gw_layout_title (GwPagination *p)
       GwTextSpec spec = { GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W, 0, FALSE, PANGO_ALIGN_CENTER,
                           0, 0 };
       g_autoptr(GArray) lines = _gw_layout_lines_new ();
-      GwOp *op;
 
       if (!_gw_layout_lay_text (p, &spec, text, _gw_ledger_entry (p, where, title, -1), where,
                                 lines))
         return FALSE;
-      op = _gw_layout_flow_lines (p, lines, GW_TA_LEFT, SIZE_TITLE, BLACK);
-      _gw_layout_add_outline (p, _("the title"), 0, op->y - SIZE_TITLE);
+      _gw_layout_flow_lines (p, lines, GW_TA_LEFT, SIZE_TITLE, BLACK);
+      _gw_layout_add_outline (p, _("the title"), 0, p->flow_page, p->flow_y - SIZE_TITLE);
       _gw_layout_skip_lines (p, 1);
       return TRUE;
     }
@@ -250,9 +249,9 @@ _gw_layout_title (GwPagination *p)
     return FALSE;
   {
     double w = pango_layout_get_width (l) / (double) PANGO_SCALE;
-    GwOp *op = _gw_layout_flow (p, l, GW_TA_LEFT + (GW_TA_W - w) / 2, SIZE_TITLE, BLACK);
+    _gw_layout_flow (p, l, GW_TA_LEFT + (GW_TA_W - w) / 2, SIZE_TITLE, BLACK);
     g_autofree char *flat = g_strdelimit (g_strdup (title), "\n", ' ');
-    _gw_layout_add_outline (p, flat, 0, op->y - SIZE_TITLE);
+    _gw_layout_add_outline (p, flat, 0, p->flow_page, p->flow_y - SIZE_TITLE);
   }
   _gw_layout_skip_lines (p, 1);
   return TRUE;
@@ -267,7 +266,7 @@ _gw_layout_recipients (GwPagination *p)
   if (to == NULL)
     return TRUE;
   where = _gw_layout_where_meta (p, GW_META_RECIPIENTS);
-  return _gw_layout_flow_grid_text (p, GW_FONT_ROLE_FANGSONG, to, 0, where, 0, 0) != NULL;
+  return _gw_layout_flow_grid_text (p, GW_FONT_ROLE_FANGSONG, to, 0, where, 0, 0);
 }
 
 /* Byte length of a heading's own text: up to and including the first 。
@@ -301,7 +300,6 @@ _gw_layout_block (GwPagination *p,
                             2 * GW_CHAR, TRUE, PANGO_ALIGN_LEFT, 0, 0 };
         g_autoptr(GArray) lines = _gw_layout_lines_new ();
         g_autofree char *label = NULL;
-        GwOp *op;
 
         if (level == 1 || level == 2)
           {
@@ -314,7 +312,7 @@ _gw_layout_block (GwPagination *p,
         /* Keep a heading with the line that follows it. */
         if (lines->len == 1 && _gw_layout_current_slot (p) == GW_LINES - 1)
           _gw_pagination_new_page (p);
-        op = _gw_layout_flow_lines (p, lines, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+        _gw_layout_flow_lines (p, lines, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
         /* the outline shows the heading's first few hundred bytes at most,
          * cut between characters */
         if (head > 600)
@@ -322,7 +320,8 @@ _gw_layout_block (GwPagination *p,
         label = g_strndup (text, head);
         if (g_str_has_suffix (label, "。"))
           label[strlen (label) - strlen ("。")] = '\0';
-        _gw_layout_add_outline (p, label, level ? level : 1, op->y - GW_BODY_SIZE);
+        _gw_layout_add_outline (p, label, level ? level : 1, p->flow_page,
+                                p->flow_y - GW_BODY_SIZE);
         return TRUE;
       }
 
@@ -333,7 +332,7 @@ _gw_layout_block (GwPagination *p,
           _gw_layout_skip_lines (p, 1);
           return TRUE;
         }
-      return _gw_layout_flow_grid_text (p, GW_FONT_ROLE_FANGSONG, text, 2, where, 0, 0) != NULL;
+      return _gw_layout_flow_grid_text (p, GW_FONT_ROLE_FANGSONG, text, 2, where, 0, 0);
     }
 }
 
@@ -404,7 +403,7 @@ _gw_layout_attachments (GwPagination *p)
           _gw_pagination_new_page (p);
           ll = _gw_layout_grid_layout (p, GW_FONT_ROLE_HEITI, label, GW_CHARS, 0, NULL);
           _gw_layout_flow (p, ll, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
-          _gw_layout_add_outline (p, label, 1, GW_TA_TOP);
+          _gw_layout_add_outline (p, label, 1, p->pages->len - 1, GW_TA_TOP);
           _gw_layout_skip_lines (p, 1);
           if (*title)
             {

@@ -148,16 +148,16 @@ _gw_layout_evaluation (GwPagination *p,
     g_autoptr(PangoLayout) l = _gw_pagination_layout (p, GW_FONT_ROLE_TITLE, SIZE_TITLE, GW_TA_W,
                                                        title ? title : "社工站运营服务项目年度评估表");
     g_autofree char *flat = NULL;
-    GwOp *op;
 
     pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
     if (title)
       _gw_ledger_account (p, l, _("the title"), title, 0);
     if (!_gw_pagination_check_glyphs (p, l, _("the title")))
       goto fail;
-    op = _gw_layout_flow (p, l, GW_TA_LEFT, SIZE_TITLE, BLACK);
+    _gw_layout_flow (p, l, GW_TA_LEFT, SIZE_TITLE, BLACK);
     flat = g_strdup (pango_layout_get_text (l));
-    _gw_layout_add_outline (p, g_strdelimit (flat, "\n", ' '), 0, op->y - SIZE_TITLE);
+    _gw_layout_add_outline (p, g_strdelimit (flat, "\n", ' '), 0, p->flow_page,
+                            p->flow_y - SIZE_TITLE);
     p->y += 6;
   }
 

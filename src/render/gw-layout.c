@@ -283,36 +283,38 @@ _gw_layout_lines (PangoLayout *layout,
 }
 
 /* Places @lines on consecutive grid slots from p->y, starting a new page
- * when the slots run out. Returns the first op. */
-GwOp *
+ * when the slots run out; p->flow_y and p->flow_page say where the first
+ * one went (a long text's first ops may be drawn and freed before it
+ * ends). */
+void
 _gw_layout_flow_lines (GwPagination *p,
                        GArray       *lines,
                        double        x0,
                        double        size,
                        guint32       rgb)
 {
-  GwOp *first = NULL;
-
   for (guint i = 0; i < lines->len; i++)
     {
       int slot = _gw_layout_current_slot (p);
-      GwOp *op;
+      double baseline;
 
       if (slot >= GW_LINES)
         {
           _gw_pagination_new_page (p);
           slot = 0;
         }
-      op = _gw_page_add_line (p->page, &g_array_index (lines, GwLine, i), x0,
-                              _gw_baseline_in_slot (_gw_layout_slot_top (slot), size), rgb);
-      if (first == NULL)
-        first = op;
+      baseline = _gw_baseline_in_slot (_gw_layout_slot_top (slot), size);
+      _gw_page_add_line (p->page, &g_array_index (lines, GwLine, i), x0, baseline, rgb);
+      if (i == 0)
+        {
+          p->flow_y = baseline;
+          p->flow_page = p->pages->len - 1;
+        }
       p->y = _gw_layout_slot_top (slot + 1);
     }
-  return first;
 }
 
-GwOp *
+void
 _gw_layout_flow (GwPagination *p,
                  PangoLayout  *layout,
                  double        x0,
@@ -322,7 +324,7 @@ _gw_layout_flow (GwPagination *p,
   g_autoptr(GArray) lines = _gw_layout_lines_new ();
 
   _gw_layout_lines (layout, lines);
-  return _gw_layout_flow_lines (p, lines, x0, size, rgb);
+  _gw_layout_flow_lines (p, lines, x0, size, rgb);
 }
 
 /* Leaves @n empty grid lines; never carries blank lines onto a new page. */
@@ -386,13 +388,14 @@ void
 _gw_layout_add_outline (GwPagination *p,
                         const char   *text,
                         guint         level,
+                        guint         page,
                         double        y)
 {
   GwOutlineEntry *e = g_new0 (GwOutlineEntry, 1);
 
   e->text = g_strdup (text);
   e->level = level;
-  e->page = p->pages->len - 1;
+  e->page = page;
   e->y = y;
   g_ptr_array_add (p->outline, e);
 }
@@ -513,7 +516,7 @@ _gw_layout_lay_text (GwPagination     *p,
 }
 
 /* Body text on the grid: lay_text, accounted as @where, and flowed. */
-GwOp *
+gboolean
 _gw_layout_flow_grid_text (GwPagination *p,
                            GwFontRole    role,
                            const char   *text,
@@ -528,8 +531,9 @@ _gw_layout_flow_grid_text (GwPagination *p,
   GwTextEntry *entry = _gw_ledger_entry (p, where, text, -1);
 
   if (!_gw_layout_lay_text (p, &spec, text, entry, where, lines))
-    return NULL;
-  return _gw_layout_flow_lines (p, lines, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+    return FALSE;
+  _gw_layout_flow_lines (p, lines, GW_TA_LEFT, GW_BODY_SIZE, BLACK);
+  return TRUE;
 }
 
 double

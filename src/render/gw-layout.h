@@ -112,6 +112,10 @@ struct _GwPagination {
    * and frees its ops, so memory does not grow with the document. */
   cairo_t       *sink;
   guint          flushed;    /* pages drawn to sink and freed */
+  /* where the first line of the last text flowed went (ops themselves
+   * may be freed once their page is drawn) */
+  double         flow_y;     /* its baseline */
+  guint          flow_page;  /* 0-based */
 };
 
 /* Renderer internals (gw-pdf.c). A pagination takes the renderer's
