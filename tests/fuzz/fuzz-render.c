@@ -9,9 +9,10 @@
 
 /* The renderer under text conservation: the input is read as a recipe for
  * a document (long cells, huge paragraphs, long Latin runs, many columns,
- * nested headings, attachments), which is laid out and drawn onto a
- * scratch surface by gw_renderer_paginate (), the printing path, which
- * refuses any pagination that would leave a character undrawn. Laying out
+ * nested headings, attachments), which is laid out and drawn, either by
+ * gw_renderer_paginate () (printing: every page onto a scratch surface)
+ * or by gw_renderer_render_pdf () (pages drawn and freed while the layout
+ * runs); both refuse a result that would leave a character undrawn. Laying out
  * must then either succeed or fail for a reason the user can act on (a
  * character no font has, a table too wide for any page); a conservation
  * failure, a crash or a hang (libFuzzer's -timeout) is a bug. */
@@ -177,13 +178,22 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   Reader r = { data, size, 0 };
+  gboolean pdf = size > 0 && (data[0] & 0x80);
   g_autoptr(GwDocument) doc = make_document (&r);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GwPagination) p = gw_renderer_paginate (renderer, doc, &error);
+  g_autoptr(GwPagination) p = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
-  if (p != NULL)
+  /* half the inputs go through the PDF export itself, which draws and
+   * frees each page while the layout runs */
+  if (pdf)
+    bytes = gw_renderer_render_pdf (renderer, doc, &error);
+  else
+    p = gw_renderer_paginate (renderer, doc, &error);
+  if (p != NULL || bytes != NULL)
     {
-      if (error != NULL || gw_pagination_get_n_pages (p) == 0)
+      if (error != NULL || (p && gw_pagination_get_n_pages (p) == 0) ||
+          (bytes && g_bytes_get_size (bytes) == 0))
         abort ();
       return 0;
     }
