@@ -51,6 +51,7 @@ typedef struct {
   gboolean   blank;
   gboolean   landscape;     /* holds a landscape table (§8) */
   gboolean   turning;       /* ops added now are turned (while laying one out) */
+  gboolean   numbered;      /* its page number op is added (or it has none) */
 } GwPage;
 
 /* A landscape table (GB/T 9704 §8) is laid out in a frame of the type
@@ -62,6 +63,22 @@ typedef struct {
 #define GW_TURN_ORIGIN_X  GW_TA_LEFT
 #define GW_TURN_ORIGIN_Y  GW_TA_BOTTOM
 
+/* One line of laid-out text: line @line of @layout, @x its left edge
+ * within the layout (alignment, indent). A text of any length is laid out
+ * as several layouts, cut before shaping (_gw_pagination_lay_text). */
+typedef struct {
+  PangoLayout *layout;      /* owns a reference */
+  int          line;
+  double       x;
+} GwLine;
+
+/* Text conservation (gw-conservation.c): every character of a source
+ * element (a block, a cell, a header element, an attachment) is counted
+ * off as its glyphs are handed to cairo; after drawing, anything not drawn
+ * fails the export, naming the element. */
+typedef struct _GwTextEntry GwTextEntry;
+typedef struct _GwFontSet   GwFontSet;
+
 typedef struct {
   char   *text;
   guint   level;            /* 1 … 4 */
@@ -71,6 +88,7 @@ typedef struct {
 
 struct _GwPagination {
   GwRenderer    *renderer;
+  GwFontSet     *fonts;      /* the renderer's fonts when this began: immutable */
   PangoFontMap  *font_map;
   PangoContext  *context;
   GPtrArray     *pages;      /* GwPage* */
@@ -86,14 +104,60 @@ struct _GwPagination {
   double         y;          /* top of the next free space on the page */
   gboolean       landscape;  /* new pages are landscape-table pages */
   GError        *error;      /* first error met */
+  /* conservation */
+  GPtrArray     *ledger;     /* GwTextEntry*, in document order */
+  int            drop_line;  /* test hook: the accounted line a draw pass skips, or -1 */
+  int            drawn;      /* accounted lines drawn in this pass */
+  /* A PDF export draws each page as soon as the layout is done with it
+   * and frees its ops, so memory does not grow with the document. */
+  cairo_t       *sink;
+  guint          flushed;    /* pages drawn to sink and freed */
+  /* where the first line of the last text flowed went (ops themselves
+   * may be freed once their page is drawn) */
+  double         flow_y;     /* its baseline */
+  guint          flow_page;  /* 0-based */
 };
 
-/* Renderer internals (gw-pdf.c). */
-const PangoFontDescription *_gw_renderer_get_font_desc  (GwRenderer   *self,
+/* Renderer internals (gw-pdf.c). A pagination takes the renderer's
+ * current font set once and keeps it: a font change builds a new set. */
+GwFontSet                  *_gw_renderer_take_fonts      (GwRenderer   *self);
+void                        _gw_font_set_unref           (GwFontSet    *set);
+const PangoFontDescription *_gw_font_set_get_desc        (GwFontSet    *set,
                                                           GwFontRole    role);
-PangoFontMap               *_gw_renderer_acquire_font_map (GwRenderer *self);
-void                        _gw_renderer_release_font_map (GwRenderer   *self,
-                                                            PangoFontMap *map);
+PangoFontMap               *_gw_font_set_acquire_map     (GwFontSet    *set);
+void                        _gw_font_set_release_map     (GwFontSet    *set,
+                                                          PangoFontMap *map);
+const PangoFontDescription *_gw_pagination_font_desc     (GwPagination *p,
+                                                          GwFontRole    role);
+/* Test hook: called between looking a role's font up and using it. */
+extern void (*_gw_render_test_font_hook) (GwFontRole role);
+
+/* gw-conservation.c */
+GwTextEntry *_gw_ledger_entry           (GwPagination *p,
+                                         const char   *where,
+                                         const char   *source,
+                                         gssize        len);
+void         _gw_ledger_span            (GwTextEntry  *entry,
+                                         PangoLayout  *layout,
+                                         guint         start,
+                                         guint         end);
+/* Entry + span: @source appears verbatim in @layout's text at byte @start. */
+void         _gw_ledger_account         (GwPagination *p,
+                                         PangoLayout  *layout,
+                                         const char   *where,
+                                         const char   *source,
+                                         guint         start);
+void         _gw_ledger_free            (GPtrArray    *ledger);
+void         _gw_pagination_begin_pass  (GwPagination *p);
+/* Whether to draw @line of @layout (the test hook may drop it); counts
+ * what it returns TRUE for off the ledger, from its glyph strings. */
+gboolean     _gw_pagination_count_line  (GwPagination    *p,
+                                         PangoLayout     *layout,
+                                         PangoLayoutLine *line);
+gboolean     _gw_pagination_check_drawn (GwPagination *p,
+                                         GError      **error);
+/* Whitespace and format characters need not leave a glyph. */
+gboolean     _gw_char_is_exempt         (gunichar      c);
 
 /* gw-layout.c */
 /* Every character the layout writes itself (labels, the evaluation form's
@@ -107,6 +171,11 @@ gboolean _gw_layout_evaluation (GwPagination *pagination,
 
 /* Shared helpers of the two layouts (gw-layout.c). */
 GwPage      *_gw_pagination_new_page   (GwPagination *p);
+GwOp        *_gw_page_add_line         (GwPage       *page,
+                                        const GwLine *line,
+                                        double        x0,
+                                        double        baseline,
+                                        guint32       rgb);
 GwOp        *_gw_page_add_text         (GwPage      *page,
                                         PangoLayout *layout,
                                         int          line,
@@ -134,6 +203,12 @@ gboolean     _gw_pagination_check_glyphs (GwPagination *p,
                                           PangoLayout  *layout,
                                           const char   *where);
 void         _gw_pagination_number_pages (GwPagination *p);
+void         _gw_pagination_number_page  (GwPagination *p,
+                                          guint         index);
+/* Draws pages [p->flushed, @until) to p->sink, if any, and frees their
+ * ops (gw-pdf.c). */
+void         _gw_pagination_flush        (GwPagination *p,
+                                          guint         until);
 double       _gw_baseline_in_slot      (double slot_top,
                                         double size);
 

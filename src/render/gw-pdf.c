@@ -4,10 +4,14 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gw-date.h"
 #include "gw-error.h"
@@ -16,18 +20,32 @@
 #include "gw-numeral.h"
 #include "gw-pdf.h"
 
+/* The fonts a render uses: made once, never changed while anything uses
+ * them. A font change builds a new set and swaps it in (set_role); a
+ * pagination keeps the set it began with, and the Pango font maps pooled
+ * in a set are made for that set alone, so none outlives a change. */
+struct _GwFontSet
+{
+  gatomicrefcount       ref;
+  GwFonts              *fonts;
+  PangoFontDescription *descs[GW_N_FONT_ROLES];
+  GMutex                lock;
+  GPtrArray            *idle_maps;    /* PangoFontMap*, one taken per document */
+  gboolean              used;         /* a pagination has taken it: immutable */
+};
+
 struct _GwRenderer
 {
   GObject               parent_instance;
 
-  GwFonts              *fonts;
   char                 *families[GW_N_FONT_ROLES];
-  PangoFontDescription *descs[GW_N_FONT_ROLES];
-  GMutex                lock;
-  GPtrArray            *idle_maps;    /* PangoFontMap*, one taken per document */
+  GMutex                lock;         /* guards current */
+  GwFontSet            *current;
 };
 
 G_DEFINE_FINAL_TYPE (GwRenderer, gw_renderer, G_TYPE_OBJECT)
+
+void (*_gw_render_test_font_hook) (GwFontRole role) = NULL;
 
 static const struct {
   const char   *name;
@@ -64,18 +82,86 @@ gw_font_role_from_string (const char *str,
   return FALSE;
 }
 
+static GwFontSet *
+font_set_new (GError **error)
+{
+  GwFontSet *set = g_new0 (GwFontSet, 1);
+
+  g_atomic_ref_count_init (&set->ref);
+  g_mutex_init (&set->lock);
+  set->idle_maps = g_ptr_array_new_with_free_func (gw_fonts_free_font_map);
+  set->fonts = gw_fonts_new (error);
+  if (set->fonts == NULL)
+    {
+      _gw_font_set_unref (set);
+      return NULL;
+    }
+  return set;
+}
+
+void
+_gw_font_set_unref (GwFontSet *set)
+{
+  if (set == NULL || !g_atomic_ref_count_dec (&set->ref))
+    return;
+  for (guint i = 0; i < GW_N_FONT_ROLES; i++)
+    g_clear_pointer (&set->descs[i], pango_font_description_free);
+  g_ptr_array_unref (set->idle_maps);
+  g_clear_pointer (&set->fonts, gw_fonts_unref);
+  g_mutex_clear (&set->lock);
+  g_free (set);
+}
+
+const PangoFontDescription *
+_gw_font_set_get_desc (GwFontSet  *set,
+                       GwFontRole  role)
+{
+  return set->descs[role];
+}
+
+PangoFontMap *
+_gw_font_set_acquire_map (GwFontSet *set)
+{
+  PangoFontMap *map = NULL;
+
+  g_mutex_lock (&set->lock);
+  if (set->idle_maps->len > 0)
+    map = g_ptr_array_steal_index_fast (set->idle_maps, set->idle_maps->len - 1);
+  g_mutex_unlock (&set->lock);
+  /* Pango font maps are not thread-safe: each document in flight has one. */
+  return map ? map : gw_fonts_new_font_map (set->fonts);
+}
+
+void
+_gw_font_set_release_map (GwFontSet    *set,
+                          PangoFontMap *map)
+{
+  g_mutex_lock (&set->lock);
+  g_ptr_array_add (set->idle_maps, map);
+  g_mutex_unlock (&set->lock);
+}
+
+GwFontSet *
+_gw_renderer_take_fonts (GwRenderer *self)
+{
+  GwFontSet *set;
+
+  g_mutex_lock (&self->lock);
+  set = self->current;
+  g_atomic_ref_count_inc (&set->ref);
+  set->used = TRUE;
+  g_mutex_unlock (&self->lock);
+  return set;
+}
+
 static void
 gw_renderer_finalize (GObject *object)
 {
   GwRenderer *self = GW_RENDERER (object);
 
   for (guint i = 0; i < GW_N_FONT_ROLES; i++)
-    {
-      g_free (self->families[i]);
-      g_clear_pointer (&self->descs[i], pango_font_description_free);
-    }
-  g_ptr_array_unref (self->idle_maps);
-  g_clear_pointer (&self->fonts, gw_fonts_unref);
+    g_free (self->families[i]);
+  g_clear_pointer (&self->current, _gw_font_set_unref);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (gw_renderer_parent_class)->finalize (object);
 }
@@ -90,27 +176,66 @@ static void
 gw_renderer_init (GwRenderer *self)
 {
   g_mutex_init (&self->lock);
-  self->idle_maps = g_ptr_array_new_with_free_func (gw_fonts_free_font_map);
 }
 
 static gboolean
 resolve_role (GwRenderer *self,
+              GwFontSet  *set,
               GwFontRole  role,
               GError    **error)
 {
   PangoFontDescription *desc;
 
-  desc = gw_fonts_resolve (self->fonts, gw_renderer_get_font (self, role),
+  desc = gw_fonts_resolve (set->fonts, gw_renderer_get_font (self, role),
                            roles[role].repertoire, roles[role].fallbacks, error);
   if (desc == NULL)
     return FALSE;
-  g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->descs[role], pango_font_description_free);
-  self->descs[role] = desc;
+  g_clear_pointer (&set->descs[role], pango_font_description_free);
+  set->descs[role] = desc;
   /* Font maps cache fontsets: start afresh after a change. */
-  g_ptr_array_set_size (self->idle_maps, 0);
-  g_mutex_unlock (&self->lock);
+  g_ptr_array_set_size (set->idle_maps, 0);
   return TRUE;
+}
+
+/* Makes @role's font (or all roles, @role = GW_N_FONT_ROLES) follow
+ * self->families. A set nothing has rendered with yet is changed in place;
+ * one that a render has taken is never touched again: a new set, with its
+ * own fontconfig configuration (an FcConfig must not change under a font
+ * map that uses it), replaces it, and renders in flight keep the old one. */
+static gboolean
+set_role (GwRenderer *self,
+          GwFontRole  role,
+          GError    **error)
+{
+  GwFontSet *set;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&self->lock);
+  set = self->current;
+  if (set->used)
+    {
+      set = font_set_new (error);
+      if (set == NULL)
+        {
+          g_mutex_unlock (&self->lock);
+          return FALSE;
+        }
+      for (guint i = 0; i < GW_N_FONT_ROLES && ok; i++)
+        ok = resolve_role (self, set, i, error);
+      if (ok)
+        {
+          _gw_font_set_unref (self->current);
+          self->current = set;
+        }
+      else
+        _gw_font_set_unref (set);
+    }
+  else
+    for (guint i = 0; i < GW_N_FONT_ROLES && ok; i++)
+      if (role == GW_N_FONT_ROLES || role == i)
+        ok = resolve_role (self, set, i, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
 }
 
 /**
@@ -125,12 +250,11 @@ gw_renderer_new (GError **error)
 {
   g_autoptr(GwRenderer) self = g_object_new (GW_TYPE_RENDERER, NULL);
 
-  self->fonts = gw_fonts_new (error);
-  if (self->fonts == NULL)
+  self->current = font_set_new (error);
+  if (self->current == NULL)
     return NULL;
-  for (guint i = 0; i < GW_N_FONT_ROLES; i++)
-    if (!resolve_role (self, i, error))
-      return NULL;
+  if (!set_role (self, GW_N_FONT_ROLES, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -142,7 +266,9 @@ gw_renderer_add_batch_text (GwRenderer *self,
   g_return_if_fail (GW_IS_RENDERER (self));
   g_return_if_fail (text != NULL);
 
-  gw_fonts_add_batch_text (self->fonts, text, len);
+  g_mutex_lock (&self->lock);
+  gw_fonts_add_batch_text (self->current->fonts, text, len);
+  g_mutex_unlock (&self->lock);
 }
 
 gboolean
@@ -152,11 +278,8 @@ gw_renderer_prepare_batch (GwRenderer  *self,
   g_return_val_if_fail (GW_IS_RENDERER (self), FALSE);
 
   /* what the layout writes itself: labels, the form's headings */
-  gw_fonts_add_batch_text (self->fonts, _gw_layout_fixed_text, -1);
-  for (guint i = 0; i < GW_N_FONT_ROLES; i++)
-    if (!resolve_role (self, i, error))
-      return FALSE;
-  return TRUE;
+  gw_renderer_add_batch_text (self, _gw_layout_fixed_text, -1);
+  return set_role (self, GW_N_FONT_ROLES, error);
 }
 
 void
@@ -171,7 +294,7 @@ gw_renderer_set_font (GwRenderer *self,
 
   g_free (self->families[role]);
   self->families[role] = (family && *family) ? g_strdup (family) : NULL;
-  if (!resolve_role (self, role, &error))
+  if (!set_role (self, role, &error))
     g_warning ("%s", error->message);
 }
 
@@ -186,32 +309,14 @@ gw_renderer_get_font (GwRenderer *self,
 }
 
 const PangoFontDescription *
-_gw_renderer_get_font_desc (GwRenderer *self,
-                            GwFontRole  role)
+_gw_pagination_font_desc (GwPagination *p,
+                          GwFontRole    role)
 {
-  return self->descs[role];
-}
+  const PangoFontDescription *desc = _gw_font_set_get_desc (p->fonts, role);
 
-PangoFontMap *
-_gw_renderer_acquire_font_map (GwRenderer *self)
-{
-  PangoFontMap *map = NULL;
-
-  g_mutex_lock (&self->lock);
-  if (self->idle_maps->len > 0)
-    map = g_ptr_array_steal_index_fast (self->idle_maps, self->idle_maps->len - 1);
-  g_mutex_unlock (&self->lock);
-  /* Pango font maps are not thread-safe: each document in flight has one. */
-  return map ? map : gw_fonts_new_font_map (self->fonts);
-}
-
-void
-_gw_renderer_release_font_map (GwRenderer   *self,
-                               PangoFontMap *map)
-{
-  g_mutex_lock (&self->lock);
-  g_ptr_array_add (self->idle_maps, map);
-  g_mutex_unlock (&self->lock);
+  if (G_UNLIKELY (_gw_render_test_font_hook))
+    _gw_render_test_font_hook (role);
+  return desc;
 }
 
 /* ---- pagination ------------------------------------------------------- */
@@ -251,10 +356,12 @@ gw_pagination_free (GwPagination *p)
   if (p == NULL)
     return;
   g_clear_pointer (&p->pages, g_ptr_array_unref);
+  g_clear_pointer (&p->ledger, _gw_ledger_free);
   g_clear_pointer (&p->outline, g_ptr_array_unref);
   g_clear_object (&p->context);
   if (p->font_map)
-    _gw_renderer_release_font_map (p->renderer, p->font_map);
+    _gw_font_set_release_map (p->fonts, p->font_map);
+  g_clear_pointer (&p->fonts, _gw_font_set_unref);
   g_clear_object (&p->renderer);
   g_clear_object (&p->doc);
   g_clear_error (&p->error);
@@ -265,24 +372,30 @@ gw_pagination_free (GwPagination *p)
   g_free (p);
 }
 
-GwPagination *
-gw_renderer_paginate (GwRenderer  *self,
-                      GwDocument  *doc,
-                      GError     **error)
+/* Lays @doc out without drawing it: the conservation check is left to
+ * whoever draws (render_pdf, or gw_renderer_paginate's dry run). */
+static GwPagination *
+paginate (GwRenderer  *self,
+          GwDocument  *doc,
+          cairo_t     *sink,
+          GError     **error)
 {
   g_autoptr(GwPagination) p = NULL;
   cairo_font_options_t *options;
   const char *path;
+  const char *drop;
   gboolean ok;
-
-  g_return_val_if_fail (GW_IS_RENDERER (self), NULL);
-  g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   p = g_new0 (GwPagination, 1);
   p->renderer = g_object_ref (self);
   p->doc = g_object_ref (doc);
-  p->font_map = _gw_renderer_acquire_font_map (self);
+  p->sink = sink;
+  p->fonts = _gw_renderer_take_fonts (self);
+  /* test hook: GONGWEN_TEST_DROP_LINE=N leaves out the Nth line of
+   * document text (from 0) when drawing, which must fail the export */
+  drop = g_getenv ("GONGWEN_TEST_DROP_LINE");
+  p->drop_line = drop && *drop ? (int) g_ascii_strtoll (drop, NULL, 10) : -1;
+  p->font_map = _gw_font_set_acquire_map (p->fonts);
   p->context = pango_font_map_create_context (p->font_map);
   p->outline = g_ptr_array_new_with_free_func (outline_entry_free);
   pango_context_set_language (p->context, pango_language_from_string ("zh-cn"));
@@ -329,6 +442,57 @@ gw_renderer_paginate (GwRenderer  *self,
   return g_steal_pointer (&p);
 }
 
+/**
+ * gw_renderer_paginate:
+ *
+ * Lays @doc out for printing. Before returning, every page is drawn once
+ * onto a scratch surface through gw_pagination_draw_page (), and the
+ * pagination is refused, like a PDF export, when any character of the
+ * document would not be drawn.
+ */
+GwPagination *
+gw_renderer_paginate (GwRenderer  *self,
+                      GwDocument  *doc,
+                      GError     **error)
+{
+  g_autoptr(GwPagination) p = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (GW_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  p = paginate (self, doc, NULL, error);
+  if (p == NULL)
+    return NULL;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (surface);
+  _gw_pagination_begin_pass (p);
+  for (guint i = 0; i < p->pages->len; i++)
+    gw_pagination_draw_page (p, cr, i);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (!_gw_pagination_check_drawn (p, error))
+    return NULL;
+  return g_steal_pointer (&p);
+}
+
+void
+_gw_pagination_flush (GwPagination *p,
+                      guint         until)
+{
+  for (; p->sink && p->flushed < until; p->flushed++)
+    {
+      GwPage *page = g_ptr_array_index (p->pages, p->flushed);
+
+      _gw_pagination_number_page (p, p->flushed);
+      gw_pagination_draw_page (p, p->sink, p->flushed);
+      cairo_show_page (p->sink);
+      g_ptr_array_set_size (page->ops, 0);
+    }
+}
+
 guint
 gw_pagination_get_n_pages (GwPagination *pagination)
 {
@@ -363,11 +527,18 @@ gw_pagination_draw_page (GwPagination *pagination,
       switch (op->kind)
         {
         case GW_OP_TEXT:
-          cairo_translate (cr, op->x, op->y);
-          if (op->hscale != 1.0)
-            cairo_scale (cr, op->hscale, 1.0);
-          cairo_move_to (cr, 0, 0);
-          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (op->layout, op->line));
+          {
+            PangoLayoutLine *line = pango_layout_get_line_readonly (op->layout, op->line);
+
+            /* counted off from the very glyph strings cairo is handed */
+            if (!_gw_pagination_count_line (pagination, op->layout, line))
+              break;
+            cairo_translate (cr, op->x, op->y);
+            if (op->hscale != 1.0)
+              cairo_scale (cr, op->hscale, 1.0);
+            cairo_move_to (cr, 0, 0);
+            pango_cairo_show_layout_line (cr, line);
+          }
           break;
         case GW_OP_RULE:
           cairo_rectangle (cr, op->x, op->y - op->h / 2, op->w, op->h);
@@ -426,76 +597,121 @@ add_outline (cairo_surface_t *surface,
     }
 }
 
-GBytes *
-gw_renderer_render_pdf (GwRenderer  *self,
-                        GwDocument  *doc,
-                        GError     **error)
+/* Lays @doc out and writes its PDF through @write: each page is drawn as
+ * soon as the layout is done with it and then freed, and every character
+ * is checked to have been drawn before the PDF counts as written. */
+static gboolean
+render_to_stream (GwRenderer           *self,
+                  GwDocument           *doc,
+                  cairo_write_func_t    write,
+                  gpointer              closure,
+                  GError              **error)
 {
   g_autoptr(GwPagination) p = NULL;
-  g_autoptr(GByteArray) bytes = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   locale_t base, c_numeric, previous = (locale_t) 0;
-
-  g_return_val_if_fail (GW_IS_RENDERER (self), NULL);
-  g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
-
-  p = gw_renderer_paginate (self, doc, error);
-  if (p == NULL)
-    return NULL;
-
-  bytes = g_byte_array_sized_new (256 * 1024);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, GW_PAGE_W, GW_PAGE_H);
-  if (p->meta_title)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, p->meta_title);
-  if (p->meta_author)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, p->meta_author);
-  if (p->meta_subject)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, p->meta_subject);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gongwen " PACKAGE_VERSION);
-  /* cairo stamps the clock when no date is given: always give one, the
-   * document's own, so that re-exporting gives the same bytes. */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
-                                  p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE,
-                                  p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
+  gboolean ok;
 
   /* cairo 1.16 reads the numbers of tag attributes (the outline's
    * "pos=[x y]") with sscanf, which follows LC_NUMERIC: under a comma
    * locale it stops at the '.' and the whole PDF fails. This thread
-   * draws and writes the PDF with the C locale's numbers (and the
-   * process's locale for everything else: messages stay translated). */
+   * lays out, draws and writes the PDF with the C locale's numbers (and
+   * the process's locale for everything else: messages stay translated). */
   base = duplocale (LC_GLOBAL_LOCALE);
   c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
   if (c_numeric == (locale_t) 0 && base != (locale_t) 0)
     freelocale (base);
   previous = c_numeric != (locale_t) 0 ? uselocale (c_numeric) : (locale_t) 0;
 
+  surface = cairo_pdf_surface_create_for_stream (write, closure, GW_PAGE_W, GW_PAGE_H);
   cr = cairo_create (surface);
-  for (guint i = 0; i < p->pages->len; i++)
+  p = paginate (self, doc, cr, error);
+  ok = p != NULL;
+  if (ok)
     {
-      gw_pagination_draw_page (p, cr, i);
-      cairo_show_page (cr);
+      if (p->meta_title)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, p->meta_title);
+      if (p->meta_author)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, p->meta_author);
+      if (p->meta_subject)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, p->meta_subject);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                      "Gongwen " PACKAGE_VERSION);
+      /* cairo stamps the clock when no date is given: always give one, the
+       * document's own, so that re-exporting gives the same bytes. */
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                      p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE,
+                                      p->meta_date ? p->meta_date : "2000-01-01T00:00:00");
+      _gw_pagination_flush (p, p->pages->len);
+      add_outline (surface, p);
     }
-  add_outline (surface, p);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
-
   if (c_numeric != (locale_t) 0)
     {
       uselocale (previous);
       freelocale (c_numeric);
     }
   cairo_surface_destroy (surface);
+  if (!ok)
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, GW_ERROR, GW_ERROR_RENDER, _("%s: PDF output failed: %s"),
                    p->source, cairo_status_to_string (status));
-      return NULL;
+      return FALSE;
     }
+  /* never a PDF with less in it than the document */
+  return _gw_pagination_check_drawn (p, error);
+}
+
+GBytes *
+gw_renderer_render_pdf (GwRenderer  *self,
+                        GwDocument  *doc,
+                        GError     **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+
+  g_return_val_if_fail (GW_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
+
+  bytes = g_byte_array_sized_new (256 * 1024);
+  if (!render_to_stream (self, doc, write_cb, bytes, error))
+    return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+typedef struct {
+  int fd;
+  int errsv;    /* the first write error, or 0 */
+} FileSink;
+
+static cairo_status_t
+write_file_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  FileSink *sink = closure;
+
+  while (length > 0 && sink->errsv == 0)
+    {
+      gssize n = write (sink->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          sink->errsv = n < 0 ? errno : EIO;
+          break;
+        }
+      data += n;
+      length -= n;
+    }
+  return sink->errsv ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
 gboolean
@@ -504,26 +720,44 @@ gw_renderer_export_pdf (GwRenderer  *self,
                         const char  *path,
                         GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp = NULL;
+  FileSink sink = { -1, 0 };
+  gboolean ok;
 
   g_return_val_if_fail (GW_IS_RENDERER (self), FALSE);
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  bytes = gw_renderer_render_pdf (self, doc, error);
-  if (bytes == NULL)
-    return FALSE;
-  /* g_file_set_contents() writes PATH.XXXXXX beside the target and renames
-   * it over, removing the temporary file if anything fails. */
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                            &local_error))
+  /* Written as it is drawn, under PATH.XXXXXX beside the target (as
+   * g_file_set_contents () names it), and renamed over it once whole and
+   * checked: a 16 MiB draft's PDF never sits in memory, and a failure
+   * leaves no file behind. */
+  tmp = g_strdup_printf ("%s.XXXXXX", path);
+  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (sink.fd < 0)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: cannot write the PDF: %s"), path, local_error->message);
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("%s: cannot write the PDF: %s"), path, g_strerror (errsv));
       return FALSE;
     }
-  return TRUE;
+  ok = render_to_stream (self, doc, write_file_cb, &sink, error);
+  if (sink.errsv == 0 && ok && fsync (sink.fd) != 0)
+    sink.errsv = errno;
+  if (close (sink.fd) != 0 && sink.errsv == 0 && ok)
+    sink.errsv = errno;
+  if (sink.errsv == 0 && ok && g_rename (tmp, path) != 0)
+    sink.errsv = errno;
+  if (sink.errsv != 0)
+    {
+      g_clear_error (error);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.errsv),
+                   _("%s: cannot write the PDF: %s"), path, g_strerror (sink.errsv));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
 }
 
 static void

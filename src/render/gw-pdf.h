@@ -16,6 +16,12 @@ G_BEGIN_DECLS
  * once. The same document gives byte-identical PDF (dates come from the
  * document, never the clock). */
 
+/* The most columns a body table may have: across the landscape frame
+ * (225 mm) each column then keeps one 四号 character between its rules
+ * and padding. A wider table is refused, naming it, rather than printed
+ * as a black block; the .docx writer keeps the same limit. */
+#define GW_TABLE_MAX_COLUMNS 31
+
 /* Font roles; each is a family name (fontconfig), configurable. */
 typedef enum {
   GW_FONT_ROLE_FANGSONG,   /* body: FandolFang, falling back to Noto Serif CJK SC */
