@@ -123,7 +123,11 @@ gw_delimited_parse (const char  *text,
   if (quoted)
     {
       if (row != NULL)
-        g_ptr_array_free (row, TRUE);
+        {
+          /* the row holds the cells read so far */
+          g_ptr_array_add (row, NULL);
+          g_strfreev ((char **) g_ptr_array_free (row, FALSE));
+        }
       g_set_error (error, GW_ERROR, GW_ERROR_PARSE,
                    _("line %u: a quoted cell is never closed"), quote_line);
       return NULL;
