@@ -15,6 +15,7 @@
 #include "gw-error.h"
 #include "gw-letter.h"
 #include "gw-numeral.h"
+#include "gw-pdf.h"
 
 /* Geometry. Word measures in twips (1/20 pt); GB/T 9704 in mm. The type
  * area is the PDF's (37/35/28/26 mm margins, 156 × 225 mm); the body sits
@@ -2017,6 +2018,39 @@ close_dir (gpointer data)
   g_object_unref (dir);
 }
 
+/* The PDF's choice for a table no page can hold readably (more than
+ * GW_TABLE_MAX_COLUMNS columns), kept the same in the Word file: refused,
+ * with the same message, rather than a file that holds less. */
+static gboolean
+check_table_widths (Ctx     *c,
+                    GError **error)
+{
+  guint n = gw_document_get_n_blocks (c->doc);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GwBlock *block = gw_document_get_block (c->doc, i);
+      GPtrArray *rows;
+      guint n_cols = 0;
+
+      if (gw_block_get_kind (block) != GW_BLOCK_TABLE || (rows = gw_block_get_rows (block)) == NULL)
+        continue;
+      for (guint r = 0; r < rows->len; r++)
+        n_cols = MAX (n_cols, g_strv_length (g_ptr_array_index (rows, r)));
+      if (n_cols > GW_TABLE_MAX_COLUMNS)
+        {
+          g_autofree char *where = where_block (block, i);
+
+          g_set_error (error, GW_ERROR, GW_ERROR_RENDER,
+                       _("%s: %s: the table has %u columns, but at most %u fit across even a "
+                         "landscape page with a character in each; split it into narrower tables"),
+                       c->source, where, n_cols, GW_TABLE_MAX_COLUMNS);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 GBytes *
 gw_docx_write_bytes (GwDocument  *doc,
                      GError     **error)
@@ -2040,6 +2074,11 @@ gw_docx_write_bytes (GwDocument  *doc,
   c.letter = gw_document_get_kind (doc) == GW_DOCUMENT_KIND_OPINION &&
              gw_document_get_format (doc) == GW_DOCUMENT_FORMAT_LETTER;
 
+  if (!check_table_widths (&c, error))
+    {
+      g_ptr_array_unref (c.expect);
+      return NULL;
+    }
   document = document_part (&c);
   if (!check_conservation (&c, document, error))
     {

@@ -11,6 +11,7 @@
 #include "gw-docx-writer.h"
 #include "gw-error.h"
 #include "gw-open.h"
+#include "gw-pdf.h"
 #include "gw-template.h"
 
 /* The Word writer, read back part by part: the package, the page set-up
@@ -449,6 +450,46 @@ test_landscape_table (void)
   g_assert_cmpint (count (p, d, "//w:tbl/following-sibling::w:p[1]/w:pPr/w:sectPr/w:pgSz[@w:orient='landscape']"), ==, 1);
 }
 
+/* A table wider than any page can hold readably is refused as the PDF
+ * refuses it (GW_TABLE_MAX_COLUMNS, the same message); one column fewer
+ * is written. */
+static void
+test_too_wide_table (void)
+{
+  for (guint n_cols = GW_TABLE_MAX_COLUMNS; n_cols <= GW_TABLE_MAX_COLUMNS + 1; n_cols++)
+    {
+      g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_OPINION);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint r = 0; r < 2; r++)
+        {
+          GStrvBuilder *b = g_strv_builder_new ();
+
+          for (guint c = 0; c < n_cols; c++)
+            g_strv_builder_add (b, "站");
+          g_ptr_array_add (rows, g_strv_builder_end (b));
+          g_strv_builder_unref (b);
+        }
+      gw_document_set_meta (doc, GW_META_TITLE, "关于社工站名单的通知");
+      gw_document_append_block (doc, gw_block_new_table (rows));
+      bytes = gw_docx_write_bytes (doc, &error);
+      if (n_cols <= GW_TABLE_MAX_COLUMNS)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (bytes);
+        }
+      else
+        {
+          g_assert_error (error, GW_ERROR, GW_ERROR_RENDER);
+          g_assert_null (bytes);
+          g_assert_nonnull (strstr (error->message, "32 columns"));
+          g_assert_nonnull (strstr (error->message, "block 1"));
+        }
+    }
+}
+
 /* Writing goes to a temporary file renamed over the target: a failed
  * write leaves what was there. */
 static void
@@ -490,6 +531,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/docx-writer/letter", test_letter);
   g_test_add_func ("/docx-writer/evaluation", test_evaluation);
   g_test_add_func ("/docx-writer/landscape-table", test_landscape_table);
+  g_test_add_func ("/docx-writer/too-wide-table", test_too_wide_table);
   g_test_add_func ("/docx-writer/write-file", test_write_file);
   return g_test_run ();
 }
