@@ -161,13 +161,15 @@ export_one (gpointer data,
     }
   if (doc == NULL)
     job->error = g_strdup (error->message);
+  /* Written under a temporary name that carries this process's id, so a
+   * run killed halfway leaves files the next run knows to remove (PDF and
+   * Word alike). */
   else if (batch->format == GW_EXPORT_DOCX)
     {
-      if (!gw_docx_write_file (doc, job->output, &error))
+      if ((pdf = gw_docx_write_bytes (doc, &error)) == NULL ||
+          !_gw_cli_write_whole (job->output, pdf, &error))
         job->error = g_strdup (error->message);
     }
-  /* Written under a temporary name that carries this process's id, so a
-   * run killed halfway leaves files the next run knows to remove. */
   else if ((pdf = gw_renderer_render_pdf (batch->renderer, doc, &error)) == NULL ||
            !_gw_cli_write_whole (job->output, pdf, &error))
     job->error = g_strdup (error->message);

@@ -90,7 +90,7 @@ _gw_cli_write_whole (const char  *path,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write the PDF: %s"), path, g_strerror (saved_errno));
+                   _("%s: cannot write the file: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   data = g_bytes_get_data (bytes, &len);
@@ -111,7 +111,7 @@ _gw_cli_write_whole (const char  *path,
         close (fd);
       g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write the PDF: %s"), path, g_strerror (saved_errno));
+                   _("%s: cannot write the file: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
