@@ -11,7 +11,9 @@
 
 #include "gw-document-xml.h"
 #include "gw-error.h"
+#include "gw-import-docx-form.h"
 #include "gw-numeral.h"
+#include "gw-open.h"
 #include "gw-round.h"
 
 /* ---- policy ------------------------------------------------------------- */
@@ -394,12 +396,57 @@ gw_round_list_forms (const char  *dir,
       /* hidden files, and the lock files Word and WPS leave (~$name.docx) */
       if (name[0] == '.' || g_str_has_prefix (name, "~$"))
         continue;
-      if (g_str_has_suffix (name, ".gwdoc") || g_str_has_suffix (name, ".docx"))
+      if (g_str_has_suffix (name, ".gwdoc"))
+        {
+          /* a scored STATION.docx beside it stands for the station (its
+           * scores are read into this form by gw_round_open_form()) */
+          g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".gwdoc"));
+          g_autofree char *docx = g_strconcat (dir, G_DIR_SEPARATOR_S, stem, ".docx", NULL);
+
+          if (!g_file_test (docx, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+        }
+      else if (g_str_has_suffix (name, ".docx"))
         g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
     }
   g_ptr_array_sort (paths, compare_paths);
   g_ptr_array_add (paths, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
+}
+
+/**
+ * gw_round_open_form:
+ * @path: a form of a round: STATION.gwdoc, or STATION.docx as an evaluator
+ *   sent it back scored in Word or WPS
+ * @error: return location for a #GError
+ *
+ * Opens one form of a round. A .docx is read into its .gwdoc twin (the form
+ * the bureau sent out, whose indicators it matches by id and name); with no
+ * twin beside it, it is opened as any .docx, which is then not a form the
+ * round can read, and says so.
+ *
+ * Returns: (transfer full) (nullable): the form
+ */
+GwDocument *
+gw_round_open_form (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *twin = NULL;
+  g_autoptr(GwDocument) base = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_str_has_suffix (path, ".docx"))
+    return gw_document_open (path, error);
+  stem = g_strndup (path, strlen (path) - strlen (".docx"));
+  twin = g_strconcat (stem, ".gwdoc", NULL);
+  if (!g_file_test (twin, G_FILE_TEST_IS_REGULAR))
+    return gw_document_open (path, error);
+  base = gw_document_open (twin, error);
+  if (base == NULL)
+    return NULL;
+  return gw_import_docx_form_file (base, path, NULL, error);
 }
 
 /* ---- the roll-up -------------------------------------------------------- */

@@ -103,6 +103,11 @@ typedef struct {
 
 /* The figures of one form, computed from its scores with the form's own
  * scale and table. */
+/* Opens one form of a round; a scored STATION.docx is read into its
+ * STATION.gwdoc twin (see gw-round.c). */
+GwDocument *gw_round_open_form        (const char  *path,
+                                       GError     **error);
+
 GwRoundRow *gw_round_row_new          (GwDocument  *doc,
                                        const char  *path);
 GwRoundRow *gw_round_row_new_unreadable (const char *path,

@@ -53,7 +53,7 @@ gw_round_check_form (GwChecker  *checker,
   g_return_val_if_fail (checker == NULL || GW_IS_CHECKER (checker), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  doc = gw_document_open (path, &error);
+  doc = gw_round_open_form (path, &error);
   if (doc == NULL)
     return gw_round_row_new_unreadable (path, error->message);
   row = gw_round_row_new (doc, path);

@@ -518,6 +518,78 @@ test_summary (void)
 
 /* The shipped blank list: every header recognised, each field once, the
  * columns an evaluation form needs all there; a row typed under it reads. */
+/* An evaluator scores the form in Word and sends STATION.docx back into the
+ * round's folder: the round lists the .docx for that station (not also the
+ * blank .gwdoc beside it) and reads its scores into the form. */
+static void
+test_scored_docx (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *src = write_file (dir, "list.csv", shuffled_csv, -1);
+  g_autofree char *out = g_build_filename (dir, "round", NULL);
+  g_autoptr(GwTemplate) tmpl = evaluation_template ();
+  g_autoptr(GPtrArray) list = gw_contract_list_read (src, &check, &error);
+  g_autoptr(GPtrArray) written = gw_round_create (tmpl, list, NULL, src, out, &error);
+  g_autofree char *form = g_build_filename (out, "高家堡镇社工站.gwdoc", NULL);
+  g_autofree char *scored = g_build_filename (dir, "scored.gwdoc", NULL);
+  g_autofree char *docx = g_build_filename (out, "高家堡镇社工站.docx", NULL);
+  g_autoptr(GwDocument) expected = NULL;
+  g_autoptr(GwDocument) read = NULL;
+  g_auto(GStrv) forms = NULL;
+  guint n_docx = 0;
+
+  g_auto(GStrv) before = NULL;
+
+  g_assert_no_error (error);
+  before = gw_round_list_forms (out, &error);
+  g_assert_no_error (error);
+  /* the evaluator's copy, scored and signed, sent back as Word */
+  g_assert_true (g_file_copy (g_file_new_for_path (form), g_file_new_for_path (scored),
+                              G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  score_form (scored, 0.85, -1, TRUE);
+  expected = gw_document_load_gwdoc (scored, &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_docx_write_file (expected, docx, &error));
+  g_assert_no_error (error);
+
+  forms = gw_round_list_forms (out, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; forms[i]; i++)
+    {
+      g_assert_false (g_str_equal (forms[i], form));
+      n_docx += g_str_equal (forms[i], docx);
+    }
+  g_assert_cmpuint (n_docx, ==, 1);
+  g_assert_cmpuint (g_strv_length (forms), ==, g_strv_length (before));
+
+  read = gw_round_open_form (docx, &error);
+  g_assert_no_error (error);
+  /* every section's scores as the evaluator gave them; the Word form
+   * carries the grade it shows as the form's stated grade */
+  {
+    GListModel *got = G_LIST_MODEL (gw_evaluation_get_sections (gw_document_get_evaluation (read)));
+    GListModel *want = G_LIST_MODEL (gw_evaluation_get_sections (gw_document_get_evaluation (expected)));
+
+    g_assert_cmpuint (g_list_model_get_n_items (got), ==, g_list_model_get_n_items (want));
+    for (guint i = 0; i < g_list_model_get_n_items (want); i++)
+      {
+        g_autoptr(GwEvalSection) x = g_list_model_get_item (got, i);
+        g_autoptr(GwEvalSection) y = g_list_model_get_item (want, i);
+
+        g_assert_true (gw_eval_section_equal (x, y));
+      }
+  }
+  {
+    GwRoundRow *row = gw_round_row_new (read, docx);
+
+    g_assert_cmpstr (row->station, ==, "高家堡镇社工站");
+    g_assert_cmpuint (row->n_scored, ==, row->n_indicators);
+    gw_round_row_free (row);
+  }
+  rm_rf (dir);
+}
+
 static void
 test_blank_list (void)
 {
@@ -605,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/round/contracts/bad-rows", test_bad_rows);
   g_test_add_func ("/round/create", test_create);
   g_test_add_func ("/round/summary", test_summary);
+  g_test_add_func ("/round/scored-docx", test_scored_docx);
   g_test_add_func ("/round/contracts/blank-list", test_blank_list);
   g_test_add_func ("/round/contracts/not-a-workbook", test_not_a_workbook);
   return g_test_run ();
