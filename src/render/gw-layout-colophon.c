@@ -40,7 +40,7 @@ copy_to_layout (GwPagination *p)
 
 /* Places the lines of the 抄送 from @y down; returns the y below them. */
 static double
-place_copy_to (GwPage      *page,
+place_copy_to (GwSheet     *page,
                PangoLayout *cl,
                double       y)
 {
@@ -150,7 +150,7 @@ _gw_layout_colophon (GwPagination *p)
 
   {
     double y = top;
-    GwPage *page = p->page;
+    GwSheet *page = p->page;
 
     _gw_page_add_rule (page, GW_TA_LEFT, y, GW_TA_W, RULE_THICK, BLACK);
     if (cl)

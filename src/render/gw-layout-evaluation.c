@@ -275,7 +275,7 @@ _gw_layout_evaluation (GwPagination *p,
           double size = SIZE_SMALL, box = size * 0.8;
           double y;
           GwOp *op;
-          GwPage *first_page;
+          GwSheet *first_page;
           GwTextSpec spec = { GW_FONT_ROLE_FANGSONG, size, GW_TA_W - 2 * GW_CHAR, 0, FALSE,
                               PANGO_ALIGN_LEFT, 0, 0 };
           g_autoptr(GArray) lines = _gw_layout_lines_new ();

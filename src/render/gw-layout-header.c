@@ -133,7 +133,7 @@ layout_joint_mark (GwPagination *p,
 /* A red double line between @top and @top + its height: thick over thin
  * when @thick_first, thin over thick otherwise. Returns its height. */
 static double
-add_letter_rules (GwPage   *page,
+add_letter_rules (GwSheet  *page,
                   double    top,
                   gboolean  thick_first)
 {

@@ -32,7 +32,7 @@ static void
 signature_new_page (GwPagination *p,
                     int           slot)
 {
-  GwPage *old = p->page;
+  GwSheet *old = p->page;
   GwOp *last = old->ops->len > 0 ? g_ptr_array_index (old->ops, old->ops->len - 1) : NULL;
 
   _gw_pagination_new_page (p);

@@ -411,7 +411,7 @@ _gw_layout_body_table (GwPagination *p,
   ok = _gw_layout_place_table (p, &st, rows, where);
   p->landscape = FALSE;
   for (guint i = 0; i < p->pages->len; i++)
-    ((GwPage *) g_ptr_array_index (p->pages, i))->turning = FALSE;
+    ((GwSheet *) g_ptr_array_index (p->pages, i))->turning = FALSE;
   /* what follows starts on a portrait page */
   p->y = GW_TA_BOTTOM + 1;
   return ok;

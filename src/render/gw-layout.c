@@ -57,16 +57,16 @@ op_free (gpointer data)
 static void
 page_free (gpointer data)
 {
-  GwPage *page = data;
+  GwSheet *page = data;
 
   g_ptr_array_unref (page->ops);
   g_free (page);
 }
 
-GwPage *
+GwSheet *
 _gw_pagination_new_page (GwPagination *p)
 {
-  GwPage *page = g_new0 (GwPage, 1);
+  GwSheet *page = g_new0 (GwSheet, 1);
 
   page->ops = g_ptr_array_new_with_free_func (op_free);
   if (p->pages == NULL)
@@ -83,7 +83,7 @@ _gw_pagination_new_page (GwPagination *p)
 }
 
 GwOp *
-_gw_page_add_text (GwPage      *page,
+_gw_page_add_text (GwSheet     *page,
                    PangoLayout *layout,
                    int          line,
                    double       x,
@@ -105,7 +105,7 @@ _gw_page_add_text (GwPage      *page,
 }
 
 GwOp *
-_gw_page_add_line (GwPage       *page,
+_gw_page_add_line (GwSheet      *page,
                    const GwLine *line,
                    double        x0,
                    double        baseline,
@@ -115,12 +115,12 @@ _gw_page_add_line (GwPage       *page,
 }
 
 void
-_gw_page_add_rule (GwPage *page,
-                   double  x,
-                   double  y,
-                   double  w,
-                   double  thickness,
-                   guint32 rgb)
+_gw_page_add_rule (GwSheet *page,
+                   double   x,
+                   double   y,
+                   double   w,
+                   double   thickness,
+                   guint32  rgb)
 {
   GwOp *op = g_new0 (GwOp, 1);
 
@@ -135,12 +135,12 @@ _gw_page_add_rule (GwPage *page,
 }
 
 void
-_gw_page_add_box (GwPage *page,
-                  double  x,
-                  double  y,
-                  double  w,
-                  double  h,
-                  double  line_width)
+_gw_page_add_box (GwSheet *page,
+                  double   x,
+                  double   y,
+                  double   w,
+                  double   h,
+                  double   line_width)
 {
   GwOp *op = g_new0 (GwOp, 1);
 
@@ -594,7 +594,7 @@ void
 _gw_pagination_number_page (GwPagination *p,
                             guint         i)
 {
-  GwPage *page = g_ptr_array_index (p->pages, i);
+  GwSheet *page = g_ptr_array_index (p->pages, i);
 
   if (page->numbered)
     return;

@@ -45,6 +45,8 @@ typedef struct {
   gboolean     turned;      /* part of a landscape table (GW_TURN) */
 } GwOp;
 
+/* One laid-out sheet of paper and what is drawn on it (not the window's
+ * GwPage, a tab of the editor, whose name it once shared). */
 typedef struct {
   GPtrArray *ops;           /* GwOp* */
   guint      number;        /* printed page number, 0 = none */
@@ -52,7 +54,7 @@ typedef struct {
   gboolean   landscape;     /* holds a landscape table (§8) */
   gboolean   turning;       /* ops added now are turned (while laying one out) */
   gboolean   numbered;      /* its page number op is added (or it has none) */
-} GwPage;
+} GwSheet;
 
 /* A landscape table (GB/T 9704 §8) is laid out in a frame of the type
  * area turned a quarter: GW_TA_H wide and GW_TA_W high, at the same
@@ -91,7 +93,7 @@ struct _GwPagination {
   GwFontSet     *fonts;      /* the renderer's fonts when this began: immutable */
   PangoFontMap  *font_map;
   PangoContext  *context;
-  GPtrArray     *pages;      /* GwPage* */
+  GPtrArray     *pages;      /* GwSheet* */
   GPtrArray     *outline;    /* GwOutlineEntry* */
   char          *meta_title;
   char          *meta_author;
@@ -100,7 +102,7 @@ struct _GwPagination {
   /* building */
   GwDocument    *doc;
   const char    *source;     /* file name for messages */
-  GwPage        *page;
+  GwSheet       *page;
   double         y;          /* top of the next free space on the page */
   gboolean       landscape;  /* new pages are landscape-table pages */
   GError        *error;      /* first error met */
@@ -170,25 +172,25 @@ gboolean _gw_layout_evaluation (GwPagination *pagination,
                                 GError      **error);
 
 /* Shared helpers of the two layouts (gw-layout.c). */
-GwPage      *_gw_pagination_new_page   (GwPagination *p);
-GwOp        *_gw_page_add_line         (GwPage       *page,
+GwSheet     *_gw_pagination_new_page   (GwPagination *p);
+GwOp        *_gw_page_add_line         (GwSheet      *page,
                                         const GwLine *line,
                                         double        x0,
                                         double        baseline,
                                         guint32       rgb);
-GwOp        *_gw_page_add_text         (GwPage      *page,
+GwOp        *_gw_page_add_text         (GwSheet     *page,
                                         PangoLayout *layout,
                                         int          line,
                                         double       x,
                                         double       baseline,
                                         guint32      rgb);
-void         _gw_page_add_rule         (GwPage      *page,
+void         _gw_page_add_rule         (GwSheet     *page,
                                         double       x,
                                         double       y,
                                         double       w,
                                         double       thickness,
                                         guint32      rgb);
-void         _gw_page_add_box          (GwPage      *page,
+void         _gw_page_add_box          (GwSheet     *page,
                                         double       x,
                                         double       y,
                                         double       w,

@@ -484,7 +484,7 @@ _gw_pagination_flush (GwPagination *p,
 {
   for (; p->sink && p->flushed < until; p->flushed++)
     {
-      GwPage *page = g_ptr_array_index (p->pages, p->flushed);
+      GwSheet *page = g_ptr_array_index (p->pages, p->flushed);
 
       _gw_pagination_number_page (p, p->flushed);
       gw_pagination_draw_page (p, p->sink, p->flushed);
@@ -505,7 +505,7 @@ gw_pagination_draw_page (GwPagination *pagination,
                          cairo_t      *cr,
                          guint         page_index)
 {
-  GwPage *page;
+  GwSheet *page;
 
   g_return_if_fail (pagination != NULL);
   g_return_if_fail (page_index < pagination->pages->len);

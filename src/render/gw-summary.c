@@ -404,7 +404,7 @@ chart_page (GwPagination   *p,
             double          scale_max,
             gboolean        first)
 {
-  GwPage *page = _gw_pagination_new_page (p);
+  GwSheet *page = _gw_pagination_new_page (p);
   double y = GW_TA_TOP, x0 = GW_TA_LEFT + LABEL_W + 4, bar_w = GW_TA_W - LABEL_W - 4 - 2 * GW_CHAR;
   double lx;
 
@@ -588,7 +588,7 @@ number_pages_from (GwPagination *p,
 {
   for (guint i = from; i < p->pages->len; i++)
     {
-      GwPage *page = g_ptr_array_index (p->pages, i);
+      GwSheet *page = g_ptr_array_index (p->pages, i);
       g_autofree char *text = g_strdup_printf ("— %u —", i + 1);
       g_autoptr(PangoLayout) l = _gw_pagination_layout (p, GW_FONT_ROLE_SONGTI, SIZE_NOTE, -1, text);
       double w = text_w (l);
