@@ -534,23 +534,37 @@ _gw_cli_export_files (const GwCliOptions *options,
   return failed > 0 ? 1 : 0;
 }
 
+/* --export-pdf=DIR and --export-docx=DIR: one batch engine, two formats,
+ * each verb with its own option table. */
 static int
-run_export_pdf (GVariantDict   *dict,
-                char          **files,
-                const GwCliEnv *env)
+run_export (GVariantDict   *dict,
+            char          **files,
+            const GwCliEnv *env,
+            const char     *action,
+            GwExportFormat  format)
 {
   g_auto(GwCliOptions) opts = { 0 };
   g_autofree char *dir = NULL;
 
   if (!_gw_cli_options_init (&opts, dict, env))
     return 2;
-  g_variant_dict_lookup (dict, "export-pdf", "^ay", &dir);
+  g_variant_dict_lookup (dict, action, "^ay", &dir);
   if (files == NULL || files[0] == NULL)
     {
       g_printerr (_("gongwen: no files given\n"));
       return 2;
     }
-  return _gw_cli_export_files (&opts, dir, files, GW_EXPORT_PDF);
+  return _gw_cli_export_files (&opts, dir, files, format);
+}
+
+static const char * const export_accepts[] = { "rules", "kind", "strict", "jobs", NULL };
+
+static int
+run_export_pdf (GVariantDict   *dict,
+                char          **files,
+                const GwCliEnv *env)
+{
+  return run_export (dict, files, env, "export-pdf", GW_EXPORT_PDF);
 }
 
 static const GOptionEntry export_pdf_entries[] = {
@@ -559,11 +573,32 @@ static const GOptionEntry export_pdf_entries[] = {
   { NULL }
 };
 
-static const char * const export_pdf_accepts[] = { "rules", "kind", "strict", "jobs", NULL };
-
 const GwCliVerb gw_cli_verb_export_pdf = {
   .action = "export-pdf",
   .entries = export_pdf_entries,
-  .accepts = export_pdf_accepts,
+  .accepts = export_accepts,
   .run = run_export_pdf,
+};
+
+/* gongwen --export-docx=DIR [--strict] [--jobs=N] FILE…: the --export-pdf
+ * contract with Word files, DIR/NAME.docx per input. */
+static int
+run_export_docx (GVariantDict   *dict,
+                 char          **files,
+                 const GwCliEnv *env)
+{
+  return run_export (dict, files, env, "export-docx", GW_EXPORT_DOCX);
+}
+
+static const GOptionEntry export_docx_entries[] = {
+  { "export-docx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export each file as a GB/T 9704 Word document (.docx) into DIR"), N_("DIR") },
+  { NULL }
+};
+
+const GwCliVerb gw_cli_verb_export_docx = {
+  .action = "export-docx",
+  .entries = export_docx_entries,
+  .accepts = export_accepts,
+  .run = run_export_docx,
 };
