@@ -183,9 +183,9 @@ export_one (gpointer data,
  * (patterns whose element arrays it points to by offset, which
  * LeakSanitizer reports as leaks). Nothing may use cairo fonts or
  * fontconfig afterwards. */
-static void
-release_fonts (GwRenderer **renderer,
-               GwChecker  **checker)
+void
+_gw_cli_release_fonts (GwRenderer **renderer,
+                       GwChecker  **checker)
 {
   g_clear_object (renderer);
   g_clear_object (checker);
@@ -249,7 +249,7 @@ run_workers (Batch *batch,
            * build checks the worker here, after tearing down the fonts as
            * the parent does (this copy of the temporary batch fonts is not
            * the worker's to remove: it leaves them). */
-          release_fonts (&batch->renderer, &batch->checker);
+          _gw_cli_release_fonts (&batch->renderer, &batch->checker);
           _exit (__lsan_do_recoverable_leak_check () ? WORKER_LEAKED : 0);
 #else
           _exit (0);
@@ -498,7 +498,7 @@ _gw_cli_export_files (const GwCliOptions *options,
       g_mutex_clear (&batch.lock);
       _gw_cli_clear_stale (export_dir);
       /* the batch fonts' folder goes with the renderer */
-      release_fonts (&renderer, &checker);
+      _gw_cli_release_fonts (&renderer, &checker);
       g_printerr (_("gongwen: export stopped; the PDFs finished so far are in “%s”\n"),
                   export_dir);
       _gw_cli_stop_release (stop);
@@ -518,7 +518,7 @@ _gw_cli_export_files (const GwCliOptions *options,
       g_free (jobs[i].error);
     }
   g_mutex_clear (&batch.lock);
-  release_fonts (&renderer, &checker);
+  _gw_cli_release_fonts (&renderer, &checker);
 
   if (failed > 0)
     g_printerr (ngettext ("gongwen: %u of %u file was not exported (%u skipped by --strict)\n",

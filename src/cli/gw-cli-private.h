@@ -5,6 +5,7 @@
 
 #include "gw-checker.h"
 #include "gw-cli.h"
+#include "gw-pdf.h"
 
 G_BEGIN_DECLS
 
@@ -111,5 +112,11 @@ extern const GwCliVerb gw_cli_verb_register_shared;
  * message) when it cannot be opened. */
 gboolean _gw_cli_register_attach (GwChecker    *checker,
                                   GVariantDict *dict);
+
+/* Releases @renderer and @checker and the libraries' process-lifetime font
+ * caches (cairo's, fontconfig's): the last thing a verb that rendered does,
+ * so LeakSanitizer reports only our leaks. Nothing may use fonts after. */
+void     _gw_cli_release_fonts (GwRenderer **renderer,
+                                GwChecker  **checker);
 
 G_END_DECLS

@@ -156,6 +156,9 @@ run_summary (GVariantDict   *dict,
 
     ok = (renderer || !g_str_has_suffix (out, ".pdf")) &&
          gw_summary_export (renderer, summary, out, &error);
+    /* nothing renders after this */
+    if (renderer)
+      _gw_cli_release_fonts (&renderer, &checker);
   }
   if (!ok)
     {
