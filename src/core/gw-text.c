@@ -181,8 +181,19 @@ emit_raw (GwTextMap  *map,
           gsize       n,
           guint       orig)
 {
+  GString *t = map->text;
+
   record_char (map, orig);
-  g_string_append_len (map->text, p, n);
+  /* GLib 2.74's g_string_append_len () is a call into the general insert;
+   * the text is reserved ahead, so most characters are a plain copy. */
+  if (t->len + n < t->allocated_len)
+    {
+      memcpy (t->str + t->len, p, n);
+      t->len += n;
+      t->str[t->len] = '\0';
+    }
+  else
+    g_string_append_len (t, p, n);
 }
 
 static gunichar
@@ -221,6 +232,16 @@ gw_text_map_append (GwTextMap  *map,
         {
           emit (map, (guchar) *p, map->n_orig++);
           p++;
+          continue;
+        }
+      /* The common CJK characters, U+4E00 to U+9FFF, are three bytes from
+       * E4 B8 80 to E9 BF BF: read them without the general decoder. */
+      if ((guchar) p[0] >= 0xE4 && (guchar) p[0] <= 0xE9 && end - p >= 3 &&
+          ((guchar) p[1] & 0xC0) == 0x80 && ((guchar) p[2] & 0xC0) == 0x80 &&
+          ((guchar) p[0] != 0xE4 || (guchar) p[1] >= 0xB8))
+        {
+          emit_raw (map, p, 3, map->n_orig++);
+          p += 3;
           continue;
         }
       c = g_utf8_get_char_validated (p, end - p);

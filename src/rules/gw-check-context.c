@@ -80,12 +80,20 @@ fold_financial_numerals (char  *text,
   static const char plain_units[] = "十百千";
 
   gsize folded_end = G_MAXSIZE;   /* end of the last financial numeral folded */
+  /* The second bytes of all twelve: most characters are none of them, and
+   * one look-up says so instead of twelve comparisons. */
+  gboolean second[256] = { FALSE };
+
+  for (const char *d = digits; *d; d += 3)
+    second[(guchar) d[1]] = TRUE;
+  for (const char *d = units; *d; d += 3)
+    second[(guchar) d[1]] = TRUE;
 
   for (gsize i = 0; i + 3 <= len; i++)
     {
       const char *d;
 
-      if ((guchar) text[i] < 0xE4)
+      if ((guchar) text[i] < 0xE4 || !second[(guchar) text[i + 1]])
         continue;
       for (d = digits; *d; d += 3)
         if (memcmp (text + i, d, 3) == 0)
