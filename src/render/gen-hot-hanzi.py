@@ -5,11 +5,12 @@ given, most frequent first. Used once, by hand; the header is committed.
 
 The committed list was made on Debian 12 from every zh_CN gettext catalogue
 (/usr/share/locale/zh_CN/LC_MESSAGES/*.mo), the zh_CN manual pages, and, with
-weight 20, Gongwen's own domain texts (the GB/T 9704, rules and evaluation
-specs, the sample opinions, templates and rule packs):
+weight 20, Gongwen's own domain texts: the team's GB/T 9704, rule and
+evaluation specifications and sample opinions (kept outside this repository;
+SPEC and SAMPLES below), the templates and the rule packs:
 
   gen-hot-hanzi.py 2000 /usr/share/locale/zh_CN/LC_MESSAGES/*.mo \\
-      /usr/share/man/zh_CN/*/*.gz -- ../shared/spec/*.md ../shared/corpus/* \\
+      /usr/share/man/zh_CN/*/*.gz -- SPEC/*.md SAMPLES/* \\
       data/templates/* data/rules/* > src/render/gw-hot-hanzi.h
 
 It only decides which prepared font copy a character lands in (speed); every

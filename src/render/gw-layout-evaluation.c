@@ -12,7 +12,7 @@
 #include "gw-layout-private.h"
 #include "gw-numeral.h"
 
-/* The annual evaluation form (../shared/spec/evaluation.md) in the
+/* The annual evaluation form (the model of src/core/gw-evaluation.h) in the
  * GB/T 9704 frame. */
 
 /* ---- 年度评估表 -------------------------------------------------------- */
@@ -118,7 +118,7 @@ eval_text (GwPagination *p,
   return TRUE;
 }
 
-/* The form of ../shared/spec/evaluation.md in the GB/T 9704 frame: title,
+/* The evaluation form in the GB/T 9704 frame: title,
  * header block, the indicator table (header row repeated on every page),
  * totals, grade and decision in a box, the veto items as boxes, ticked or
  * not, and the sign-off block with room for seals. */

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* GB/T 9704-2012 geometry, in PDF points, origin at the top-left of the
- * page (see ../shared/spec/gbt9704.md §1–2). */
+ * page (docs/rendering.md, "Geometry"). */
 #define GW_MM            (72.0 / 25.4)
 #define GW_PAGE_W        (210.0 * GW_MM)
 #define GW_PAGE_H        (297.0 * GW_MM)

@@ -17,7 +17,7 @@
    and tables: every body paragraph and heading of the .gwdoc as a
    paragraph of its own, every table with the same cells.
 
-Glyphs are measured as ../shared/spec/gbt9704.md does: the em box, +880/−120
+Glyphs are measured as GB/T 9704-2012 sizes type: the em box, +880/−120
 per 1000 units. pdftotext gives a box from the font's ascent and descent as
 the PDF declares them (FandolFang: 0.88/0.12, the em box itself; LibreOffice
 writes 0/0, for which poppler takes 0.95/0.35), so the em-top is

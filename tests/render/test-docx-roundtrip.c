@@ -254,7 +254,7 @@ test_corpora (void)
   guint failed = 0, tried = 0, listed = 0;
 
   /* GW_DOCX_ROUNDTRIP_DIR adds a folder of drafts (e.g. the bench
-   * corpus of ../shared/bench/gen-corpus.sh) */
+   * corpus that bench/gen-corpus.sh writes) */
   for (guint d = 0; d <= G_N_ELEMENTS (dirs); d++)
     {
       const char *extra = g_getenv ("GW_DOCX_ROUNDTRIP_DIR");
