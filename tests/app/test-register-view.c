@@ -5,11 +5,15 @@
  * into the document, the number shows in the register view, exporting
  * offers 登记发文 and taking it marks the number issued; re-numbering
  * voids the old number with a reason; search and status filters. With
- * GW_REGISTER_SCREENSHOT=FILE.png the view is also saved as an image. */
+ * GW_REGISTER_SCREENSHOT=FILE.png the view is also saved as an image,
+ * in the language of the environment's locale, with the catalogue from
+ * GW_LOCALEDIR if set (e.g. _build/dev/po, holding zh_CN/LC_MESSAGES) or the installed one. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "gw-app-register.h"
 #include "gw-application.h"
@@ -273,6 +277,14 @@ main (int argc, char **argv)
   g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
+  if (g_getenv ("GW_REGISTER_SCREENSHOT"))
+    {
+      /* gtk_test_init () pins an English locale; the picture is for users */
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GW_LOCALEDIR") ? g_getenv ("GW_LOCALEDIR") : LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   adw_init ();
   app = gw_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
