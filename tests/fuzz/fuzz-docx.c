@@ -5,6 +5,7 @@
 
 #include "gw-import-docx.h"
 #include "fuzz-common.h"
+#include "fuzz-zip.h"
 
 /* The .docx importer: whatever the bytes, a document or an error with a
  * message, never both and never neither.
@@ -25,75 +26,22 @@ static const char doc_rels[] =
   "<Relationship Id=\"r2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
   "</Relationships>";
 
-static void
-add (GsfOutfile *zip,
-     const char *dir,
-     const char *name,
-     const void *data,
-     gsize       len)
-{
-  GsfOutfile *parent = zip;
-  GsfOutput *d = NULL, *child;
-
-  if (dir)
-    {
-      d = gsf_outfile_new_child (zip, dir, TRUE);
-      parent = GSF_OUTFILE (d);
-    }
-  child = gsf_outfile_new_child (parent, name, FALSE);
-  gsf_output_write (child, len, data);
-  gsf_output_close (child);
-  g_object_unref (child);
-  if (d)
-    {
-      gsf_output_close (d);
-      g_object_unref (d);
-    }
-}
-
 static GBytes *
 zip_parts (const uint8_t *data,
            size_t         size)
 {
-  GsfOutput *mem = gsf_output_memory_new ();
-  GsfOutfile *zip = gsf_outfile_zip_new (mem, NULL);
-  GsfOutput *rels_dir, *word, *word_rels;
-  const uint8_t *parts[3] = { data, NULL, NULL };
-  size_t lens[3] = { size, 0, 0 };
-  GBytes *bytes;
+  const uint8_t *pieces[3];
+  size_t lens[3];
+  guint n = fuzz_split_nul (data, size, pieces, lens, 3);
+  FuzzZipPart parts[] = {
+    { "_rels/.rels", rels, sizeof rels - 1 },
+    { "word/_rels/document.xml.rels", doc_rels, sizeof doc_rels - 1 },
+    { "word/document.xml", pieces[0], lens[0] },
+    { "word/numbering.xml", n > 1 ? pieces[1] : NULL, n > 1 ? lens[1] : 0 },
+    { "word/styles.xml", n > 2 ? pieces[2] : NULL, n > 2 ? lens[2] : 0 },
+  };
 
-  for (guint i = 0; i < 2 && parts[i]; i++)
-    {
-      const uint8_t *nul = memchr (parts[i], 0, lens[i]);
-      if (nul)
-        {
-          parts[i + 1] = nul + 1;
-          lens[i + 1] = lens[i] - (nul + 1 - parts[i]);
-          lens[i] = nul - parts[i];
-        }
-    }
-  rels_dir = gsf_outfile_new_child (zip, "_rels", TRUE);
-  add (GSF_OUTFILE (rels_dir), NULL, ".rels", rels, sizeof rels - 1);
-  gsf_output_close (rels_dir);
-  g_object_unref (rels_dir);
-  word = gsf_outfile_new_child (zip, "word", TRUE);
-  add (GSF_OUTFILE (word), NULL, "document.xml", parts[0], lens[0]);
-  if (parts[1])
-    add (GSF_OUTFILE (word), NULL, "numbering.xml", parts[1], lens[1]);
-  if (parts[2])
-    add (GSF_OUTFILE (word), NULL, "styles.xml", parts[2], lens[2]);
-  word_rels = gsf_outfile_new_child (GSF_OUTFILE (word), "_rels", TRUE);
-  add (GSF_OUTFILE (word_rels), NULL, "document.xml.rels", doc_rels, sizeof doc_rels - 1);
-  gsf_output_close (word_rels);
-  g_object_unref (word_rels);
-  gsf_output_close (word);
-  g_object_unref (word);
-  gsf_output_close (GSF_OUTPUT (zip));
-  g_object_unref (zip);
-  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (mem)), gsf_output_size (mem));
-  gsf_output_close (mem);
-  g_object_unref (mem);
-  return bytes;
+  return fuzz_zip (parts, 2 + n);
 }
 
 int
