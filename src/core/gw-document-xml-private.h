@@ -9,9 +9,10 @@
 G_BEGIN_DECLS
 
 /* Tests run as root, where a read-only folder does not stop a write. With
- * this set, every atomic save fails after the temporary file is written and
- * flushed, just before the rename, so a test can prove that a failed save
- * leaves the old file whole and no temporary file behind. */
+ * this set, every atomic save fails with EIO where it would hand the bytes
+ * to g_file_set_contents_full(), which writes, flushes and renames in one
+ * call, so a test can prove that a failed save leaves the old file whole,
+ * its mode kept, no temporary file behind and an error naming the file. */
 void _gw_document_xml_set_fail_after_write_for_testing (gboolean fail);
 
 /* Whether the schema allows @attribute on @element (for error messages). */

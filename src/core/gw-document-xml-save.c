@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -71,14 +70,74 @@ sync_directory (const char *dir)
   close (fd);
 }
 
-gboolean
-gw_file_replace_atomically (const char  *path,
-                            GBytes      *contents,
-                            GError     **error)
+/* GFileError is errno by another name; turned back, a failed save reads
+ * and classifies as it did when every step here was a system call, without
+ * GLib's temporary file name in the message. */
+static int
+errno_from_file_error (GFileError code)
 {
-  g_autofree char *target = NULL;
+  switch (code)
+    {
+    case G_FILE_ERROR_EXIST: return EEXIST;
+    case G_FILE_ERROR_ISDIR: return EISDIR;
+    case G_FILE_ERROR_ACCES: return EACCES;
+    case G_FILE_ERROR_NAMETOOLONG: return ENAMETOOLONG;
+    case G_FILE_ERROR_NOENT: return ENOENT;
+    case G_FILE_ERROR_NOTDIR: return ENOTDIR;
+    case G_FILE_ERROR_NXIO: return ENXIO;
+    case G_FILE_ERROR_NODEV: return ENODEV;
+    case G_FILE_ERROR_ROFS: return EROFS;
+    case G_FILE_ERROR_TXTBSY: return ETXTBSY;
+    case G_FILE_ERROR_FAULT: return EFAULT;
+    case G_FILE_ERROR_LOOP: return ELOOP;
+    case G_FILE_ERROR_NOSPC: return ENOSPC;
+    case G_FILE_ERROR_NOMEM: return ENOMEM;
+    case G_FILE_ERROR_MFILE: return EMFILE;
+    case G_FILE_ERROR_NFILE: return ENFILE;
+    case G_FILE_ERROR_BADF: return EBADF;
+    case G_FILE_ERROR_INVAL: return EINVAL;
+    case G_FILE_ERROR_PIPE: return EPIPE;
+    case G_FILE_ERROR_AGAIN: return EAGAIN;
+    case G_FILE_ERROR_INTR: return EINTR;
+    case G_FILE_ERROR_IO: return EIO;
+    case G_FILE_ERROR_PERM: return EPERM;
+    case G_FILE_ERROR_NOSYS: return ENOSYS;
+    case G_FILE_ERROR_FAILED:
+    default: return 0;
+    }
+}
+
+static gboolean
+set_file_error (GError       **error,
+                const GError  *file_error,
+                const char    *path)
+{
+  g_autofree char *display = NULL;
+  int saved_errno = 0;
+
+  if (file_error->domain == G_FILE_ERROR)
+    saved_errno = errno_from_file_error (file_error->code);
+  if (saved_errno != 0)
+    return set_errno_error (error, saved_errno, path);
+  display = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not save “%s”: %s"), display, file_error->message);
+  return FALSE;
+}
+
+/* The long-name path. g_file_set_contents_full() names its temporary file
+ * NAME.XXXXXX, seven bytes longer than NAME, so for a name within seven
+ * bytes of the file system's limit (82 Chinese characters and ".gwdoc" are
+ * 252 bytes of 255) it cannot even start, and it takes no other temporary
+ * name. This is the hand-written save it replaced, with a short name in
+ * the same folder; everything else goes through GLib. */
+static gboolean
+replace_with_short_temporary_name (const char    *path,
+                                   const char    *target,
+                                   GBytes        *contents,
+                                   GError       **error)
+{
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   const guint8 *data;
   gsize size;
@@ -86,32 +145,10 @@ gw_file_replace_atomically (const char  *path,
   int fd;
   int saved_errno;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* Replace what a symbolic link points to, not the link. */
-  target = g_file_read_link (path, NULL);
-  if (target && !g_path_is_absolute (target))
-    {
-      g_autofree char *link_dir = g_path_get_dirname (path);
-      char *resolved = g_build_filename (link_dir, target, NULL);
-
-      g_free (target);
-      target = resolved;
-    }
-  if (target == NULL)
-    target = g_strdup (path);
-
   dir = g_path_get_dirname (target);
-  base = g_path_get_basename (target);
-  /* Same folder, so the rename stays on one file system and is atomic.
-   * Long (Chinese: three bytes a character) names would overflow NAME_MAX
-   * with the suffix added; those get a generic temporary name. */
-  if (strlen (base) > 200)
-    tmp_path = g_strdup_printf ("%s%c.gongwen-save.XXXXXX", dir, G_DIR_SEPARATOR);
-  else
-    tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* Same folder, so the rename stays on one file system and is atomic;
+   * a generic name, since one made from @target's is too long here. */
+  tmp_path = g_strdup_printf ("%s%c.gongwen-save.XXXXXX", dir, G_DIR_SEPARATOR);
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0)
     return set_errno_error (error, errno, path);
@@ -135,12 +172,6 @@ gw_file_replace_atomically (const char  *path,
       return set_errno_error (error, saved_errno, path);
     }
 
-  if (g_atomic_int_get (&fail_after_write_for_testing))
-    {
-      g_unlink (tmp_path);
-      return set_errno_error (error, EIO, path);
-    }
-
   if (g_rename (tmp_path, target) != 0)
     {
       saved_errno = errno;
@@ -148,6 +179,69 @@ gw_file_replace_atomically (const char  *path,
       return set_errno_error (error, saved_errno, path);
     }
   sync_directory (dir);
+  return TRUE;
+}
+
+gboolean
+gw_file_replace_atomically (const char  *path,
+                            GBytes      *contents,
+                            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  const char *data;
+  gsize size;
+  GStatBuf st;
+  gboolean keep_mode;
+  int mode;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Replace what a symbolic link points to, not the link: GLib would put
+   * a regular file in the link's place. */
+  target = g_file_read_link (path, NULL);
+  if (target && !g_path_is_absolute (target))
+    {
+      g_autofree char *link_dir = g_path_get_dirname (path);
+      char *resolved = g_build_filename (link_dir, target, NULL);
+
+      g_free (target);
+      target = resolved;
+    }
+  if (target == NULL)
+    target = g_strdup (path);
+
+  /* Keep the permissions of the file being replaced; a new file gets
+   * 0644 less the umask, as before. */
+  keep_mode = g_stat (target, &st) == 0 && S_ISREG (st.st_mode);
+  mode = keep_mode ? (int) (st.st_mode & 07777) : 0644;
+
+  /* GLib writes, flushes and renames in one call, so the test hook has no
+   * moment between the flush and the rename to fail at; it fails the save
+   * just before. (A rename that fails inside GLib is tested with a folder
+   * in the file's place.) */
+  if (g_atomic_int_get (&fail_after_write_for_testing))
+    return set_errno_error (error, EIO, path);
+
+  /* Consistent and durable: GLib writes a temporary file beside @target,
+   * flushes it, renames it over and flushes the folder. */
+  data = g_bytes_get_data (contents, &size);
+  if (!g_file_set_contents_full (target, data, (gssize) size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NAMETOOLONG))
+        return replace_with_short_temporary_name (path, target, contents, error);
+      return set_file_error (error, local_error, path);
+    }
+
+  /* GLib creates the file with @mode less the umask; the old file's mode
+   * is restored in full. The umask only takes bits away, so for the moment
+   * in between the file is never more open than it was meant to be. */
+  if (keep_mode && g_stat (target, &st) == 0 && (int) (st.st_mode & 07777) != mode)
+    g_chmod (target, mode);
   return TRUE;
 }
 
