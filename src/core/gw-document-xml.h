@@ -43,7 +43,9 @@ GwDocument *gw_document_load_gwdoc_finish (GAsyncResult        *result,
 
 /* Writes @contents to @path the same atomic way (temporary file in the same
  * folder, fsync, rename, fsync of the folder); for other files Gongwen
- * writes, such as autosave copies. */
+ * writes, such as autosave copies. Through g_file_set_contents_full(), but
+ * a symbolic link is written through, not replaced, and the replaced
+ * file's mode is kept whole. */
 gboolean    gw_file_replace_atomically    (const char          *path,
                                            GBytes              *contents,
                                            GError             **error);

@@ -706,6 +706,105 @@ test_save_through_symlink (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+assert_mode (const char *path,
+             guint       mode)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 07777, ==, mode);
+}
+
+/* GLib creates its temporary file with the mode it is given less the
+ * umask; the old file's mode must come through whole all the same, on the
+ * GLib path and on the long-name path alike. */
+static void
+test_save_keeps_mode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gwdoc-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "shared.gwdoc", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.gwdoc", NULL);
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autofree char *long_path = NULL;
+  g_autoptr(GwDocument) doc = build_opinion ();
+  mode_t old_umask = umask (022);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 82; i++)
+    g_string_append (long_name, "社");
+  g_string_append (long_name, ".gwdoc");
+  long_path = g_build_filename (dir, long_name->str, NULL);
+
+  /* a new file: 0644 less the umask */
+  g_assert_true (gw_document_save_gwdoc (doc, fresh, &error));
+  g_assert_no_error (error);
+  assert_mode (fresh, 0644);
+
+  /* bits the umask would take away */
+  g_assert_true (g_file_set_contents (path, "old", 3, NULL));
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  g_assert_true (gw_document_save_gwdoc (doc, path, &error));
+  g_assert_no_error (error);
+  assert_mode (path, 0666);
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (gw_document_save_gwdoc (doc, path, &error));
+  g_assert_no_error (error);
+  assert_mode (path, 0600);
+
+  g_assert_true (gw_document_save_gwdoc (doc, long_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (long_path, 0660), ==, 0);
+  g_assert_true (gw_document_save_gwdoc (doc, long_path, &error));
+  g_assert_no_error (error);
+  assert_mode (long_path, 0660);
+  g_assert_cmpuint (count_entries (dir), ==, 3);
+
+  umask (old_umask);
+  g_unlink (long_path);
+  g_unlink (fresh);
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* An absolute link into another folder: the file it points to is replaced
+ * in its own folder, keeps its mode, and the link stays a link. */
+static void
+test_save_through_symlink_keeps_mode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gwdoc-XXXXXX", &error);
+  g_autofree char *sub = g_build_filename (dir, "files", NULL);
+  g_autofree char *real = g_build_filename (sub, "real.gwdoc", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.gwdoc", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  g_autoptr(GwDocument) doc = build_opinion ();
+  g_autoptr(GBytes) expected = gw_document_to_gwdoc_bytes (doc);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (real, "old", 3, NULL));
+  g_assert_cmpint (g_chmod (real, 0640), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+
+  g_assert_true (gw_document_save_gwdoc (doc, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  assert_mode (real, 0640);
+  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (count_entries (sub), ==, 1);
+
+  g_unlink (link);
+  g_unlink (real);
+  g_rmdir (sub);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* ---- refusing bad input ---------------------------------------------------- */
 
 static GwDocument *
@@ -1389,6 +1488,8 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/save/atomic", test_save_atomic);
   g_test_add_func ("/core/document-xml/save/symlink", test_save_through_symlink);
   g_test_add_func ("/core/document-xml/save/long-name", test_save_long_name);
+  g_test_add_func ("/core/document-xml/save/mode", test_save_keeps_mode);
+  g_test_add_func ("/core/document-xml/save/symlink-mode", test_save_through_symlink_keeps_mode);
   g_test_add_func ("/core/document-xml/accept/variants", test_accept_variants);
   g_test_add_func ("/core/document-xml/refuse/xxe", test_refuse_xxe);
   g_test_add_func ("/core/document-xml/refuse/bomb", test_refuse_bomb);
