@@ -178,8 +178,8 @@ table_new_rows (guint n_rows,
   return rows;
 }
 
-/* One row of pasted cells as the line gw_text_is_table_row() and
- * gw_text_table_rows() read: a tab or a line break inside a quoted cell
+/* One row of pasted cells as the line gw_import_text_is_table_row() and
+ * gw_import_text_table_rows() read: a tab or a line break inside a quoted cell
  * becomes a space, as a table line shows it (append_cell()). */
 static char *
 row_as_line (char **cells)
@@ -209,7 +209,7 @@ append_piece (GString    *out,
 /* Pasted text with its tables turned into table lines; NULL when it holds
  * none. The cells are read as Excel and WPS put them on the clipboard
  * (gw_delimited_parse()), so a quoted cell may hold a line break or a tab;
- * a run of two or more table rows (gw_text_table_run(), as the importer
+ * a run of two or more table rows (gw_import_text_table_run(), as the importer
  * reads a file) is a table, and every other line is kept as it was. */
 static char *
 text_with_tables (const char *text)
@@ -254,11 +254,11 @@ text_with_tables (const char *text)
   covered = n > 0 && *lines[n - 1] == '\0' ? n - 1 : n;
   for (guint r = 0; r < rows->len;)
     {
-      guint run = gw_text_table_run ((const char * const *) row_lines->pdata + r, rows->len - r);
+      guint run = gw_import_text_table_run ((const char * const *) row_lines->pdata + r, rows->len - r);
 
       if (run > 0)
         {
-          g_autoptr(GPtrArray) cells = gw_text_table_rows ((const char * const *) row_lines->pdata + r, run, NULL);
+          g_autoptr(GPtrArray) cells = gw_import_text_table_rows ((const char * const *) row_lines->pdata + r, run, NULL);
           g_autofree char *table = table_line_text (cells);
 
           append_piece (out, &pieces, table);

@@ -378,8 +378,8 @@ collect_batch_text (GwRenderer *renderer,
       data = gw_file_read (file, GW_MAX_INPUT_SIZE, NULL);
       if (data == NULL)
         continue;
-      text = gw_text_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                             jobs[i].input, NULL);
+      text = gw_import_text_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                                    jobs[i].input, NULL);
       if (text)
         gw_renderer_add_batch_text (renderer, text, -1);
     }

@@ -594,7 +594,7 @@ gw_contract_list_read (const char            *path,
     {
       char delimiter = ',';
 
-      text = gw_text_decode (data, len, path, error);
+      text = gw_import_text_decode (data, len, path, error);
       if (text == NULL)
         return NULL;
       /* a tab-separated list (.tsv, or copied out of a spreadsheet) */

@@ -136,10 +136,10 @@ blank_unsavable (char  *text,
 }
 
 char *
-gw_text_decode (const char  *data,
-                gsize        len,
-                const char  *display_name,
-                GError     **error)
+gw_import_text_decode (const char  *data,
+                       gsize        len,
+                       const char  *display_name,
+                       GError     **error)
 {
   const char *name = _gw_import_display_name (display_name);
   const char *p = data;

@@ -296,7 +296,7 @@ parse_date (const char  *p,
 }
 
 gboolean
-gw_text_is_date_line (const char *text)
+gw_import_text_is_date_line (const char *text)
 {
   const char *end;
 
@@ -319,8 +319,8 @@ is_close_bracket (gunichar c)
 }
 
 gboolean
-gw_text_is_doc_number (const char *text,
-                       gsize      *length)
+gw_import_text_is_doc_number (const char *text,
+                              gsize      *length)
 {
   const char *p = text;
   guint prefix = 0, n;
@@ -369,7 +369,7 @@ gw_text_is_doc_number (const char *text,
 /* ---- tables --------------------------------------------------------------- */
 
 gboolean
-gw_text_is_table_row (const char *line)
+gw_import_text_is_table_row (const char *line)
 {
   const char *s, *e, *tab;
 
@@ -393,22 +393,22 @@ gw_text_is_table_row (const char *line)
 }
 
 guint
-gw_text_table_run (const char * const *lines,
-                   guint               n_lines)
+gw_import_text_table_run (const char * const *lines,
+                          guint               n_lines)
 {
   guint n = 0;
 
   g_return_val_if_fail (lines != NULL || n_lines == 0, 0);
 
-  while (n < n_lines && lines[n] != NULL && gw_text_is_table_row (lines[n]))
+  while (n < n_lines && lines[n] != NULL && gw_import_text_is_table_row (lines[n]))
     n++;
   return n >= 2 ? n : 0;
 }
 
 GPtrArray *
-gw_text_table_rows (const char * const *lines,
-                    guint               n_lines,
-                    GArray             *columns)
+gw_import_text_table_rows (const char * const *lines,
+                           guint               n_lines,
+                           GArray             *columns)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -712,7 +712,7 @@ gboolean
 _gw_line_is_element (const GwLine *l)
 {
   return _gw_line_is_heading (l) || _gw_line_has_prefix (l, "附件") ||
-         gw_text_is_date_line (l->text) || _gw_line_is_copy_to (l, NULL) ||
+         gw_import_text_is_date_line (l->text) || _gw_line_is_copy_to (l, NULL) ||
          _gw_line_is_printing_line (l, NULL);
 }
 
@@ -833,7 +833,7 @@ _gw_line_looks_like_title (const GwLine *l)
   gunichar c = _gw_line_last_char (l);
 
   return l->n_chars <= 80 && !_gw_line_is_sentence_end (c) && !_gw_line_is_heading (l) &&
-         !_gw_line_is_element (l) && !gw_text_is_doc_number (l->text, NULL);
+         !_gw_line_is_element (l) && !gw_import_text_is_doc_number (l->text, NULL);
 }
 
 /* Whether @next, right under title line @prev, carries the title on. */

@@ -288,7 +288,7 @@ is_page_start (Importer *imp,
          !_gw_line_is_attachment_marker (&imp->lines[title], NULL);
 }
 
-/* A table starting at @k (see gw_text_table_run()): adds it as one block
+/* A table starting at @k (see gw_import_text_table_run()): adds it as one block
  * with a span per cell, so a finding in a cell points at that cell in its
  * line. Returns the number of lines it took, 0 when there is none. */
 static guint
@@ -313,7 +313,7 @@ table_run (Importer  *imp,
   /* a decoration line (----) reads as blank even with a tab in it */
   while (k + n < to && imp->lines[k + n].len > 0)
     g_ptr_array_add (raw, (gpointer) imp->lines[k + n++].raw);
-  return gw_text_table_run ((const char * const *) raw->pdata, raw->len);
+  return gw_import_text_table_run ((const char * const *) raw->pdata, raw->len);
 }
 
 static guint
@@ -332,7 +332,7 @@ parse_table (Importer *imp,
     return 0;
 
   block_close (imp);
-  rows = gw_text_table_rows ((const char * const *) raw->pdata, n, columns);
+  rows = gw_import_text_table_rows ((const char * const *) raw->pdata, n, columns);
   block = gw_block_new_table (rows);
   for (guint r = 0; r < rows->len; r++)
     {
@@ -540,7 +540,7 @@ parse_head (Importer *imp)
   for (guint k = i, seen_lines = 0; k < n && seen_lines < 5; k = next_nonblank (imp, k + 1, n), seen_lines++)
     {
       const GwLine *l = &imp->lines[k];
-      if (gw_text_is_doc_number (l->text, NULL))
+      if (gw_import_text_is_doc_number (l->text, NULL))
         {
           doc_number = k;
           break;
@@ -577,7 +577,7 @@ parse_head (Importer *imp)
           title_to = doc_number;
         }
 
-      gw_text_is_doc_number (l->text, &len);
+      gw_import_text_is_doc_number (l->text, &len);
       {
         g_autofree char *number = g_strndup (l->text, len);
         set_meta (imp, GW_META_DOC_NUMBER, number, l->lineno, l->column);
@@ -774,7 +774,7 @@ find_signature_date (Importer *imp,
     {
       guint next;
 
-      if (imp->lines[d].len == 0 || !gw_text_is_date_line (imp->lines[d].text))
+      if (imp->lines[d].len == 0 || !gw_import_text_is_date_line (imp->lines[d].text))
         continue;
       next = next_nonblank (imp, d + 1, to);
       if (next < to && _gw_line_is_note (&imp->lines[next]))
@@ -862,7 +862,7 @@ gw_import_text_data (const char  *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  text = gw_text_decode (data, len, display_name, error);
+  text = gw_import_text_decode (data, len, display_name, error);
   if (text == NULL)
     return NULL;
 

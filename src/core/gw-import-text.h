@@ -26,31 +26,31 @@ G_BEGIN_DECLS
 
 /* Decodes @data to UTF-8: BOM stripped, CRLF and CR folded to LF. Returns a
  * newly allocated NUL-terminated string. */
-char       *gw_text_decode            (const char  *data,
-                                       gsize        len,
-                                       const char  *display_name,
-                                       GError     **error);
+char       *gw_import_text_decode        (const char  *data,
+                                          gsize        len,
+                                          const char  *display_name,
+                                          GError     **error);
 
-GwDocument *gw_import_text_file       (const char  *path,
-                                       GError     **error);
-GwDocument *gw_import_text_data       (const char  *data,
-                                       gsize        len,
-                                       const char  *display_name,
-                                       GError     **error);
+GwDocument *gw_import_text_file          (const char  *path,
+                                          GError     **error);
+GwDocument *gw_import_text_data          (const char  *data,
+                                          gsize        len,
+                                          const char  *display_name,
+                                          GError     **error);
 
 /* The recognisers the importer uses, for the checker and the editor.
  * @text is one line with surrounding whitespace already stripped. */
 
 /* A 成文日期 written as a whole line: 2023年3月10日, 2024年03月05日,
  * 二〇二三年三月十六日 (spaces between the parts tolerated). */
-gboolean    gw_text_is_date_line      (const char  *text);
+gboolean    gw_import_text_is_date_line  (const char  *text);
 
 /* A 发文字号: 代字 + year in brackets + sequence + 号, in its correct form
  * (神政办发〔2023〕12号) or the usual wrong ones ([2023] 【2023】 (2023)
  * ［2023］ 第12号 007号). On success @length (may be NULL) receives the
  * bytes of the number itself; the line may go on with 签发人：… after it. */
-gboolean    gw_text_is_doc_number     (const char  *text,
-                                       gsize       *length);
+gboolean    gw_import_text_is_doc_number (const char  *text,
+                                          gsize       *length);
 
 /* Tables pasted out of Excel, WPS 表格 or a Word table, or a .txt saved
  * from a spreadsheet: a run of two or more consecutive lines, each holding a
@@ -60,12 +60,12 @@ gboolean    gw_text_is_doc_number     (const char  *text,
 
 /* Whether @line (one line, untrimmed) is a table row: a TAB with text on
  * both sides of it once the line is trimmed. */
-gboolean    gw_text_is_table_row      (const char  *line);
+gboolean    gw_import_text_is_table_row  (const char  *line);
 
 /* How many lines, from @lines[0] on, make a table (at least two rows), or 0
  * when no table starts there. */
-guint       gw_text_table_run         (const char * const *lines,
-                                       guint        n_lines);
+guint       gw_import_text_table_run     (const char * const *lines,
+                                          guint        n_lines);
 
 /* The rows (GPtrArray of GStrv, all of the same length) of the table made
  * of @lines: cells trimmed, empty cells at the end of a row dropped and
@@ -74,8 +74,8 @@ guint       gw_text_table_run         (const char * const *lines,
  * is dropped. When @columns is not %NULL it receives, for every cell in
  * row order, the 0-based column (in characters) of the cell's first
  * character in its line (the line's length for padding). */
-GPtrArray  *gw_text_table_rows        (const char * const *lines,
-                                       guint        n_lines,
-                                       GArray      *columns);
+GPtrArray  *gw_import_text_table_rows    (const char * const *lines,
+                                          guint        n_lines,
+                                          GArray      *columns);
 
 G_END_DECLS

@@ -13,7 +13,7 @@ is_space (gunichar c)
   return g_unichar_isspace (c) || c == 0x3000;
 }
 
-/* The brackets gw_text_is_doc_number() accepts around the year, right or
+/* The brackets gw_import_text_is_doc_number() accepts around the year, right or
  * wrong: 〔 [ 【 ( （ ［ 〖 ｛ {. */
 static gboolean
 is_year_bracket (gunichar c)

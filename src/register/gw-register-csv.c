@@ -195,7 +195,7 @@ gw_register_import_csv (GwRegister  *self,
   file = g_file_new_for_path (path);
   data = gw_file_read_named (file, path, GW_MAX_INPUT_SIZE, &local);
   if (data != NULL)
-    text = gw_text_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data), path, &local);
+    text = gw_import_text_decode (g_bytes_get_data (data, NULL), g_bytes_get_size (data), path, &local);
   if (text == NULL)
     {
       g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_IO, "%s", local->message);

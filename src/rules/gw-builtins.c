@@ -233,7 +233,7 @@ builtin_doc_number (GwCheckContext *ctx,
     {
       const char *text = gw_block_get_text (ctx->blocks[i]);
       if (gw_block_get_kind (ctx->blocks[i]) == GW_BLOCK_PARAGRAPH &&
-          (gw_text_is_doc_number (text, NULL) ||
+          (gw_import_text_is_doc_number (text, NULL) ||
            g_regex_match (loose_doc_number_regex (), text, 0, NULL)))
         {
           if (doc_number_problems (ctx, text, &length, &replacement, &detail))
@@ -344,7 +344,7 @@ builtin_date (GwCheckContext *ctx,
         {
           const char *text = gw_block_get_text (ctx->blocks[i - 1]);
           if (gw_block_get_kind (ctx->blocks[i - 1]) == GW_BLOCK_PARAGRAPH &&
-              gw_text_is_date_line (text))
+              gw_import_text_is_date_line (text))
             {
               check_date_value (ctx, rule, m, findings, -1, i - 1, text);
               break;

@@ -75,7 +75,7 @@ assert_positions_exact (GwDocument *doc,
   guint n = gw_document_get_n_blocks (doc);
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  text = gw_text_decode (data, len, path, NULL);
+  text = gw_import_text_decode (data, len, path, NULL);
   g_assert_nonnull (text);
   source = g_strsplit (text, "\n", -1);
 
@@ -647,20 +647,20 @@ test_refused_data (void)
   GwDocument *doc;
 
   /* a BOM and nothing else */
-  text = gw_text_decode ("\xEF\xBB\xBF", 3, "bom.txt", &error);
+  text = gw_import_text_decode ("\xEF\xBB\xBF", 3, "bom.txt", &error);
   g_assert_null (text);
   g_assert_error (error, GW_ERROR, GW_ERROR_EMPTY);
   g_clear_error (&error);
 
   /* UTF-16 with an odd byte at the end */
-  text = gw_text_decode ("\xFF\xFE" "A\0B\0C", 7, "odd.txt", &error);
+  text = gw_import_text_decode ("\xFF\xFE" "A\0B\0C", 7, "odd.txt", &error);
   g_assert_null (text);
   g_assert_error (error, GW_ERROR, GW_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "odd.txt"));
   g_clear_error (&error);
 
   /* UTF-16 holding a NUL character */
-  text = gw_text_decode ("\xFF\xFE" "A\0\0\0B\0", 8, "nul16.txt", &error);
+  text = gw_import_text_decode ("\xFF\xFE" "A\0\0\0B\0", 8, "nul16.txt", &error);
   g_assert_null (text);
   g_assert_error (error, GW_ERROR, GW_ERROR_ENCODING);
   g_clear_error (&error);
@@ -735,7 +735,7 @@ test_newlines (void)
   for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
     {
       g_autoptr(GwDocument) doc = import_string (variants[v]);
-      g_autofree char *decoded = gw_text_decode (variants[v], strlen (variants[v]), "t", NULL);
+      g_autofree char *decoded = gw_import_text_decode (variants[v], strlen (variants[v]), "t", NULL);
 
       g_assert_null (strchr (decoded, '\r'));
       g_assert_false (g_str_has_prefix (decoded, "\xEF\xBB\xBF"));
@@ -1030,19 +1030,19 @@ test_recognisers (void)
   gsize len;
 
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    if (!gw_text_is_doc_number (numbers[i], NULL))
+    if (!gw_import_text_is_doc_number (numbers[i], NULL))
       g_error ("not taken for a document number: %s", numbers[i]);
   for (guint i = 0; i < G_N_ELEMENTS (not_numbers); i++)
-    if (gw_text_is_doc_number (not_numbers[i], NULL))
+    if (gw_import_text_is_doc_number (not_numbers[i], NULL))
       g_error ("taken for a document number: %s", not_numbers[i]);
-  g_assert_true (gw_text_is_doc_number ("某民呈〔2024〕3号    签发人：王立新", &len));
+  g_assert_true (gw_import_text_is_doc_number ("某民呈〔2024〕3号    签发人：王立新", &len));
   g_assert_cmpuint (len, ==, strlen ("某民呈〔2024〕3号"));
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    if (!gw_text_is_date_line (dates[i]))
+    if (!gw_import_text_is_date_line (dates[i]))
       g_error ("not taken for a date: %s", dates[i]);
   for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
-    if (gw_text_is_date_line (not_dates[i]))
+    if (gw_import_text_is_date_line (not_dates[i]))
       g_error ("taken for a date: %s", not_dates[i]);
 }
 
@@ -1313,19 +1313,19 @@ test_table_rules (void)
   g_autoptr(GError) error = NULL;
   const char *pasted = "表头一\t表头二\r\n值一\t值二\r\n\r\n普通段落。\n";
 
-  g_assert_true (gw_text_is_table_row ("a\tb"));
-  g_assert_true (gw_text_is_table_row ("  a \t b  "));
-  g_assert_false (gw_text_is_table_row ("\t一、总体要求"));  /* an indent */
-  g_assert_false (gw_text_is_table_row ("总体要求\t"));
-  g_assert_false (gw_text_is_table_row ("\t\t"));
-  g_assert_false (gw_text_is_table_row ("没有制表符"));
-  g_assert_false (gw_text_is_table_row (""));
+  g_assert_true (gw_import_text_is_table_row ("a\tb"));
+  g_assert_true (gw_import_text_is_table_row ("  a \t b  "));
+  g_assert_false (gw_import_text_is_table_row ("\t一、总体要求"));  /* an indent */
+  g_assert_false (gw_import_text_is_table_row ("总体要求\t"));
+  g_assert_false (gw_import_text_is_table_row ("\t\t"));
+  g_assert_false (gw_import_text_is_table_row ("没有制表符"));
+  g_assert_false (gw_import_text_is_table_row (""));
 
-  g_assert_cmpuint (gw_text_table_run (lines, 3), ==, 2);
-  g_assert_cmpuint (gw_text_table_run (lines + 1, 2), ==, 0);   /* one row alone */
-  g_assert_cmpuint (gw_text_table_run (lines, 1), ==, 0);
+  g_assert_cmpuint (gw_import_text_table_run (lines, 3), ==, 2);
+  g_assert_cmpuint (gw_import_text_table_run (lines + 1, 2), ==, 0);   /* one row alone */
+  g_assert_cmpuint (gw_import_text_table_run (lines, 1), ==, 0);
 
-  rows = gw_text_table_rows (lines, 2, columns);
+  rows = gw_import_text_table_rows (lines, 2, columns);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstrv (g_ptr_array_index (rows, 0), ((const char *[]) { "a", "b", NULL }));
   g_assert_cmpstrv (g_ptr_array_index (rows, 1), ((const char *[]) { "c", "d", NULL }));
@@ -1337,7 +1337,7 @@ test_table_rules (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* a short row is padded; the empty first column of every row dropped */
-  rows = gw_text_table_rows (indented, 2, NULL);
+  rows = gw_import_text_table_rows (indented, 2, NULL);
   g_assert_cmpstrv (g_ptr_array_index (rows, 0), ((const char *[]) { "a", "b", NULL }));
   g_assert_cmpstrv (g_ptr_array_index (rows, 1), ((const char *[]) { "c", "", NULL }));
 

@@ -31,7 +31,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   g_clear_error (&error);
   {
-    g_autofree char *text = gw_text_decode (copy, size, "fuzz.txt", &error);
+    g_autofree char *text = gw_import_text_decode (copy, size, "fuzz.txt", &error);
     if (text == NULL)
       fuzz_check_error (error);
     else if (!g_utf8_validate (text, -1, NULL))
