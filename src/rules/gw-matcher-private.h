@@ -119,11 +119,11 @@ void            _gw_matcher_run         (GwMatcher      *matcher,
                                          GwCheckContext *ctx,
                                          GPtrArray      *findings);
 GwBuiltinFunc   _gw_builtin_lookup      (const char     *name);
+const char * const *_gw_builtin_names   (void);
 /* gw-register-check.c */
 void            _gw_builtin_doc_number_register (GwCheckContext *ctx,
                                                  GwRuleWords    *rule,
                                                  GwMatcher      *matcher,
                                                  GPtrArray      *findings);
-const char * const *_gw_builtin_names   (void);
 
 G_END_DECLS
