@@ -10,7 +10,7 @@
 #include "gw-date.h"
 #include "gw-import-text.h"
 #include "gw-numeral.h"
-#include "gw-rule-private.h"
+#include "gw-matcher-private.h"
 #include "gw-text.h"
 
 /* The format rules of GB/T 9704-2012 read the document model and the text
@@ -20,7 +20,7 @@
 
 static void
 add_meta_finding (GwCheckContext *ctx,
-                  GwRule         *rule,
+                  GwRuleWords    *rule,
                   GwMatcher      *m,
                   GPtrArray      *findings,
                   GwMeta          meta,
@@ -40,7 +40,7 @@ add_meta_finding (GwCheckContext *ctx,
 
 static void
 add_block_finding (GwCheckContext *ctx,
-                   GwRule         *rule,
+                   GwRuleWords    *rule,
                    GwMatcher      *m,
                    GPtrArray      *findings,
                    guint           block,
@@ -60,7 +60,7 @@ add_block_finding (GwCheckContext *ctx,
 
 static void
 add_document_finding (GwCheckContext *ctx,
-                      GwRule         *rule,
+                      GwRuleWords    *rule,
                       GwMatcher      *m,
                       GPtrArray      *findings,
                       const char     *target,
@@ -200,7 +200,7 @@ doc_number_problems (GwCheckContext *ctx,
 
 static void
 builtin_doc_number (GwCheckContext *ctx,
-                    GwRule         *rule,
+                    GwRuleWords    *rule,
                     GwMatcher      *m,
                     GPtrArray      *findings)
 {
@@ -303,7 +303,7 @@ date_problems (GwCheckContext *ctx,
 
 static void
 check_date_value (GwCheckContext *ctx,
-                  GwRule         *rule,
+                  GwRuleWords    *rule,
                   GwMatcher      *m,
                   GPtrArray      *findings,
                   int             meta,
@@ -328,7 +328,7 @@ check_date_value (GwCheckContext *ctx,
 
 static void
 builtin_date (GwCheckContext *ctx,
-              GwRule         *rule,
+              GwRuleWords    *rule,
               GwMatcher      *m,
               GPtrArray      *findings)
 {
@@ -359,7 +359,7 @@ builtin_date (GwCheckContext *ctx,
 
 static void
 builtin_heading_sequence (GwCheckContext *ctx,
-                          GwRule         *rule,
+                          GwRuleWords    *rule,
                           GwMatcher      *m,
                           GPtrArray      *findings)
 {
@@ -439,7 +439,7 @@ ends_with_final_punct (const char *s)
 
 static void
 builtin_required_elements (GwCheckContext *ctx,
-                           GwRule         *rule,
+                           GwRuleWords    *rule,
                            GwMatcher      *m,
                            GPtrArray      *findings)
 {
@@ -611,7 +611,7 @@ full_width_for (char c)
 /* Calls @report for every half-width mark in Chinese text of @text. */
 static void
 scan_punctuation (GwCheckContext *ctx,
-                  GwRule         *rule,
+                  GwRuleWords    *rule,
                   GwMatcher      *m,
                   GPtrArray      *findings,
                   const char     *text,
@@ -665,7 +665,7 @@ scan_punctuation (GwCheckContext *ctx,
 
 static void
 builtin_punctuation (GwCheckContext *ctx,
-                     GwRule         *rule,
+                     GwRuleWords    *rule,
                      GwMatcher      *m,
                      GPtrArray      *findings)
 {
@@ -708,7 +708,7 @@ builtin_punctuation (GwCheckContext *ctx,
  * whichever rule it was.) */
 static void
 builtin_unreadable_text (GwCheckContext *ctx,
-                         GwRule         *rule,
+                         GwRuleWords    *rule,
                          GwMatcher      *m,
                          GPtrArray      *findings)
 {

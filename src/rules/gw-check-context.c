@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "gw-clause-private.h"
-#include "gw-rule-private.h"
+#include "gw-check-context-private.h"
 
 /* The floor of the rules layer: the document prepared once for every rule
  * (the normalised text, its units, the mapping back to blocks and lines)

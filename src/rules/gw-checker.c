@@ -8,7 +8,7 @@
 
 #include "gw-checker.h"
 #include "gw-error.h"
-#include "gw-rule-private.h"
+#include "gw-checker-private.h"
 #include "gw-rules-resources.h"
 
 #define RULES_RESOURCE_DIR "/io/github/gongwen/Gongwen/rules/"
@@ -248,38 +248,6 @@ gw_checker_get_rules (GwChecker *self)
 {
   g_return_val_if_fail (GW_IS_CHECKER (self), NULL);
   return G_LIST_MODEL (self->rules);
-}
-
-/* A check.incomplete finding for @rule, whose patterns the engine gave up
- * on in [@start, @end) (a rule that could not be evaluated is a finding,
- * never silence). Here rather than in gw-check-context.c: it makes a rule's
- * finding, which the floor of the layer does not. */
-GwFinding *
-_gw_check_context_incomplete (GwCheckContext *ctx,
-                              GwRule         *rule,
-                              gsize           start,
-                              gsize           end)
-{
-  g_autofree char *detail = NULL;
-  GwSeverity error = GW_SEVERITY_ERROR;
-  GwFinding *finding;
-
-  detail = g_strdup_printf (ctx->lang == 0
-                            ? "规则“%s”的模式在此处超出了匹配引擎的上限，这条规则在这里没有得出结论"
-                            : "rule “%s” reached the limits of the matching engine here and "
-                              "gave no verdict on this part",
-                            gw_rule_get_id (rule));
-  if (ctx->incomplete_rule)
-    finding = _gw_rule_make_finding (ctx->incomplete_rule, NULL, ctx->lang, &error, detail);
-  else
-    {
-      /* the rule itself was disabled: still never silence */
-      g_autofree char *message = g_strdup_printf (ctx->lang == 0 ? "检查不完整：%s。" : "Check incomplete: %s.",
-                                                  detail);
-      finding = gw_finding_new ("check.incomplete", error, message);
-    }
-  _gw_finding_place_text (ctx, finding, start, end);
-  return finding;
 }
 
 /* ---- sorting ------------------------------------------------------------ */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "gw-clause-private.h"
-#include "gw-rule-private.h"
+#include "gw-check-context-private.h"
 
 /* A clause is read once, the first time a trigger lands in it, and what it
  * means is kept with the check context: whole drafts have thousands of

@@ -11,7 +11,7 @@
 #include "gw-against-private.h"
 #include "gw-clause-private.h"
 #include "gw-numeral.h"
-#include "gw-rule-private.h"
+#include "gw-matcher-private.h"
 
 static GRegex *
 default_regex (const char *pattern)
@@ -313,7 +313,7 @@ in_ranges (GArray *ranges,
 
 static void
 add_text_finding (GwCheckContext *ctx,
-                  GwRule         *rule,
+                  GwRuleWords    *rule,
                   GwMatcher      *m,
                   GPtrArray      *findings,
                   gsize           start,
@@ -388,14 +388,14 @@ trigger_exempt (GwCheckContext *ctx,
  * once. The rule's findings are the last ones appended. */
 static gboolean
 clause_reported (GwCheckContext *ctx,
-                 GwRule         *rule,
+                 GwRuleWords    *rule,
                  GwMatcher      *m,
                  GPtrArray      *findings,
                  gsize           cs,
                  gsize           ce)
 {
   g_autoptr(GwFinding) probe = NULL;
-  const char *id = gw_rule_get_id (rule);
+  const char *id = rule->id;
 
   for (guint i = findings->len; i > 0; i--)
     {
@@ -422,7 +422,7 @@ clause_reported (GwCheckContext *ctx,
 
 static void
 run_trigger (GwMatcher      *m,
-             GwRule         *rule,
+             GwRuleWords    *rule,
              GwCheckContext *ctx,
              GPtrArray      *findings)
 {
@@ -479,7 +479,7 @@ required_met (GwCheckContext *ctx,
 
 static void
 run_required (GwMatcher      *m,
-              GwRule         *rule,
+              GwRuleWords    *rule,
               GwCheckContext *ctx,
               GPtrArray      *findings)
 {
@@ -675,7 +675,7 @@ date_span (GwCheckContext *ctx,
 
 static void
 run_number (GwMatcher      *m,
-            GwRule         *rule,
+            GwRuleWords    *rule,
             GwCheckContext *ctx,
             GPtrArray      *findings)
 {
@@ -854,7 +854,7 @@ longest_list (GwCheckContext *ctx,
 
 static void
 run_enumeration (GwMatcher      *m,
-                 GwRule         *rule,
+                 GwRuleWords    *rule,
                  GwCheckContext *ctx,
                  GPtrArray      *findings)
 {
@@ -886,7 +886,7 @@ run_enumeration (GwMatcher      *m,
 
 static void
 run_form (GwMatcher      *m,
-          GwRule         *rule,
+          GwRuleWords    *rule,
           GwCheckContext *ctx,
           GPtrArray      *findings)
 {
@@ -926,7 +926,7 @@ run_form (GwMatcher      *m,
 
 void
 _gw_matcher_run (GwMatcher      *m,
-                 GwRule         *rule,
+                 GwRuleWords    *rule,
                  GwCheckContext *ctx,
                  GPtrArray      *findings)
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "gw-number-registry.h"
-#include "gw-rule-private.h"
+#include "gw-number-registry-private.h"
 
 G_DEFINE_INTERFACE (GwNumberRegistry, gw_number_registry, G_TYPE_OBJECT)
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "gw-number-registry.h"
-#include "gw-rule-private.h"
+#include "gw-matcher-private.h"
 
 #define L(ctx, zh, en) ((ctx)->lang == 0 ? (zh) : (en))
 
@@ -30,7 +30,7 @@ squeeze (const char *text)
  * sequence. Silent when no register is configured. */
 void
 _gw_builtin_doc_number_register (GwCheckContext *ctx,
-                                 GwRule         *rule,
+                                 GwRuleWords    *rule,
                                  GwMatcher      *m,
                                  GPtrArray      *findings)
 {

@@ -9,7 +9,7 @@
 
 #include "gw-error.h"
 #include "gw-file.h"
-#include "gw-rule-private.h"
+#include "gw-rule-pack-private.h"
 
 struct _GwRulePack
 {

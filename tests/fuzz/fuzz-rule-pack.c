@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "gw-rule-pack.h"
-#include "gw-rule-private.h"
+#include "gw-rule-pack-private.h"
 #include "fuzz-common.h"
 
 /* Rule packs come from --rules=FILE and the user's folder: any bytes give

@@ -7,7 +7,7 @@
 #include "gw-checker.h"
 #include "gw-error.h"
 #include "gw-rule-pack.h"
-#include "gw-rule-private.h"
+#include "gw-rule-pack-private.h"
 
 /* The catalogue of rule ids (the README: rule ids are stable): every id must be shipped, spelled
  * exactly so, and nothing may rename them. */
