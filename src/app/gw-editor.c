@@ -6,26 +6,20 @@
 #include <glib/gi18n.h>
 
 #include "gw-block.h"
-#include "gw-delimited.h"
 #include "gw-editor.h"
 #include "gw-header-form.h"
 #include "gw-import-text.h"
+#include "gw-table-text.h"
 
 #define SYNC_DELAY_MS 150
 /* Typing in a cell is written into the body after this pause, so a burst
  * of typing is one step to undo. */
 #define TABLE_COMMIT_DELAY_MS 300
 
-/* A table is one line of the body, so the lines around it keep their
- * blocks and the text buffer's undo history covers table edits too: a
- * hidden mark, then the cells separated by tabs and the rows by U+2028
- * LINE SEPARATOR (a line break inside the one line). Character for
- * character it is the block's text (rows joined by \n), so findings in a
- * cell underline that cell. The cells are edited in a grid under the body
- * that shows the table the cursor is on. */
-#define TABLE_MARK "\xee\x80\x80"        /* U+E000, private use */
-#define TABLE_MARK_LEN 3
-#define ROW_SEPARATOR "\xe2\x80\xa8"     /* U+2028 */
+/* A table is one line of the body (gw-table-text.h), so the lines around it
+ * keep their blocks and the text buffer's undo history covers table edits
+ * too. The cells are edited in a grid under the body that shows the table
+ * the cursor is on. */
 
 /* Where a block sits in the buffer: its line, and how many characters of
  * decoration (“附件1　”) come before the block's own text. */
@@ -94,193 +88,6 @@ static void table_commit_now    (GwEditor *self);
 
 /* ---- tables as a line ------------------------------------------------------ */
 
-/* Appends @cell with what would break the line apart made a space: one
- * character for one, so offsets still match the block's text. */
-static void
-append_cell (GString    *s,
-             const char *cell)
-{
-  for (const char *p = cell; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0xE000)
-        g_string_append_c (s, ' ');
-      else
-        g_string_append_unichar (s, c);
-    }
-}
-
-static char *
-table_line_text (GPtrArray *rows)
-{
-  GString *s = g_string_new (TABLE_MARK);
-
-  for (guint r = 0; rows && r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-
-      if (r > 0)
-        g_string_append (s, ROW_SEPARATOR);
-      for (guint c = 0; cells[c]; c++)
-        {
-          if (c > 0)
-            g_string_append_c (s, '\t');
-          append_cell (s, cells[c]);
-        }
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* The rows of a table line, every row as long as the longest; NULL when
- * @line is no table. */
-static GPtrArray *
-table_line_rows (const char *line)
-{
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows;
-  guint width = 1;
-
-  if (!g_str_has_prefix (line, TABLE_MARK))
-    return NULL;
-  lines = g_strsplit (line + TABLE_MARK_LEN, ROW_SEPARATOR, -1);
-  for (guint r = 0; lines[r]; r++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[r], "\t", -1);
-      width = MAX (width, g_strv_length (cells));
-    }
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  for (guint r = 0; lines[r]; r++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[r], "\t", -1);
-      char **row = g_new0 (char *, width + 1);
-
-      for (guint c = 0; c < width; c++)
-        row[c] = g_strdup (c < g_strv_length (cells) ? cells[c] : "");
-      g_ptr_array_add (rows, row);
-    }
-  return rows;
-}
-
-static GPtrArray *
-table_new_rows (guint n_rows,
-                guint n_columns)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      char **row = g_new0 (char *, n_columns + 1);
-      for (guint c = 0; c < n_columns; c++)
-        row[c] = g_strdup ("");
-      g_ptr_array_add (rows, row);
-    }
-  return rows;
-}
-
-/* One row of pasted cells as the line gw_text_is_table_row() and
- * gw_text_table_rows() read: a tab or a line break inside a quoted cell
- * becomes a space, as a table line shows it (append_cell()). */
-static char *
-row_as_line (char **cells)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint c = 0; cells[c]; c++)
-    {
-      if (c > 0)
-        g_string_append_c (s, '\t');
-      for (const char *p = cells[c]; *p; p++)
-        g_string_append_c (s, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static void
-append_piece (GString    *out,
-              guint      *pieces,
-              const char *piece)
-{
-  if ((*pieces)++ > 0)
-    g_string_append_c (out, '\n');
-  g_string_append (out, piece);
-}
-
-/* Pasted text with its tables turned into table lines; NULL when it holds
- * none. The cells are read as Excel and WPS put them on the clipboard
- * (gw_delimited_parse()), so a quoted cell may hold a line break or a tab;
- * a run of two or more table rows (gw_text_table_run(), as the importer
- * reads a file) is a table, and every other line is kept as it was. */
-static char *
-text_with_tables (const char *text)
-{
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) starts = NULL;
-  g_autoptr(GPtrArray) row_lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint n, covered, pieces = 0, found = 0;
-
-  if (strchr (text, '\t') == NULL)
-    return NULL;
-  /* Windows programs put CRLF on the clipboard */
-  {
-    g_autoptr(GRegex) eol = g_regex_new ("\r\n?", 0, 0, NULL);
-    folded = g_regex_replace_literal (eol, text, -1, 0, "\n", 0, NULL);
-  }
-  lines = g_strsplit (folded, "\n", -1);
-  n = g_strv_length (lines);
-  rows = gw_delimited_parse (folded, -1, '\t', &starts, NULL);
-  if (rows == NULL)
-    {
-      /* a quote never closed: then no quote is special, one row a line */
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      starts = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint i = 0; i < n; i++)
-        {
-          guint lineno = i + 1;
-
-          if (i + 1 == n && *lines[i] == '\0')
-            break;   /* the final empty line is no row */
-          g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
-          g_array_append_val (starts, lineno);
-        }
-    }
-  for (guint r = 0; r < rows->len; r++)
-    g_ptr_array_add (row_lines, row_as_line (g_ptr_array_index (rows, r)));
-
-  /* the rows hold lines [0, covered); only a final empty line is left */
-  covered = n > 0 && *lines[n - 1] == '\0' ? n - 1 : n;
-  for (guint r = 0; r < rows->len;)
-    {
-      guint run = gw_text_table_run ((const char * const *) row_lines->pdata + r, rows->len - r);
-
-      if (run > 0)
-        {
-          g_autoptr(GPtrArray) cells = gw_text_table_rows ((const char * const *) row_lines->pdata + r, run, NULL);
-          g_autofree char *table = table_line_text (cells);
-
-          append_piece (out, &pieces, table);
-          found++;
-          r += run;
-        }
-      else
-        {
-          /* not a table row: its lines as they were, quotes and all */
-          guint from = g_array_index (starts, guint, r) - 1;
-          guint to = r + 1 < rows->len ? g_array_index (starts, guint, r + 1) - 1 : covered;
-
-          for (guint i = from; i < to; i++)
-            append_piece (out, &pieces, lines[i]);
-          r++;
-        }
-    }
-  for (guint i = covered; i < n; i++)
-    append_piece (out, &pieces, lines[i]);
-  return found > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
-}
-
 /* ---- blocks ⇄ text ------------------------------------------------------- */
 
 static char *
@@ -300,7 +107,7 @@ block_display_text (GwBlock *block,
       }
     case GW_BLOCK_TABLE:
       *prefix = 1;   /* the mark */
-      return table_line_text (gw_block_get_rows (block));
+      return gw_table_text_from_rows (gw_block_get_rows (block));
     case GW_BLOCK_PARAGRAPH:
     case GW_BLOCK_HEADING:
     default:
@@ -346,7 +153,7 @@ block_for_line (const char *line,
 
   *prefix = 0;
   {
-    g_autoptr(GPtrArray) rows = table_line_rows (line);
+    g_autoptr(GPtrArray) rows = gw_table_text_to_rows (line);
 
     if (rows)
       {
@@ -726,7 +533,7 @@ style_tables (GwEditor *self)
 
   /* most drafts have no table: leave their tags alone */
   for (guint i = 0; i < self->block_texts->len && !any; i++)
-    any = g_str_has_prefix (g_ptr_array_index (self->block_texts, i), TABLE_MARK);
+    any = g_str_has_prefix (g_ptr_array_index (self->block_texts, i), GW_TABLE_TEXT_MARK);
   if (!any && !self->tables_styled)
     return;
   self->tables_styled = any;
@@ -745,7 +552,7 @@ style_tables (GwEditor *self)
     {
       const char *text = g_ptr_array_index (self->block_texts, i);
       guint line = g_array_index (self->places, BlockPlace, i).line;
-      g_autoptr(GPtrArray) rows = table_line_rows (text);
+      g_autoptr(GPtrArray) rows = gw_table_text_to_rows (text);
       GtkTextIter mark_end, next;
       GtkTextTag *tabs;
 
@@ -835,7 +642,7 @@ table_rows_at_line (GwEditor *self,
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  return table_line_rows (text);
+  return gw_table_text_to_rows (text);
 }
 
 static guint
@@ -860,9 +667,9 @@ table_write (GwEditor *self)
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
   old = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  if (!g_str_has_prefix (old, TABLE_MARK))
+  if (!g_str_has_prefix (old, GW_TABLE_TEXT_MARK))
     return;
-  line = table_line_text (self->table_rows);
+  line = gw_table_text_from_rows (self->table_rows);
   if (g_str_equal (line, old))
     return;
   self->table_updating = TRUE;
@@ -1159,7 +966,7 @@ table_action (GtkWidget  *widget,
       g_strv_builder_unref (b);
       if (g_str_equal (action_name, "editor.table-add-row") && r == row)
         {
-          g_autoptr(GPtrArray) empty = table_new_rows (1, n_columns);
+          g_autoptr(GPtrArray) empty = gw_table_text_new_rows (1, n_columns);
           g_ptr_array_add (rows, g_steal_pointer (&empty->pdata[0]));
           g_ptr_array_set_free_func (empty, NULL);
         }
@@ -1199,7 +1006,7 @@ insert_lines_at_cursor (GwEditor   *self,
       gtk_text_buffer_delete (self->buffer, &iter, &line_end);
       g_string_append (text, lines);
     }
-  else if (gtk_text_iter_starts_line (&cursor) && !g_str_has_prefix (current, TABLE_MARK))
+  else if (gtk_text_iter_starts_line (&cursor) && !g_str_has_prefix (current, GW_TABLE_TEXT_MARK))
     {
       g_string_append (text, lines);
       g_string_append_c (text, '\n');
@@ -1223,8 +1030,8 @@ insert_table (GwEditor *self,
               guint     n_rows,
               guint     n_columns)
 {
-  g_autoptr(GPtrArray) rows = table_new_rows (MAX (n_rows, 1), MAX (n_columns, 1));
-  g_autofree char *text = table_line_text (rows);
+  g_autoptr(GPtrArray) rows = gw_table_text_new_rows (MAX (n_rows, 1), MAX (n_columns, 1));
+  g_autofree char *text = gw_table_text_from_rows (rows);
   GtkTextIter iter;
   int line;
 
@@ -1314,22 +1121,9 @@ paste_text (GwEditor   *self,
 
   /* A table copied out of the body comes back as cells and rows, so it
    * is one again wherever it is pasted, by the rule below. */
-  if (strstr (pasted, TABLE_MARK) || strstr (pasted, ROW_SEPARATOR))
-    {
-      g_autoptr(GString) s = g_string_new (NULL);
-
-      for (const char *p = pasted; *p; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c == 0x2028)
-            g_string_append_c (s, '\n');
-          else if (c != 0xE000)
-            g_string_append_unichar (s, c);
-        }
-      text = own = g_string_free (g_steal_pointer (&s), FALSE);
-    }
-  converted = text_with_tables (text);
+  if ((own = gw_table_text_unwrap (pasted)))
+    text = own;
+  converted = gw_table_text_from_pasted (text);
   GtkTextIter iter;
   g_autofree char *line = NULL;
 
@@ -1345,22 +1139,22 @@ paste_text (GwEditor   *self,
     line = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
   }
 
-  if (converted == NULL && !g_str_has_prefix (line, TABLE_MARK))
+  if (converted == NULL && !g_str_has_prefix (line, GW_TABLE_TEXT_MARK))
     gtk_text_buffer_insert_interactive_at_cursor (self->buffer, text, -1, TRUE);
   else
     {
       g_autoptr(GString) whole = g_string_new (converted ? converted : text);
       const char *last = strrchr (whole->str, '\n');
-      gboolean ends_with_table = g_str_has_prefix (last ? last + 1 : whole->str, TABLE_MARK);
+      gboolean ends_with_table = g_str_has_prefix (last ? last + 1 : whole->str, GW_TABLE_TEXT_MARK);
 
       /* a table stands on lines of its own, and nothing is typed into one */
-      if (g_str_has_prefix (line, TABLE_MARK))
+      if (g_str_has_prefix (line, GW_TABLE_TEXT_MARK))
         {
           if (!gtk_text_iter_ends_line (&iter))
             gtk_text_iter_forward_to_line_end (&iter);
           g_string_prepend_c (whole, '\n');
         }
-      else if (g_str_has_prefix (whole->str, TABLE_MARK) && !gtk_text_iter_starts_line (&iter))
+      else if (g_str_has_prefix (whole->str, GW_TABLE_TEXT_MARK) && !gtk_text_iter_starts_line (&iter))
         g_string_prepend_c (whole, '\n');
       if (ends_with_table &&
           (!gtk_text_iter_ends_line (&iter) || gtk_text_iter_is_end (&iter)))
@@ -1475,25 +1269,14 @@ on_text_view_pressed_cb (GtkGestureClick *gesture,
   start = iter;
   gtk_text_iter_set_line_offset (&start, 0);
   before = gtk_text_buffer_get_text (self->buffer, &start, &iter, TRUE);
-  if (!g_str_has_prefix (before, TABLE_MARK) &&
+  if (!g_str_has_prefix (before, GW_TABLE_TEXT_MARK) &&
       !(gtk_text_iter_starts_line (&iter) && gtk_text_iter_get_char (&iter) == 0xE000))
     return;
 
   click = g_new0 (CellClick, 1);
   click->editor = g_object_ref (self);
   click->line = gtk_text_iter_get_line (&iter);
-  /* which cell: the tabs and row breaks before the click */
-  for (const char *p = before; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c == '\t')
-        click->column++;
-      else if (c == 0x2028)
-        {
-          click->row++;
-          click->column = 0;
-        }
-    }
+  gw_table_text_cell_at (before, &click->row, &click->column);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_clicked_cell_cb, click, cell_click_free);
 }
 
