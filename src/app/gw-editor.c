@@ -9,12 +9,10 @@
 #include "gw-editor.h"
 #include "gw-header-form.h"
 #include "gw-import-text.h"
+#include "gw-table-panel.h"
 #include "gw-table-text.h"
 
 #define SYNC_DELAY_MS 150
-/* Typing in a cell is written into the body after this pause, so a burst
- * of typing is one step to undo. */
-#define TABLE_COMMIT_DELAY_MS 300
 
 /* A table is one line of the body (gw-table-text.h), so the lines around it
  * keep their blocks and the text buffer's undo history covers table edits
@@ -41,10 +39,7 @@ struct _GwEditor
   GtkStack       *stack;
   GtkTextView    *text_view;
   GwHeaderForm   *header_form;
-  GtkRevealer    *table_revealer;
-  GtkLabel       *table_title;
-  GtkGrid        *table_grid;
-  GtkFlowBox     *table_buttons;
+  GwTablePanel   *table_panel;
 
   GtkTextBuffer  *buffer;
   GtkTextTag     *tag_h1;
@@ -67,15 +62,9 @@ struct _GwEditor
 
   /* the table being edited in the grid */
   int             table_line;      /* its buffer line, -1 when none */
-  GPtrArray      *table_rows;      /* GStrv rows as the grid shows them */
-  GPtrArray      *table_entries;   /* GtkEntry, row by row */
-  guint           table_grid_columns;
   gboolean        tables_styled;   /* some line has table tags */
   int             styled_width;    /* of the text view, when they were set */
   guint           restyle_source;
-  guint           table_row;       /* the cell being edited */
-  guint           table_column;
-  guint           table_commit_source;
   gboolean        table_updating;
 };
 
@@ -381,9 +370,9 @@ load_body (GwEditor *self)
   g_autoptr(GString) text = g_string_new (NULL);
 
   /* cells typed for the document shown before are not this one's */
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
+  gw_table_panel_discard (self->table_panel);
   self->table_line = -1;
-  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
+  gw_table_panel_hide (self->table_panel);
   g_ptr_array_set_size (self->block_texts, 0);
   g_array_set_size (self->places, n);
   for (guint i = 0; i < n; i++)
@@ -645,21 +634,16 @@ table_rows_at_line (GwEditor *self,
   return gw_table_text_to_rows (text);
 }
 
-static guint
-table_n_columns (GPtrArray *rows)
-{
-  return rows && rows->len > 0 ? g_strv_length (g_ptr_array_index (rows, 0)) : 0;
-}
-
 /* Writes the grid's rows into the table's line: one step to undo. */
 static void
 table_write (GwEditor *self)
 {
+  GPtrArray *rows = gw_table_panel_get_rows (self->table_panel);
   GtkTextIter start, end;
   g_autofree char *line = NULL;
   g_autofree char *old = NULL;
 
-  if (self->table_rows == NULL || self->table_line < 0 ||
+  if (rows == NULL || self->table_line < 0 ||
       self->table_line >= gtk_text_buffer_get_line_count (self->buffer))
     return;
   gtk_text_buffer_get_iter_at_line (self->buffer, &start, self->table_line);
@@ -667,9 +651,9 @@ table_write (GwEditor *self)
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
   old = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  if (!g_str_has_prefix (old, GW_TABLE_TEXT_MARK))
+  if (!gw_table_text_is_table (old))
     return;
-  line = gw_table_text_from_rows (self->table_rows);
+  line = gw_table_text_from_rows (rows);
   if (g_str_equal (line, old))
     return;
   self->table_updating = TRUE;
@@ -680,152 +664,31 @@ table_write (GwEditor *self)
   self->table_updating = FALSE;
 }
 
-/* Writes cells typed and not yet written. */
+/* Writes cells typed and not yet written (the panel emits ::cells-changed). */
 static void
 table_commit_now (GwEditor *self)
 {
-  if (self->table_commit_source == 0)
-    return;
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
-  table_write (self);
-}
-
-static gboolean
-table_commit_cb (gpointer user_data)
-{
-  GwEditor *self = user_data;
-
-  self->table_commit_source = 0;
-  table_write (self);
-  return G_SOURCE_REMOVE;
+  gw_table_panel_commit (self->table_panel);
 }
 
 static void
-on_cell_changed_cb (GtkEditable *entry,
-                    GwEditor    *self)
+on_table_cells_changed_cb (GwEditor *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "gw-cell"));
-  guint n_columns = table_n_columns (self->table_rows);
-  char **row;
-
-  if (self->table_updating || self->table_rows == NULL || n_columns == 0)
-    return;
-  row = g_ptr_array_index (self->table_rows, index / n_columns);
-  g_free (row[index % n_columns]);
-  row[index % n_columns] = g_strdup (gtk_editable_get_text (entry));
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
-  self->table_commit_source = g_timeout_add (TABLE_COMMIT_DELAY_MS, table_commit_cb, self);
+  table_write (self);
 }
 
-/* Escape leaves the grid for the body, where the table is. */
-static gboolean
-on_cell_key_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GwEditor              *self)
+/* A row or column added or removed: the body takes the new shape now. */
+static void
+on_table_reshaped_cb (GwEditor *self)
 {
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-  table_commit_now (self);
+  table_write (self);
+  gw_editor_sync_now (self);
+}
+
+static void
+on_table_done_cb (GwEditor *self)
+{
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  return TRUE;
-}
-
-static void
-on_cell_focus_cb (GtkEventControllerFocus *controller,
-                  GwEditor                *self)
-{
-  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "gw-cell"));
-  guint n_columns = table_n_columns (self->table_rows);
-
-  if (n_columns == 0)
-    return;
-  self->table_row = index / n_columns;
-  self->table_column = index % n_columns;
-}
-
-static void
-table_update_actions (GwEditor *self)
-{
-  gboolean shown = self->table_rows != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-add-row", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-add-column", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-delete", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-remove-row",
-                                 shown && self->table_rows->len > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-remove-column",
-                                 shown && table_n_columns (self->table_rows) > 1);
-}
-
-/* Shows @rows in the grid: entries are kept while the shape stays, so a
- * change coming back from the body (undo) does not take the focus away. */
-static void
-table_panel_show (GwEditor  *self,
-                  GPtrArray *rows)
-{
-  guint n_columns = table_n_columns (rows);
-  g_autofree char *title = NULL;
-
-  if (self->table_entries->len != rows->len * n_columns || self->table_grid_columns != n_columns)
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))))
-        gtk_grid_remove (self->table_grid, child);
-      g_ptr_array_set_size (self->table_entries, 0);
-      self->table_grid_columns = n_columns;
-      for (guint r = 0; r < rows->len; r++)
-        for (guint c = 0; c < n_columns; c++)
-          {
-            GtkWidget *entry = gtk_entry_new ();
-            GtkEventController *focus = gtk_event_controller_focus_new ();
-            GtkEventController *keys;
-            g_autofree char *label = g_strdup_printf (_("Row %u, column %u"), r + 1, c + 1);
-
-            gtk_widget_set_hexpand (entry, TRUE);
-            gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
-            gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-            if (r == 0)
-              gtk_widget_add_css_class (entry, "heading");
-            g_object_set_data (G_OBJECT (entry), "gw-cell", GUINT_TO_POINTER (r * n_columns + c));
-            g_signal_connect (entry, "changed", G_CALLBACK (on_cell_changed_cb), self);
-            g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_cb), self);
-            gtk_widget_add_controller (entry, focus);
-            keys = gtk_event_controller_key_new ();
-            g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key_cb), self);
-            gtk_widget_add_controller (entry, keys);
-            gtk_grid_attach (self->table_grid, entry, c, r, 1, 1);
-            g_ptr_array_add (self->table_entries, entry);
-          }
-    }
-
-  self->table_updating = TRUE;
-  for (guint r = 0; r < rows->len; r++)
-    for (guint c = 0; c < n_columns; c++)
-      {
-        GtkEditable *entry = g_ptr_array_index (self->table_entries, r * n_columns + c);
-        const char *cell = ((char **) g_ptr_array_index (rows, r))[c];
-
-        if (!g_str_equal (gtk_editable_get_text (entry), cell))
-          gtk_editable_set_text (entry, cell);
-      }
-  self->table_updating = FALSE;
-
-  if (self->table_rows != rows)
-    {
-      g_clear_pointer (&self->table_rows, g_ptr_array_unref);
-      self->table_rows = g_ptr_array_ref (rows);
-    }
-  self->table_row = MIN (self->table_row, rows->len - 1);
-  self->table_column = MIN (self->table_column, n_columns - 1);
-  title = g_strdup_printf (_("Table: %u rows, %u columns"), rows->len, n_columns);
-  gtk_label_set_label (self->table_title, title);
-  gtk_revealer_set_reveal_child (self->table_revealer, TRUE);
-  table_update_actions (self);
 }
 
 static void
@@ -833,9 +696,30 @@ table_panel_hide (GwEditor *self)
 {
   table_commit_now (self);
   self->table_line = -1;
-  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
-  gtk_revealer_set_reveal_child (self->table_revealer, FALSE);
-  table_update_actions (self);
+  gw_table_panel_hide (self->table_panel);
+}
+
+static void
+on_table_delete_cb (GwEditor *self)
+{
+  GtkTextIter start, end;
+
+  if (self->table_line < 0)
+    return;
+  gtk_text_buffer_get_iter_at_line (self->buffer, &start, self->table_line);
+  end = start;
+  if (!gtk_text_iter_forward_line (&end) && gtk_text_iter_get_line (&start) > 0)
+    {
+      /* the last line: its break is the one before it */
+      gtk_text_iter_backward_char (&start);
+    }
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_delete (self->buffer, &start, &end);
+  gtk_text_buffer_end_user_action (self->buffer);
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+  table_panel_hide (self);
+  gw_editor_sync_now (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 /* The grid follows the table the cursor is on. */
@@ -856,129 +740,16 @@ table_panel_update (GwEditor *self)
   rows = table_rows_at_line (self, line);
   if (rows == NULL)
     {
-      if (self->table_rows)
+      if (gw_table_panel_get_rows (self->table_panel))
         table_panel_hide (self);
       return;
     }
   if (line != self->table_line)
-    {
-      self->table_row = 0;
-      self->table_column = 0;
-    }
+    gw_table_panel_set_cell (self->table_panel, 0, 0);
   self->table_line = line;
-  if (self->table_commit_source != 0)
+  if (gw_table_panel_get_pending (self->table_panel))
     return;   /* the grid is ahead of the body */
-  table_panel_show (self, rows);
-}
-
-static void
-table_focus_cell (GwEditor *self,
-                  guint     row,
-                  guint     column)
-{
-  guint n_columns = table_n_columns (self->table_rows);
-  GtkWidget *entry;
-
-  if (n_columns == 0 || row >= self->table_rows->len || column >= n_columns)
-    return;
-  entry = g_ptr_array_index (self->table_entries, row * n_columns + column);
-  self->table_row = row;
-  self->table_column = column;
-  gtk_widget_grab_focus (entry);
-}
-
-/* Replaces the table's rows (a row or column added or removed). */
-static void
-table_reshape (GwEditor  *self,
-               GPtrArray *rows,
-               guint      row,
-               guint      column)
-{
-  int line = self->table_line;
-
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
-  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
-  self->table_rows = g_ptr_array_ref (rows);
-  table_write (self);
-  self->table_line = line;
-  table_panel_show (self, rows);
-  gw_editor_sync_now (self);
-  table_focus_cell (self, row, column);
-}
-
-static void
-table_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  GwEditor *self = GW_EDITOR (widget);
-  g_autoptr(GPtrArray) rows = NULL;
-  guint n_columns, row, column;
-
-  if (self->table_rows == NULL || self->table_line < 0)
-    return;
-  table_commit_now (self);
-  n_columns = table_n_columns (self->table_rows);
-  row = MIN (self->table_row, self->table_rows->len - 1);
-  column = MIN (self->table_column, n_columns - 1);
-
-  if (g_str_equal (action_name, "editor.table-delete"))
-    {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_line (self->buffer, &start, self->table_line);
-      end = start;
-      if (!gtk_text_iter_forward_line (&end) && gtk_text_iter_get_line (&start) > 0)
-        {
-          /* the last line: its break is the one before it */
-          gtk_text_iter_backward_char (&start);
-        }
-      gtk_text_buffer_begin_user_action (self->buffer);
-      gtk_text_buffer_delete (self->buffer, &start, &end);
-      gtk_text_buffer_end_user_action (self->buffer);
-      gtk_text_buffer_place_cursor (self->buffer, &start);
-      table_panel_hide (self);
-      gw_editor_sync_now (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-      return;
-    }
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  for (guint r = 0; r < self->table_rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (self->table_rows, r);
-      GStrvBuilder *b = g_strv_builder_new ();
-
-      if (g_str_equal (action_name, "editor.table-remove-row") && r == row)
-        {
-          g_strv_builder_unref (b);
-          continue;
-        }
-      for (guint c = 0; c < n_columns; c++)
-        {
-          if (g_str_equal (action_name, "editor.table-remove-column") && c == column)
-            continue;
-          g_strv_builder_add (b, cells[c]);
-          if (g_str_equal (action_name, "editor.table-add-column") && c == column)
-            g_strv_builder_add (b, "");
-        }
-      g_ptr_array_add (rows, g_strv_builder_end (b));
-      g_strv_builder_unref (b);
-      if (g_str_equal (action_name, "editor.table-add-row") && r == row)
-        {
-          g_autoptr(GPtrArray) empty = gw_table_text_new_rows (1, n_columns);
-          g_ptr_array_add (rows, g_steal_pointer (&empty->pdata[0]));
-          g_ptr_array_set_free_func (empty, NULL);
-        }
-    }
-  if (rows->len == 0 || table_n_columns (rows) == 0)
-    return;
-
-  if (g_str_equal (action_name, "editor.table-add-row"))
-    row++;
-  else if (g_str_equal (action_name, "editor.table-add-column"))
-    column++;
-  table_reshape (self, rows, MIN (row, rows->len - 1), MIN (column, table_n_columns (rows) - 1));
+  gw_table_panel_show_rows (self->table_panel, rows);
 }
 
 /* Inserts a line of text at the cursor as lines of their own: before the
@@ -1044,7 +815,7 @@ insert_table (GwEditor *self,
   gtk_stack_set_visible_child_name (self->stack, "body");
   gw_editor_sync_now (self);
   table_panel_update (self);
-  table_focus_cell (self, 0, 0);
+  gw_table_panel_focus_cell (self->table_panel, 0, 0);
 }
 
 static void
@@ -1215,9 +986,9 @@ on_text_view_key_cb (GtkEventControllerKey *controller,
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
     return FALSE;
   table_panel_update (self);
-  if (self->table_rows == NULL)
+  if (gw_table_panel_get_rows (self->table_panel) == NULL)
     return FALSE;
-  table_focus_cell (self, 0, 0);
+  gw_table_panel_focus_cell (self->table_panel, 0, 0);
   return TRUE;
 }
 
@@ -1237,8 +1008,8 @@ focus_clicked_cell_cb (gpointer data)
   GwEditor *self = click->editor;
 
   table_panel_update (self);
-  if (self->table_rows && self->table_line == click->line)
-    table_focus_cell (self, click->row, click->column);
+  if (gw_table_panel_get_rows (self->table_panel) && self->table_line == click->line)
+    gw_table_panel_focus_cell (self->table_panel, click->row, click->column);
   return G_SOURCE_REMOVE;
 }
 
@@ -1739,7 +1510,6 @@ gw_editor_dispose (GObject *object)
   if (self->text_view && self->buffer)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_clear_handle_id (&self->sync_source, g_source_remove);
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
   g_clear_handle_id (&self->restyle_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_EDITOR);
   /* GTK 4.8 leaves unnamed template children in place. */
@@ -1759,8 +1529,6 @@ gw_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->block_texts, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
-  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->table_entries, g_ptr_array_unref);
   g_clear_pointer (&self->table_tab_tags, g_ptr_array_unref);
   G_OBJECT_CLASS (gw_editor_parent_class)->finalize (object);
 }
@@ -1774,6 +1542,7 @@ gw_editor_class_init (GwEditorClass *klass)
   object_class->dispose = gw_editor_dispose;
   object_class->finalize = gw_editor_finalize;
   g_type_ensure (GW_TYPE_HEADER_FORM);
+  g_type_ensure (GW_TYPE_TABLE_PANEL);
   widget_class->grab_focus = gw_editor_grab_focus;
   widget_class->size_allocate = gw_editor_size_allocate;
 
@@ -1788,26 +1557,22 @@ gw_editor_class_init (GwEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, header_form);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_revealer);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_title);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_grid);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_buttons);
+  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_replace_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_cells_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_reshaped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_done_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "editor.replace", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "editor.replace-all", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "editor.insert-table", NULL, insert_table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-add-row", NULL, table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-remove-row", NULL, table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-add-column", NULL, table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-remove-column", NULL, table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-delete", NULL, table_action);
 }
 
 static void
@@ -1845,7 +1610,6 @@ gw_editor_init (GwEditor *self)
   self->tag_table_guard = gtk_text_buffer_create_tag (self->buffer, "table-guard",
                                                       "editable", FALSE, NULL);
   self->table_tab_tags = g_ptr_array_new ();
-  self->table_entries = g_ptr_array_new ();
   self->table_line = -1;
   self->tag_finding[GW_SEVERITY_INFO] =
     gtk_text_buffer_create_tag (self->buffer, "finding-info",
@@ -1881,11 +1645,6 @@ gw_editor_init (GwEditor *self)
     g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_view_key_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
   }
-  /* the buttons wrap in a narrow window; only they take the focus */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table_buttons)); child;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
-  table_update_actions (self);
 }
 
 GwEditor *

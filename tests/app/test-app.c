@@ -17,6 +17,7 @@
 #include "gw-open.h"
 #include "gw-page.h"
 #include "gw-policy-panel.h"
+#include "gw-table-panel.h"
 #include "gw-preferences-window.h"
 #include "gw-preview.h"
 #include "gw-recovery.h"
@@ -743,6 +744,16 @@ table_cell (GwEditor *editor,
   return GTK_EDITABLE (cell);
 }
 
+/* The table editor under the body, whose buttons name its actions. */
+static GtkWidget *
+table_panel (GwEditor *editor)
+{
+  GtkWidget *grid = widget_named (GTK_WIDGET (editor), "gw-table-grid");
+
+  g_assert_nonnull (grid);
+  return gtk_widget_get_ancestor (grid, GW_TYPE_TABLE_PANEL);
+}
+
 /* The rows of block @i as "a|b|c" lines, "" when it is no table. */
 static char *
 table_text (GwDocument *doc,
@@ -1451,12 +1462,12 @@ test_tables (void)
 
   /* Add Row puts an empty row under the one being edited. */
   gtk_widget_grab_focus (GTK_WIDGET (table_cell (editor, 0, 1)));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-add-row", NULL);
+  gtk_widget_activate_action (table_panel (editor), "table.add-row", NULL);
   gw_editor_sync_now (editor);
   t3 = table_text (doc, 2);
   g_assert_cmpstr (t3, ==, "项目|标准|\n||\n采购|" LOWEST_PRICE "|");
   gtk_editable_set_text (table_cell (editor, 1, 0), "场地");
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-remove-column", NULL);
+  gtk_widget_activate_action (table_panel (editor), "table.remove-column", NULL);
   gw_editor_sync_now (editor);
   g_clear_pointer (&t3, g_free);
   t3 = table_text (doc, 2);
@@ -1489,7 +1500,7 @@ test_tables (void)
 
   /* Delete Table removes the block; undo brings it back. (Not after a
    * redo: GTK 4.8's text history then undoes one step too many.) */
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-delete", NULL);
+  gtk_widget_activate_action (table_panel (editor), "table.delete", NULL);
   g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 2);
   gw_editor_undo (editor);
   gw_editor_sync_now (editor);
