@@ -8,6 +8,7 @@
 #include "gw-block.h"
 #include "gw-editor.h"
 #include "gw-header-form.h"
+#include "gw-search-bar.h"
 #include "gw-import-text.h"
 #include "gw-table-panel.h"
 #include "gw-table-text.h"
@@ -31,11 +32,7 @@ struct _GwEditor
 {
   GtkWidget       parent_instance;
 
-  GtkSearchBar   *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkEntry       *replace_entry;
-  GtkWidget      *replace_box;
-  GtkLabel       *match_label;
+  GwSearchBar    *search_bar;
   GtkStack       *stack;
   GtkTextView    *text_view;
   GwHeaderForm   *header_form;
@@ -50,7 +47,6 @@ struct _GwEditor
   GtkTextTag     *tag_table_guard;
   GPtrArray      *table_tab_tags;  /* column stops, one tag per set of widths */
   GtkTextTag     *tag_finding[3];
-  GtkTextTag     *tag_match;
 
   GwDocument     *document;
   GPtrArray      *block_texts;  /* what each block shows, as of the last sync */
@@ -1268,229 +1264,19 @@ gw_editor_redo (GwEditor *self)
 
 /* ---- find and replace ----------------------------------------------------- */
 
-static const GtkTextSearchFlags search_flags =
-  GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY;
-
+/* A match is in the body: show the body. */
 static void
-update_match_count (GwEditor *self)
+on_show_match_cb (GwEditor *self)
 {
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter iter, match_start, match_end, all_start, all_end;
-  guint count = 0;
-  g_autofree char *label = NULL;
-
-  gtk_text_buffer_get_bounds (self->buffer, &all_start, &all_end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag_match, &all_start, &all_end);
-  if (*needle == '\0')
-    {
-      gtk_label_set_label (self->match_label, "");
-      return;
-    }
-  gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  while (gtk_text_iter_forward_search (&iter, needle, search_flags, &match_start,
-                                       &match_end, NULL))
-    {
-      gtk_text_buffer_apply_tag (self->buffer, self->tag_match, &match_start, &match_end);
-      count++;
-      iter = match_end;
-    }
-  label = count ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
-                                                count), count)
-                : g_strdup (_("Not found"));
-  gtk_label_set_label (self->match_label, label);
-}
-
-static gboolean
-find (GwEditor *self,
-      gboolean  backwards)
-{
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter start, end, from, match_start, match_end;
-  gboolean found;
-
-  if (*needle == '\0')
-    return FALSE;
-  gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
-  if (backwards)
-    {
-      from = start;
-      found = gtk_text_iter_backward_search (&from, needle, search_flags, &match_start,
-                                             &match_end, NULL);
-      if (!found)
-        {
-          gtk_text_buffer_get_end_iter (self->buffer, &from);
-          found = gtk_text_iter_backward_search (&from, needle, search_flags, &match_start,
-                                                 &match_end, NULL);
-        }
-    }
-  else
-    {
-      from = end;
-      found = gtk_text_iter_forward_search (&from, needle, search_flags, &match_start,
-                                            &match_end, NULL);
-      if (!found)
-        {
-          gtk_text_buffer_get_start_iter (self->buffer, &from);
-          found = gtk_text_iter_forward_search (&from, needle, search_flags, &match_start,
-                                                &match_end, NULL);
-        }
-    }
-  if (found)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "body");
-      gtk_text_buffer_select_range (self->buffer, &match_start, &match_end);
-      gtk_text_view_scroll_to_iter (self->text_view, &match_start, 0.1, FALSE, 0, 0);
-    }
-  return found;
-}
-
-static void
-on_search_changed_cb (GwEditor *self)
-{
-  GtkTextIter start;
-
-  update_match_count (self);
-  /* Search from where the selection starts, so the match grows in place. */
-  gtk_text_buffer_get_selection_bounds (self->buffer, &start, NULL);
-  gtk_text_buffer_place_cursor (self->buffer, &start);
-  find (self, FALSE);
-}
-
-static void
-on_search_activate_cb (GwEditor *self)
-{
-  find (self, FALSE);
-}
-
-static void
-on_search_previous_cb (GwEditor *self)
-{
-  find (self, TRUE);
-}
-
-static void
-on_stop_search_cb (GwEditor *self)
-{
-  GtkTextIter start, end;
-
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag_match, &start, &end);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-}
-
-static gboolean
-selection_matches (GwEditor *self)
-{
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter start, end;
-  g_autofree char *selected = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
-    return FALSE;
-  selected = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-  a = g_utf8_casefold (selected, -1);
-  b = g_utf8_casefold (needle, -1);
-  return g_str_equal (a, b);
-}
-
-static void
-replace_one (GwEditor *self)
-{
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-
-  if (selection_matches (self))
-    {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
-      gtk_text_buffer_begin_user_action (self->buffer);
-      gtk_text_buffer_delete (self->buffer, &start, &end);
-      gtk_text_buffer_insert (self->buffer, &start, replacement, -1);
-      gtk_text_buffer_end_user_action (self->buffer);
-      gtk_text_buffer_place_cursor (self->buffer, &start);
-    }
-  find (self, FALSE);
-  update_match_count (self);
-}
-
-static void
-replace_all (GwEditor *self)
-{
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  GtkTextIter iter, match_start, match_end;
-  GtkTextMark *mark;
-  guint count = 0;
-  g_autofree char *msg = NULL;
-
-  if (*needle == '\0')
-    return;
-  gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  mark = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, FALSE);
-  while (gtk_text_iter_forward_search (&iter, needle, search_flags, &match_start,
-                                       &match_end, NULL))
-    {
-      gtk_text_buffer_delete (self->buffer, &match_start, &match_end);
-      gtk_text_buffer_insert (self->buffer, &match_start, replacement, -1);
-      gtk_text_buffer_move_mark (self->buffer, mark, &match_start);
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, mark);
-      count++;
-    }
-  gtk_text_buffer_delete_mark (self->buffer, mark);
-  gtk_text_buffer_end_user_action (self->buffer);
-  update_match_count (self);
-  msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Replaced %u time",
-                                      "Replaced %u times", count), count);
-  gtk_label_set_label (self->match_label, msg);
-}
-
-static void
-on_replace_activate_cb (GwEditor *self)
-{
-  replace_one (self);
-}
-
-static void
-find_next_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  find (GW_EDITOR (widget), g_str_equal (action_name, "editor.find-previous"));
-}
-
-static void
-replace_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  if (g_str_equal (action_name, "editor.replace-all"))
-    replace_all (GW_EDITOR (widget));
-  else
-    replace_one (GW_EDITOR (widget));
+  gtk_stack_set_visible_child_name (self->stack, "body");
 }
 
 void
 gw_editor_show_find (GwEditor *self,
                      gboolean  replace)
 {
-  GtkTextIter start, end;
-
   g_return_if_fail (GW_IS_EDITOR (self));
-
-  gtk_widget_set_visible (self->replace_box, replace);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  if (gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) &&
-      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
-    {
-      g_autofree char *selected = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), selected);
-    }
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  gw_search_bar_begin (self->search_bar, replace);
 }
 
 /* ---- GObject --------------------------------------------------------------- */
@@ -1543,6 +1329,9 @@ gw_editor_class_init (GwEditorClass *klass)
   object_class->finalize = gw_editor_finalize;
   g_type_ensure (GW_TYPE_HEADER_FORM);
   g_type_ensure (GW_TYPE_TABLE_PANEL);
+  gtk_source_init ();
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (GW_TYPE_SEARCH_BAR);
   widget_class->grab_focus = gw_editor_grab_focus;
   widget_class->size_allocate = gw_editor_size_allocate;
 
@@ -1550,28 +1339,16 @@ gw_editor_class_init (GwEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gongwen/Gongwen/gw-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GwEditor, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, replace_entry);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, replace_box);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, match_label);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, header_form);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, table_panel);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_replace_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_match_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_cells_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_reshaped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_delete_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_done_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_action);
-  gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_next_action);
-  gtk_widget_class_install_action (widget_class, "editor.replace", NULL, replace_action);
-  gtk_widget_class_install_action (widget_class, "editor.replace-all", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "editor.insert-table", NULL, insert_table_action);
 }
 
@@ -1587,7 +1364,10 @@ gw_editor_init (GwEditor *self)
   self->places = g_array_new (FALSE, TRUE, sizeof (BlockPlace));
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* The body is prose, not code: no scheme colours, no bracket matching
+   * (matches found take the search bar's own face). */
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->buffer), NULL);
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self->buffer), FALSE);
 
   /* Screen stand-ins for the printed faces: 黑体 for level 1, 楷体 for level 2. */
   self->tag_h1 = gtk_text_buffer_create_tag (self->buffer, "heading-1",
@@ -1623,9 +1403,6 @@ gw_editor_init (GwEditor *self)
     gtk_text_buffer_create_tag (self->buffer, "finding-error",
                                 "underline", PANGO_UNDERLINE_ERROR,
                                 "underline-rgba", &red, NULL);
-  self->tag_match = gtk_text_buffer_create_tag (self->buffer, "search-match",
-                                                "background-rgba",
-                                                &(GdkRGBA) { 0.96, 0.83, 0.18, 0.5 }, NULL);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self);
   g_signal_connect_swapped (self->buffer, "notify::cursor-position",
                             G_CALLBACK (table_panel_update), self);

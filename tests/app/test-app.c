@@ -17,6 +17,7 @@
 #include "gw-open.h"
 #include "gw-page.h"
 #include "gw-policy-panel.h"
+#include "gw-search-bar.h"
 #include "gw-table-panel.h"
 #include "gw-preferences-window.h"
 #include "gw-preview.h"
@@ -536,7 +537,8 @@ test_find_replace (void)
     g_assert_nonnull (replace);
     gtk_editable_set_text (GTK_EDITABLE (entry), "社工站");
     gtk_editable_set_text (GTK_EDITABLE (replace), "社会工作服务站");
-    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace-all", NULL);
+    gtk_widget_activate_action (gtk_widget_get_ancestor (GTK_WIDGET (entry), GW_TYPE_SEARCH_BAR),
+                                "search.replace-all", NULL);
   }
   text = buffer_text (gw_editor_get_buffer (editor));
   g_assert_cmpstr (text, ==, "一、总体要求\n加强社会工作服务站建设。");
