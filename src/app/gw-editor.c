@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "gw-block.h"
@@ -1319,6 +1320,30 @@ gw_editor_finalize (GObject *object)
   G_OBJECT_CLASS (gw_editor_parent_class)->finalize (object);
 }
 
+/* GtkSourceView 5.6 reads style schemes from files only (not from
+ * resources), so the body's scheme is written into the session's runtime
+ * folder for it. Without it the buffer keeps the default scheme. */
+static void
+add_body_scheme (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), APP_ID, "styles", NULL);
+  g_autofree char *path = g_build_filename (dir, "gw-body.xml", NULL);
+  g_autoptr(GBytes) scheme = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scheme = g_resources_lookup_data ("/io/github/gongwen/Gongwen/styles/gw-body.xml",
+                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (scheme == NULL || g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents (path, g_bytes_get_data (scheme, NULL), g_bytes_get_size (scheme),
+                            &error))
+    {
+      g_debug ("No style scheme for the body: %s", error ? error->message : g_strerror (errno));
+      return;
+    }
+  gtk_source_style_scheme_manager_prepend_search_path (gtk_source_style_scheme_manager_get_default (),
+                                                       dir);
+}
+
 static void
 gw_editor_class_init (GwEditorClass *klass)
 {
@@ -1330,6 +1355,7 @@ gw_editor_class_init (GwEditorClass *klass)
   g_type_ensure (GW_TYPE_HEADER_FORM);
   g_type_ensure (GW_TYPE_TABLE_PANEL);
   gtk_source_init ();
+  add_body_scheme ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (GW_TYPE_SEARCH_BAR);
   widget_class->grab_focus = gw_editor_grab_focus;
@@ -1364,9 +1390,15 @@ gw_editor_init (GwEditor *self)
   self->places = g_array_new (FALSE, TRUE, sizeof (BlockPlace));
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
-  /* The body is prose, not code: no scheme colours, no bracket matching
-   * (matches found take the search bar's own face). */
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->buffer), NULL);
+  /* The body is prose, not code: a scheme that only colours search
+   * matches (ui/styles/gw-body.xml), no bracket matching. */
+  {
+    GtkSourceStyleScheme *scheme =
+      gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (),
+                                                  "gongwen-body");
+    if (scheme)
+      gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->buffer), scheme);
+  }
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self->buffer), FALSE);
 
   /* Screen stand-ins for the printed faces: 黑体 for level 1, 楷体 for level 2. */

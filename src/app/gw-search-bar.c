@@ -116,6 +116,7 @@ find (GwSearchBar *self,
 static void
 on_search_changed_cb (GwSearchBar *self)
 {
+
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter start;
 
@@ -253,17 +254,6 @@ on_search_mode_cb (GwSearchBar *self)
                                              gtk_search_bar_get_search_mode (self->bar));
 }
 
-/* The face of a match: the yellow the editor has always used, whatever
- * the buffer's style scheme (it has none). */
-static GtkSourceStyle *
-match_style_new (void)
-{
-  return g_object_new (GTK_SOURCE_TYPE_STYLE,
-                       "background", "rgba(245,212,46,0.5)",
-                       "background-set", TRUE,
-                       NULL);
-}
-
 void
 gw_search_bar_set_view (GwSearchBar   *self,
                         GtkSourceView *view)
@@ -279,11 +269,14 @@ gw_search_bar_set_view (GwSearchBar   *self,
   g_set_object (&self->view, view);
   if (view)
     {
-      g_autoptr(GtkSourceStyle) style = match_style_new ();
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
-      self->context = gtk_source_search_context_new (GTK_SOURCE_BUFFER (buffer), self->settings);
-      gtk_source_search_context_set_match_style (self->context, style);
+      /* highlighting starts with the bar open */
+      self->context = g_object_new (GTK_SOURCE_TYPE_SEARCH_CONTEXT,
+                                    "buffer", buffer,
+                                    "settings", self->settings,
+                                    "highlight", FALSE,
+                                    NULL);
       g_signal_connect_swapped (self->context, "notify::occurrences-count",
                                 G_CALLBACK (update_match_label), self);
       on_search_mode_cb (self);

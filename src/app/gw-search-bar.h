@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 /* Find and replace over a GtkSourceView, on GtkSourceView's own search
  * (a GtkSourceSearchContext on the view's buffer): the matches are counted
  * and highlighted as the buffer changes, and every replacement is one step
- * to undo. Its actions: "search.next", "search.previous",
+ * to undo; matches take the "search-match" style of the buffer's style
+ * scheme. Its actions: "search.next", "search.previous",
  * "search.replace", "search.replace-all". ::show-match is emitted before
  * a match is selected, so the owner can bring the view to the front. */
 

@@ -542,6 +542,16 @@ test_find_replace (void)
   }
   text = buffer_text (gw_editor_get_buffer (editor));
   g_assert_cmpstr (text, ==, "一、总体要求\n加强社会工作服务站建设。");
+  /* the body's scheme colours search matches and nothing else */
+  {
+    GtkSourceStyleScheme *scheme =
+      gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (gw_editor_get_buffer (editor)));
+
+    g_assert_nonnull (scheme);
+    g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "gongwen-body");
+    g_assert_nonnull (gtk_source_style_scheme_get_style (scheme, "search-match"));
+    g_assert_null (gtk_source_style_scheme_get_style (scheme, "text"));
+  }
   destroy_window (window);
 }
 

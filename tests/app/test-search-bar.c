@@ -186,6 +186,35 @@ assert_label (Fixture    *f,
     g_assert_cmpstr (gtk_label_get_label (f->label), ==, want);
 }
 
+/* Whether the text at @line, @offset shows as a match (a tag with a
+ * background: the body has no other). */
+static gboolean
+highlighted_at (Fixture *f,
+                int      line,
+                int      offset)
+{
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+
+  gtk_text_buffer_get_iter_at_line_offset (f->buffer, &iter, line, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l; l = l->next)
+    {
+      gboolean set = FALSE;
+
+      g_object_get (l->data, "background-set", &set, NULL);
+      if (set)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+first_match_highlighted (gpointer data)
+{
+  return highlighted_at (data, 1, 3);
+}
+
 /* The bar counts the matches, in any case unless Match Case is on, and
  * says when there are none. */
 static void
@@ -265,10 +294,16 @@ test_next_previous (Fixture       *f,
     g_assert_cmpstr (s, ==, "社工站");
   }
 
-  /* Escape's way out: the bar closes and the typing goes back to the text */
+  /* matches show while the bar is open, not where there is none */
+  g_assert_true (wait_for (first_match_highlighted, f, 5000));
+  g_assert_false (highlighted_at (f, 1, 0));
+
+  /* Escape's way out: the bar closes and the typing goes back to the
+   * text, and the matches no longer show */
   gw_search_bar_end (f->bar);
   g_assert_false (gw_search_bar_get_search_mode (f->bar));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+  g_assert_false (highlighted_at (f, 1, 3));
 }
 
 /* Replace replaces the match selected and selects the next one; where
