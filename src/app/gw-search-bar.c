@@ -75,6 +75,16 @@ update_match_label (GwSearchBar *self)
   gtk_label_set_label (self->match_label, label);
 }
 
+/* The search moved on: "Replaced n times" gives way to the count. */
+static void
+forget_replaced (GwSearchBar *self)
+{
+  if (!self->show_replaced)
+    return;
+  self->show_replaced = FALSE;
+  gtk_label_set_label (self->match_label, "");
+}
+
 int
 gw_search_bar_get_n_matches (GwSearchBar *self)
 {
@@ -120,7 +130,7 @@ on_search_changed_cb (GwSearchBar *self)
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter start;
 
-  self->show_replaced = FALSE;
+  forget_replaced (self);
   update_match_label (self);
   if (buffer == NULL)
     return;
@@ -133,7 +143,7 @@ on_search_changed_cb (GwSearchBar *self)
 static void
 on_search_activate_cb (GwSearchBar *self)
 {
-  self->show_replaced = FALSE;
+  forget_replaced (self);
   update_match_label (self);
   find (self, FALSE);
 }
@@ -141,7 +151,7 @@ on_search_activate_cb (GwSearchBar *self)
 static void
 on_search_previous_cb (GwSearchBar *self)
 {
-  self->show_replaced = FALSE;
+  forget_replaced (self);
   update_match_label (self);
   find (self, TRUE);
 }
@@ -176,7 +186,7 @@ replace_one (GwSearchBar *self)
 
   if (buffer == NULL)
     return;
-  self->show_replaced = FALSE;
+  forget_replaced (self);
   if (selection_matches (self, &start, &end))
     {
       g_autoptr(GError) error = NULL;
@@ -229,7 +239,7 @@ find_action (GtkWidget  *widget,
 {
   GwSearchBar *self = GW_SEARCH_BAR (widget);
 
-  self->show_replaced = FALSE;
+  forget_replaced (self);
   update_match_label (self);
   find (self, g_str_equal (action_name, "search.previous"));
 }

@@ -372,6 +372,9 @@ test_replace_all (Fixture       *f,
   g_clear_pointer (&text, g_free);
   text = buffer_text (f);
   g_assert_cmpstr (text, ==, TEXT);
+  /* moving on to the next match brings the count back */
+  gtk_widget_activate_action (GTK_WIDGET (f->bar), "search.next", NULL);
+  assert_label (f, "4 matches");
 
   /* with Match Case only the same capitals are replaced */
   gtk_check_button_set_active (f->match_case, TRUE);
