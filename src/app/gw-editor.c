@@ -3,283 +3,18 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "gw-block.h"
-#include "gw-delimited.h"
-#include "gw-editor.h"
-#include "gw-header-form.h"
+#include "gw-editor-private.h"
 #include "gw-import-text.h"
+#include "gw-table-text.h"
 
 #define SYNC_DELAY_MS 150
-/* Typing in a cell is written into the body after this pause, so a burst
- * of typing is one step to undo. */
-#define TABLE_COMMIT_DELAY_MS 300
-
-/* A table is one line of the body, so the lines around it keep their
- * blocks and the text buffer's undo history covers table edits too: a
- * hidden mark, then the cells separated by tabs and the rows by U+2028
- * LINE SEPARATOR (a line break inside the one line). Character for
- * character it is the block's text (rows joined by \n), so findings in a
- * cell underline that cell. The cells are edited in a grid under the body
- * that shows the table the cursor is on. */
-#define TABLE_MARK "\xee\x80\x80"        /* U+E000, private use */
-#define TABLE_MARK_LEN 3
-#define ROW_SEPARATOR "\xe2\x80\xa8"     /* U+2028 */
-
-/* Where a block sits in the buffer: its line, and how many characters of
- * decoration (“附件1　”) come before the block's own text. */
-typedef struct {
-  guint line;
-  guint prefix;
-} BlockPlace;
-
-
-struct _GwEditor
-{
-  GtkWidget       parent_instance;
-
-  GtkSearchBar   *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkEntry       *replace_entry;
-  GtkWidget      *replace_box;
-  GtkLabel       *match_label;
-  GtkStack       *stack;
-  GtkTextView    *text_view;
-  GwHeaderForm   *header_form;
-  GtkRevealer    *table_revealer;
-  GtkLabel       *table_title;
-  GtkGrid        *table_grid;
-  GtkFlowBox     *table_buttons;
-
-  GtkTextBuffer  *buffer;
-  GtkTextTag     *tag_h1;
-  GtkTextTag     *tag_h2;
-  GtkTextTag     *tag_table;
-  GtkTextTag     *tag_table_mark;
-  GtkTextTag     *tag_table_header;
-  GtkTextTag     *tag_table_guard;
-  GPtrArray      *table_tab_tags;  /* column stops, one tag per set of widths */
-  GtkTextTag     *tag_finding[3];
-  GtkTextTag     *tag_match;
-
-  GwDocument     *document;
-  GPtrArray      *block_texts;  /* what each block shows, as of the last sync */
-  GArray         *places;       /* BlockPlace per block, as of the last sync */
-  guint           generation;
-  guint           synced_generation;
-  guint           sync_source;
-  gboolean        loading;
-
-  /* the table being edited in the grid */
-  int             table_line;      /* its buffer line, -1 when none */
-  GPtrArray      *table_rows;      /* GStrv rows as the grid shows them */
-  GPtrArray      *table_entries;   /* GtkEntry, row by row */
-  guint           table_grid_columns;
-  gboolean        tables_styled;   /* some line has table tags */
-  int             styled_width;    /* of the text view, when they were set */
-  guint           restyle_source;
-  guint           table_row;       /* the cell being edited */
-  guint           table_column;
-  guint           table_commit_source;
-  gboolean        table_updating;
-};
 
 G_DEFINE_FINAL_TYPE (GwEditor, gw_editor, GTK_TYPE_WIDGET)
 
-static void style_tables        (GwEditor *self);
-static void table_panel_update  (GwEditor *self);
-static void table_commit_now    (GwEditor *self);
-
-
-/* ---- tables as a line ------------------------------------------------------ */
-
-/* Appends @cell with what would break the line apart made a space: one
- * character for one, so offsets still match the block's text. */
-static void
-append_cell (GString    *s,
-             const char *cell)
-{
-  for (const char *p = cell; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0xE000)
-        g_string_append_c (s, ' ');
-      else
-        g_string_append_unichar (s, c);
-    }
-}
-
-static char *
-table_line_text (GPtrArray *rows)
-{
-  GString *s = g_string_new (TABLE_MARK);
-
-  for (guint r = 0; rows && r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-
-      if (r > 0)
-        g_string_append (s, ROW_SEPARATOR);
-      for (guint c = 0; cells[c]; c++)
-        {
-          if (c > 0)
-            g_string_append_c (s, '\t');
-          append_cell (s, cells[c]);
-        }
-    }
-  return g_string_free (s, FALSE);
-}
-
-/* The rows of a table line, every row as long as the longest; NULL when
- * @line is no table. */
-static GPtrArray *
-table_line_rows (const char *line)
-{
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows;
-  guint width = 1;
-
-  if (!g_str_has_prefix (line, TABLE_MARK))
-    return NULL;
-  lines = g_strsplit (line + TABLE_MARK_LEN, ROW_SEPARATOR, -1);
-  for (guint r = 0; lines[r]; r++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[r], "\t", -1);
-      width = MAX (width, g_strv_length (cells));
-    }
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  for (guint r = 0; lines[r]; r++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[r], "\t", -1);
-      char **row = g_new0 (char *, width + 1);
-
-      for (guint c = 0; c < width; c++)
-        row[c] = g_strdup (c < g_strv_length (cells) ? cells[c] : "");
-      g_ptr_array_add (rows, row);
-    }
-  return rows;
-}
-
-static GPtrArray *
-table_new_rows (guint n_rows,
-                guint n_columns)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      char **row = g_new0 (char *, n_columns + 1);
-      for (guint c = 0; c < n_columns; c++)
-        row[c] = g_strdup ("");
-      g_ptr_array_add (rows, row);
-    }
-  return rows;
-}
-
-/* One row of pasted cells as the line gw_import_text_is_table_row() and
- * gw_import_text_table_rows() read: a tab or a line break inside a quoted cell
- * becomes a space, as a table line shows it (append_cell()). */
-static char *
-row_as_line (char **cells)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint c = 0; cells[c]; c++)
-    {
-      if (c > 0)
-        g_string_append_c (s, '\t');
-      for (const char *p = cells[c]; *p; p++)
-        g_string_append_c (s, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static void
-append_piece (GString    *out,
-              guint      *pieces,
-              const char *piece)
-{
-  if ((*pieces)++ > 0)
-    g_string_append_c (out, '\n');
-  g_string_append (out, piece);
-}
-
-/* Pasted text with its tables turned into table lines; NULL when it holds
- * none. The cells are read as Excel and WPS put them on the clipboard
- * (gw_delimited_parse()), so a quoted cell may hold a line break or a tab;
- * a run of two or more table rows (gw_import_text_table_run(), as the importer
- * reads a file) is a table, and every other line is kept as it was. */
-static char *
-text_with_tables (const char *text)
-{
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) starts = NULL;
-  g_autoptr(GPtrArray) row_lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint n, covered, pieces = 0, found = 0;
-
-  if (strchr (text, '\t') == NULL)
-    return NULL;
-  /* Windows programs put CRLF on the clipboard */
-  {
-    g_autoptr(GRegex) eol = g_regex_new ("\r\n?", 0, 0, NULL);
-    folded = g_regex_replace_literal (eol, text, -1, 0, "\n", 0, NULL);
-  }
-  lines = g_strsplit (folded, "\n", -1);
-  n = g_strv_length (lines);
-  rows = gw_delimited_parse (folded, -1, '\t', &starts, NULL);
-  if (rows == NULL)
-    {
-      /* a quote never closed: then no quote is special, one row a line */
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      starts = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint i = 0; i < n; i++)
-        {
-          guint lineno = i + 1;
-
-          if (i + 1 == n && *lines[i] == '\0')
-            break;   /* the final empty line is no row */
-          g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
-          g_array_append_val (starts, lineno);
-        }
-    }
-  for (guint r = 0; r < rows->len; r++)
-    g_ptr_array_add (row_lines, row_as_line (g_ptr_array_index (rows, r)));
-
-  /* the rows hold lines [0, covered); only a final empty line is left */
-  covered = n > 0 && *lines[n - 1] == '\0' ? n - 1 : n;
-  for (guint r = 0; r < rows->len;)
-    {
-      guint run = gw_import_text_table_run ((const char * const *) row_lines->pdata + r, rows->len - r);
-
-      if (run > 0)
-        {
-          g_autoptr(GPtrArray) cells = gw_import_text_table_rows ((const char * const *) row_lines->pdata + r, run, NULL);
-          g_autofree char *table = table_line_text (cells);
-
-          append_piece (out, &pieces, table);
-          found++;
-          r += run;
-        }
-      else
-        {
-          /* not a table row: its lines as they were, quotes and all */
-          guint from = g_array_index (starts, guint, r) - 1;
-          guint to = r + 1 < rows->len ? g_array_index (starts, guint, r + 1) - 1 : covered;
-
-          for (guint i = from; i < to; i++)
-            append_piece (out, &pieces, lines[i]);
-          r++;
-        }
-    }
-  for (guint i = covered; i < n; i++)
-    append_piece (out, &pieces, lines[i]);
-  return found > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
-}
 
 /* ---- blocks ⇄ text ------------------------------------------------------- */
 
@@ -300,7 +35,7 @@ block_display_text (GwBlock *block,
       }
     case GW_BLOCK_TABLE:
       *prefix = 1;   /* the mark */
-      return table_line_text (gw_block_get_rows (block));
+      return gw_table_text_from_rows (gw_block_get_rows (block));
     case GW_BLOCK_PARAGRAPH:
     case GW_BLOCK_HEADING:
     default:
@@ -346,7 +81,7 @@ block_for_line (const char *line,
 
   *prefix = 0;
   {
-    g_autoptr(GPtrArray) rows = table_line_rows (line);
+    g_autoptr(GPtrArray) rows = gw_table_text_to_rows (line);
 
     if (rows)
       {
@@ -427,8 +162,8 @@ style_line (GwEditor *self,
     gtk_text_buffer_apply_tag (self->buffer, self->tag_h1, &start, &end);
 }
 
-static gboolean
-is_blank (const char *line)
+gboolean
+_gw_editor_line_is_blank (const char *line)
 {
   for (const char *p = line; *p; p = g_utf8_next_char (p))
     {
@@ -452,7 +187,7 @@ gw_editor_sync_now (GwEditor *self)
 
   g_return_if_fail (GW_IS_EDITOR (self));
 
-  table_commit_now (self);
+  _gw_editor_table_commit_now (self);
   g_clear_handle_id (&self->sync_source, g_source_remove);
   if (self->document == NULL || self->synced_generation == self->generation)
     return;
@@ -467,7 +202,7 @@ gw_editor_sync_now (GwEditor *self)
   new_texts = g_ptr_array_new ();
   new_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; lines[i]; i++)
-    if (!is_blank (lines[i]))
+    if (!_gw_editor_line_is_blank (lines[i]))
       {
         g_ptr_array_add (new_texts, lines[i]);
         g_array_append_val (new_lines, i);
@@ -533,10 +268,10 @@ gw_editor_sync_now (GwEditor *self)
     }
   /* A line blanked out (spaces left) may keep a heading style from before. */
   for (guint i = 0; lines[i]; i++)
-    if (*lines[i] != '\0' && is_blank (lines[i]))
+    if (*lines[i] != '\0' && _gw_editor_line_is_blank (lines[i]))
       style_line (self, i, NULL);
-  style_tables (self);
-  table_panel_update (self);
+  _gw_editor_style_tables (self);
+  _gw_editor_table_panel_update (self);
 }
 
 static gboolean
@@ -574,9 +309,9 @@ load_body (GwEditor *self)
   g_autoptr(GString) text = g_string_new (NULL);
 
   /* cells typed for the document shown before are not this one's */
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
+  gw_table_panel_discard (self->table_panel);
   self->table_line = -1;
-  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
+  gw_table_panel_hide (self->table_panel);
   g_ptr_array_set_size (self->block_texts, 0);
   g_array_set_size (self->places, n);
   for (guint i = 0; i < n; i++)
@@ -612,7 +347,7 @@ load_body (GwEditor *self)
 
       style_line (self, i, block);
     }
-  style_tables (self);
+  _gw_editor_style_tables (self);
   self->loading = FALSE;
   self->generation++;
   self->synced_generation = self->generation;
@@ -622,879 +357,6 @@ load_body (GwEditor *self)
     gtk_text_buffer_get_start_iter (self->buffer, &start);
     gtk_text_buffer_place_cursor (self->buffer, &start);
   }
-}
-
-/* ---- tables in the window --------------------------------------------------- */
-
-/* A tag that sets the column stops of a table to fit its cells (tags with
- * the same stops are shared). */
-static GtkTextTag *
-table_tabs_tag (GwEditor  *self,
-                GPtrArray *rows)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->text_view), NULL);
-  g_autoptr(GString) name = g_string_new ("table-tabs");
-  g_autofree int *widths = NULL;
-  guint n_columns = rows->len > 0 ? g_strv_length (g_ptr_array_index (rows, 0)) : 0;
-  GtkTextTag *tag;
-  PangoTabArray *tabs;
-  int x = 0, total = 0, avail;
-
-  if (n_columns < 2)
-    return NULL;
-  widths = g_new0 (int, n_columns);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-
-      for (guint c = 0; c < n_columns && cells[c]; c++)
-        {
-          int w = 0;
-
-          pango_layout_set_text (layout, cells[c], -1);
-          pango_layout_get_pixel_size (layout, &w, NULL);
-          widths[c] = MAX (widths[c], w);
-        }
-    }
-  /* a long cell wraps rather than pushing the columns off the page */
-  for (guint c = 0; c < n_columns; c++)
-    {
-      widths[c] = CLAMP (widths[c] + 40, 80, 560);
-      total += widths[c];
-    }
-  /* In a narrow window short columns keep their width and the long ones
-   * share the rest: a cell longer than its column only upsets its row. */
-  avail = gtk_widget_get_width (GTK_WIDGET (self->text_view)) -
-          gtk_text_view_get_left_margin (self->text_view) -
-          gtk_text_view_get_right_margin (self->text_view) - 24;
-  if (avail > 200 && total > avail)
-    {
-      int rest = avail, n_long = n_columns, share;
-      gboolean settled = FALSE;
-
-      while (!settled && n_long > 0)
-        {
-          settled = TRUE;
-          share = rest / n_long;
-          for (guint c = 0; c < n_columns; c++)
-            if (widths[c] > 0 && widths[c] <= share)
-              {
-                rest -= widths[c];
-                n_long--;
-                widths[c] = -widths[c];   /* settled */
-                settled = FALSE;
-              }
-        }
-      share = n_long > 0 ? MAX (80, rest / n_long) : 80;
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = widths[c] < 0 ? -widths[c] : share;
-    }
-  for (guint c = 0; c < n_columns; c++)
-    g_string_append_printf (name, "-%d", widths[c]);
-  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), name->str);
-  if (tag)
-    return tag;
-  tabs = pango_tab_array_new (n_columns - 1, TRUE);
-  for (guint c = 0; c + 1 < n_columns; c++)
-    {
-      x += widths[c];
-      pango_tab_array_set_tab (tabs, c, PANGO_TAB_LEFT, x);
-    }
-  tag = gtk_text_buffer_create_tag (self->buffer, name->str, "tabs", tabs, NULL);
-  pango_tab_array_free (tabs);
-  g_ptr_array_add (self->table_tab_tags, tag);
-  return tag;
-}
-
-/* Table lines show as tables, and neither they nor the line breaks around
- * them take typing: cells are typed in the grid, and Backspace or Delete
- * at a table's edge must not join a paragraph to it. Tags are not part of
- * the undo history, so this runs over the whole body after each sync. */
-static gboolean
-is_row_separator (gunichar c,
-                  gpointer user_data)
-{
-  return c == 0x2028;
-}
-
-static void
-style_tables (GwEditor *self)
-{
-  GtkTextIter start, end;
-  gboolean any = FALSE;
-  g_autoptr(GPtrArray) used = g_ptr_array_new ();
-
-  /* most drafts have no table: leave their tags alone */
-  for (guint i = 0; i < self->block_texts->len && !any; i++)
-    any = g_str_has_prefix (g_ptr_array_index (self->block_texts, i), TABLE_MARK);
-  if (!any && !self->tables_styled)
-    return;
-  self->tables_styled = any;
-
-  self->styled_width = gtk_widget_get_width (GTK_WIDGET (self->text_view));
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag_table, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag_table_mark, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag_table_header, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag_table_guard, &start, &end);
-  for (guint i = 0; i < self->table_tab_tags->len; i++)
-    gtk_text_buffer_remove_tag (self->buffer, g_ptr_array_index (self->table_tab_tags, i),
-                                &start, &end);
-
-  for (guint i = 0; i < self->block_texts->len; i++)
-    {
-      const char *text = g_ptr_array_index (self->block_texts, i);
-      guint line = g_array_index (self->places, BlockPlace, i).line;
-      g_autoptr(GPtrArray) rows = table_line_rows (text);
-      GtkTextIter mark_end, next;
-      GtkTextTag *tabs;
-
-      if (rows == NULL)
-        continue;
-      gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
-      end = start;
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-      next = end;
-      gtk_text_iter_forward_line (&next);   /* with the line break */
-      gtk_text_buffer_apply_tag (self->buffer, self->tag_table, &start, &next);
-      mark_end = start;
-      gtk_text_iter_forward_char (&mark_end);
-      gtk_text_buffer_apply_tag (self->buffer, self->tag_table_mark, &start, &mark_end);
-      {
-        /* the first row is the header, as printed */
-        GtkTextIter header_end = start;
-
-        if (!gtk_text_iter_forward_find_char (&header_end, is_row_separator, NULL, &end))
-          header_end = end;
-        gtk_text_buffer_apply_tag (self->buffer, self->tag_table_header, &start, &header_end);
-      }
-      if ((tabs = table_tabs_tag (self, rows)))
-        {
-          gtk_text_buffer_apply_tag (self->buffer, tabs, &start, &end);
-          g_ptr_array_add (used, tabs);
-        }
-      if (line > 0)
-        {
-          GtkTextIter before = start;
-          gtk_text_iter_backward_char (&before);
-          gtk_text_buffer_apply_tag (self->buffer, self->tag_table_guard, &before, &start);
-        }
-    }
-
-  /* stops for widths no table has any more (the window was resized) go */
-  for (guint i = self->table_tab_tags->len; i > 0; i--)
-    {
-      GtkTextTag *tag = g_ptr_array_index (self->table_tab_tags, i - 1);
-
-      if (!g_ptr_array_find (used, tag, NULL))
-        {
-          gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), tag);
-          g_ptr_array_remove_index (self->table_tab_tags, i - 1);
-        }
-    }
-}
-
-static gboolean
-restyle_tables_cb (gpointer user_data)
-{
-  GwEditor *self = user_data;
-
-  self->restyle_source = 0;
-  style_tables (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Column stops follow the width of the window. */
-static void
-gw_editor_size_allocate (GtkWidget *widget,
-                         int        width,
-                         int        height,
-                         int        baseline)
-{
-  GwEditor *self = GW_EDITOR (widget);
-
-  GTK_WIDGET_CLASS (gw_editor_parent_class)->size_allocate (widget, width, height, baseline);
-  if (self->tables_styled && self->restyle_source == 0 &&
-      ABS (gtk_widget_get_width (GTK_WIDGET (self->text_view)) - self->styled_width) > 8)
-    self->restyle_source = g_idle_add (restyle_tables_cb, self);
-}
-
-/* The rows of the table on buffer line @line, or NULL. */
-static GPtrArray *
-table_rows_at_line (GwEditor *self,
-                    int       line)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  if (line < 0 || line >= gtk_text_buffer_get_line_count (self->buffer))
-    return NULL;
-  gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
-  end = start;
-  if (!gtk_text_iter_ends_line (&end))
-    gtk_text_iter_forward_to_line_end (&end);
-  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  return table_line_rows (text);
-}
-
-static guint
-table_n_columns (GPtrArray *rows)
-{
-  return rows && rows->len > 0 ? g_strv_length (g_ptr_array_index (rows, 0)) : 0;
-}
-
-/* Writes the grid's rows into the table's line: one step to undo. */
-static void
-table_write (GwEditor *self)
-{
-  GtkTextIter start, end;
-  g_autofree char *line = NULL;
-  g_autofree char *old = NULL;
-
-  if (self->table_rows == NULL || self->table_line < 0 ||
-      self->table_line >= gtk_text_buffer_get_line_count (self->buffer))
-    return;
-  gtk_text_buffer_get_iter_at_line (self->buffer, &start, self->table_line);
-  end = start;
-  if (!gtk_text_iter_ends_line (&end))
-    gtk_text_iter_forward_to_line_end (&end);
-  old = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  if (!g_str_has_prefix (old, TABLE_MARK))
-    return;
-  line = table_line_text (self->table_rows);
-  if (g_str_equal (line, old))
-    return;
-  self->table_updating = TRUE;
-  gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_delete (self->buffer, &start, &end);
-  gtk_text_buffer_insert (self->buffer, &start, line, -1);
-  gtk_text_buffer_end_user_action (self->buffer);
-  self->table_updating = FALSE;
-}
-
-/* Writes cells typed and not yet written. */
-static void
-table_commit_now (GwEditor *self)
-{
-  if (self->table_commit_source == 0)
-    return;
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
-  table_write (self);
-}
-
-static gboolean
-table_commit_cb (gpointer user_data)
-{
-  GwEditor *self = user_data;
-
-  self->table_commit_source = 0;
-  table_write (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_cell_changed_cb (GtkEditable *entry,
-                    GwEditor    *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "gw-cell"));
-  guint n_columns = table_n_columns (self->table_rows);
-  char **row;
-
-  if (self->table_updating || self->table_rows == NULL || n_columns == 0)
-    return;
-  row = g_ptr_array_index (self->table_rows, index / n_columns);
-  g_free (row[index % n_columns]);
-  row[index % n_columns] = g_strdup (gtk_editable_get_text (entry));
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
-  self->table_commit_source = g_timeout_add (TABLE_COMMIT_DELAY_MS, table_commit_cb, self);
-}
-
-/* Escape leaves the grid for the body, where the table is. */
-static gboolean
-on_cell_key_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GwEditor              *self)
-{
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-  table_commit_now (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  return TRUE;
-}
-
-static void
-on_cell_focus_cb (GtkEventControllerFocus *controller,
-                  GwEditor                *self)
-{
-  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "gw-cell"));
-  guint n_columns = table_n_columns (self->table_rows);
-
-  if (n_columns == 0)
-    return;
-  self->table_row = index / n_columns;
-  self->table_column = index % n_columns;
-}
-
-static void
-table_update_actions (GwEditor *self)
-{
-  gboolean shown = self->table_rows != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-add-row", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-add-column", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-delete", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-remove-row",
-                                 shown && self->table_rows->len > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.table-remove-column",
-                                 shown && table_n_columns (self->table_rows) > 1);
-}
-
-/* Shows @rows in the grid: entries are kept while the shape stays, so a
- * change coming back from the body (undo) does not take the focus away. */
-static void
-table_panel_show (GwEditor  *self,
-                  GPtrArray *rows)
-{
-  guint n_columns = table_n_columns (rows);
-  g_autofree char *title = NULL;
-
-  if (self->table_entries->len != rows->len * n_columns || self->table_grid_columns != n_columns)
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))))
-        gtk_grid_remove (self->table_grid, child);
-      g_ptr_array_set_size (self->table_entries, 0);
-      self->table_grid_columns = n_columns;
-      for (guint r = 0; r < rows->len; r++)
-        for (guint c = 0; c < n_columns; c++)
-          {
-            GtkWidget *entry = gtk_entry_new ();
-            GtkEventController *focus = gtk_event_controller_focus_new ();
-            GtkEventController *keys;
-            g_autofree char *label = g_strdup_printf (_("Row %u, column %u"), r + 1, c + 1);
-
-            gtk_widget_set_hexpand (entry, TRUE);
-            gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
-            gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-            if (r == 0)
-              gtk_widget_add_css_class (entry, "heading");
-            g_object_set_data (G_OBJECT (entry), "gw-cell", GUINT_TO_POINTER (r * n_columns + c));
-            g_signal_connect (entry, "changed", G_CALLBACK (on_cell_changed_cb), self);
-            g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_cb), self);
-            gtk_widget_add_controller (entry, focus);
-            keys = gtk_event_controller_key_new ();
-            g_signal_connect (keys, "key-pressed", G_CALLBACK (on_cell_key_cb), self);
-            gtk_widget_add_controller (entry, keys);
-            gtk_grid_attach (self->table_grid, entry, c, r, 1, 1);
-            g_ptr_array_add (self->table_entries, entry);
-          }
-    }
-
-  self->table_updating = TRUE;
-  for (guint r = 0; r < rows->len; r++)
-    for (guint c = 0; c < n_columns; c++)
-      {
-        GtkEditable *entry = g_ptr_array_index (self->table_entries, r * n_columns + c);
-        const char *cell = ((char **) g_ptr_array_index (rows, r))[c];
-
-        if (!g_str_equal (gtk_editable_get_text (entry), cell))
-          gtk_editable_set_text (entry, cell);
-      }
-  self->table_updating = FALSE;
-
-  if (self->table_rows != rows)
-    {
-      g_clear_pointer (&self->table_rows, g_ptr_array_unref);
-      self->table_rows = g_ptr_array_ref (rows);
-    }
-  self->table_row = MIN (self->table_row, rows->len - 1);
-  self->table_column = MIN (self->table_column, n_columns - 1);
-  title = g_strdup_printf (_("Table: %u rows, %u columns"), rows->len, n_columns);
-  gtk_label_set_label (self->table_title, title);
-  gtk_revealer_set_reveal_child (self->table_revealer, TRUE);
-  table_update_actions (self);
-}
-
-static void
-table_panel_hide (GwEditor *self)
-{
-  table_commit_now (self);
-  self->table_line = -1;
-  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
-  gtk_revealer_set_reveal_child (self->table_revealer, FALSE);
-  table_update_actions (self);
-}
-
-/* The grid follows the table the cursor is on. */
-static void
-table_panel_update (GwEditor *self)
-{
-  GtkTextIter cursor;
-  int line;
-  g_autoptr(GPtrArray) rows = NULL;
-
-  if (self->table_updating)
-    return;
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-  line = gtk_text_iter_get_line (&cursor);
-  /* cells typed but not yet written belong to the table they were typed in */
-  if (line != self->table_line)
-    table_commit_now (self);
-  rows = table_rows_at_line (self, line);
-  if (rows == NULL)
-    {
-      if (self->table_rows)
-        table_panel_hide (self);
-      return;
-    }
-  if (line != self->table_line)
-    {
-      self->table_row = 0;
-      self->table_column = 0;
-    }
-  self->table_line = line;
-  if (self->table_commit_source != 0)
-    return;   /* the grid is ahead of the body */
-  table_panel_show (self, rows);
-}
-
-static void
-table_focus_cell (GwEditor *self,
-                  guint     row,
-                  guint     column)
-{
-  guint n_columns = table_n_columns (self->table_rows);
-  GtkWidget *entry;
-
-  if (n_columns == 0 || row >= self->table_rows->len || column >= n_columns)
-    return;
-  entry = g_ptr_array_index (self->table_entries, row * n_columns + column);
-  self->table_row = row;
-  self->table_column = column;
-  gtk_widget_grab_focus (entry);
-}
-
-/* Replaces the table's rows (a row or column added or removed). */
-static void
-table_reshape (GwEditor  *self,
-               GPtrArray *rows,
-               guint      row,
-               guint      column)
-{
-  int line = self->table_line;
-
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
-  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
-  self->table_rows = g_ptr_array_ref (rows);
-  table_write (self);
-  self->table_line = line;
-  table_panel_show (self, rows);
-  gw_editor_sync_now (self);
-  table_focus_cell (self, row, column);
-}
-
-static void
-table_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  GwEditor *self = GW_EDITOR (widget);
-  g_autoptr(GPtrArray) rows = NULL;
-  guint n_columns, row, column;
-
-  if (self->table_rows == NULL || self->table_line < 0)
-    return;
-  table_commit_now (self);
-  n_columns = table_n_columns (self->table_rows);
-  row = MIN (self->table_row, self->table_rows->len - 1);
-  column = MIN (self->table_column, n_columns - 1);
-
-  if (g_str_equal (action_name, "editor.table-delete"))
-    {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_line (self->buffer, &start, self->table_line);
-      end = start;
-      if (!gtk_text_iter_forward_line (&end) && gtk_text_iter_get_line (&start) > 0)
-        {
-          /* the last line: its break is the one before it */
-          gtk_text_iter_backward_char (&start);
-        }
-      gtk_text_buffer_begin_user_action (self->buffer);
-      gtk_text_buffer_delete (self->buffer, &start, &end);
-      gtk_text_buffer_end_user_action (self->buffer);
-      gtk_text_buffer_place_cursor (self->buffer, &start);
-      table_panel_hide (self);
-      gw_editor_sync_now (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-      return;
-    }
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  for (guint r = 0; r < self->table_rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (self->table_rows, r);
-      GStrvBuilder *b = g_strv_builder_new ();
-
-      if (g_str_equal (action_name, "editor.table-remove-row") && r == row)
-        {
-          g_strv_builder_unref (b);
-          continue;
-        }
-      for (guint c = 0; c < n_columns; c++)
-        {
-          if (g_str_equal (action_name, "editor.table-remove-column") && c == column)
-            continue;
-          g_strv_builder_add (b, cells[c]);
-          if (g_str_equal (action_name, "editor.table-add-column") && c == column)
-            g_strv_builder_add (b, "");
-        }
-      g_ptr_array_add (rows, g_strv_builder_end (b));
-      g_strv_builder_unref (b);
-      if (g_str_equal (action_name, "editor.table-add-row") && r == row)
-        {
-          g_autoptr(GPtrArray) empty = table_new_rows (1, n_columns);
-          g_ptr_array_add (rows, g_steal_pointer (&empty->pdata[0]));
-          g_ptr_array_set_free_func (empty, NULL);
-        }
-    }
-  if (rows->len == 0 || table_n_columns (rows) == 0)
-    return;
-
-  if (g_str_equal (action_name, "editor.table-add-row"))
-    row++;
-  else if (g_str_equal (action_name, "editor.table-add-column"))
-    column++;
-  table_reshape (self, rows, MIN (row, rows->len - 1), MIN (column, table_n_columns (rows) - 1));
-}
-
-/* Inserts a line of text at the cursor as lines of their own: before the
- * cursor's line when it stands at its start, in place of an empty line,
- * after the line otherwise. Returns the buffer line of the first. */
-static int
-insert_lines_at_cursor (GwEditor   *self,
-                        const char *lines)
-{
-  GtkTextIter cursor, iter, line_end;
-  g_autofree char *current = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  int line;
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-  line = gtk_text_iter_get_line (&cursor);
-  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
-  line_end = iter;
-  if (!gtk_text_iter_ends_line (&line_end))
-    gtk_text_iter_forward_to_line_end (&line_end);
-  current = gtk_text_buffer_get_text (self->buffer, &iter, &line_end, TRUE);
-
-  if (is_blank (current))
-    {
-      gtk_text_buffer_delete (self->buffer, &iter, &line_end);
-      g_string_append (text, lines);
-    }
-  else if (gtk_text_iter_starts_line (&cursor) && !g_str_has_prefix (current, TABLE_MARK))
-    {
-      g_string_append (text, lines);
-      g_string_append_c (text, '\n');
-    }
-  else
-    {
-      iter = line_end;
-      g_string_append_c (text, '\n');
-      g_string_append (text, lines);
-      line++;
-    }
-  /* room to go on writing after a table that closes the body */
-  if (gtk_text_iter_is_end (&iter))
-    g_string_append_c (text, '\n');
-  gtk_text_buffer_insert (self->buffer, &iter, text->str, text->len);
-  return line;
-}
-
-static void
-insert_table (GwEditor *self,
-              guint     n_rows,
-              guint     n_columns)
-{
-  g_autoptr(GPtrArray) rows = table_new_rows (MAX (n_rows, 1), MAX (n_columns, 1));
-  g_autofree char *text = table_line_text (rows);
-  GtkTextIter iter;
-  int line;
-
-  table_commit_now (self);
-  gtk_text_buffer_begin_user_action (self->buffer);
-  line = insert_lines_at_cursor (self, text);
-  gtk_text_buffer_end_user_action (self->buffer);
-  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
-  gtk_text_buffer_place_cursor (self->buffer, &iter);
-  gtk_stack_set_visible_child_name (self->stack, "body");
-  gw_editor_sync_now (self);
-  table_panel_update (self);
-  table_focus_cell (self, 0, 0);
-}
-
-static void
-on_insert_table_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             GwEditor         *self)
-{
-  GtkSpinButton *rows = g_object_get_data (G_OBJECT (dialog), "rows");
-  GtkSpinButton *columns = g_object_get_data (G_OBJECT (dialog), "columns");
-
-  if (g_str_equal (response, "insert"))
-    insert_table (self, gtk_spin_button_get_value_as_int (rows),
-                  gtk_spin_button_get_value_as_int (columns));
-}
-
-static GtkWidget *
-spin_row (GtkGrid    *grid,
-          int         row,
-          const char *label,
-          int         value)
-{
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-  GtkWidget *spin = gtk_spin_button_new_with_range (1, 50, 1);
-
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_grid_attach (grid, title, 0, row, 1, 1);
-  gtk_grid_attach (grid, spin, 1, row, 1, 1);
-  return spin;
-}
-
-static void
-insert_table_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  GwEditor *self = GW_EDITOR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog, *grid;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Insert Table"),
-                                   _("The table goes on a line of its own at the cursor. "
-                                     "Its first row is the header."));
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (dialog), "rows", spin_row (GTK_GRID (grid), 0, _("_Rows"), 3));
-  g_object_set_data (G_OBJECT (dialog), "columns", spin_row (GTK_GRID (grid), 1, _("_Columns"), 3));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "insert", _("_Insert"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "insert",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "insert");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_insert_table_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Pasting cells copied from a spreadsheet makes a table, as importing a
- * file does; other text is pasted as GTK would. */
-static void
-paste_text (GwEditor   *self,
-            const char *pasted)
-{
-  g_autofree char *own = NULL;
-  g_autofree char *converted = NULL;
-  const char *text = pasted;
-
-  /* A table copied out of the body comes back as cells and rows, so it
-   * is one again wherever it is pasted, by the rule below. */
-  if (strstr (pasted, TABLE_MARK) || strstr (pasted, ROW_SEPARATOR))
-    {
-      g_autoptr(GString) s = g_string_new (NULL);
-
-      for (const char *p = pasted; *p; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c == 0x2028)
-            g_string_append_c (s, '\n');
-          else if (c != 0xE000)
-            g_string_append_unichar (s, c);
-        }
-      text = own = g_string_free (g_steal_pointer (&s), FALSE);
-    }
-  converted = text_with_tables (text);
-  GtkTextIter iter;
-  g_autofree char *line = NULL;
-
-  gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_delete_selection (self->buffer, TRUE, TRUE);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  {
-    GtkTextIter start = iter, end = iter;
-
-    gtk_text_iter_set_line_offset (&start, 0);
-    if (!gtk_text_iter_ends_line (&end))
-      gtk_text_iter_forward_to_line_end (&end);
-    line = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  }
-
-  if (converted == NULL && !g_str_has_prefix (line, TABLE_MARK))
-    gtk_text_buffer_insert_interactive_at_cursor (self->buffer, text, -1, TRUE);
-  else
-    {
-      g_autoptr(GString) whole = g_string_new (converted ? converted : text);
-      const char *last = strrchr (whole->str, '\n');
-      gboolean ends_with_table = g_str_has_prefix (last ? last + 1 : whole->str, TABLE_MARK);
-
-      /* a table stands on lines of its own, and nothing is typed into one */
-      if (g_str_has_prefix (line, TABLE_MARK))
-        {
-          if (!gtk_text_iter_ends_line (&iter))
-            gtk_text_iter_forward_to_line_end (&iter);
-          g_string_prepend_c (whole, '\n');
-        }
-      else if (g_str_has_prefix (whole->str, TABLE_MARK) && !gtk_text_iter_starts_line (&iter))
-        g_string_prepend_c (whole, '\n');
-      if (ends_with_table &&
-          (!gtk_text_iter_ends_line (&iter) || gtk_text_iter_is_end (&iter)))
-        g_string_append_c (whole, '\n');
-      gtk_text_buffer_insert (self->buffer, &iter, whole->str, whole->len);
-      gtk_text_buffer_place_cursor (self->buffer, &iter);
-    }
-  gtk_text_buffer_end_user_action (self->buffer);
-  gtk_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (self->buffer));
-  gw_editor_sync_now (self);
-}
-
-static void
-on_clipboard_text_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GwEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-
-  if (text == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Cannot paste: %s", error ? error->message : "no text");
-      return;
-    }
-  if (self->document != NULL)
-    paste_text (self, text);
-}
-
-static void
-on_paste_clipboard_cb (GtkTextView *view,
-                       GwEditor    *self)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
-  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
-
-  /* only plain text can hold a table; anything else GTK pastes itself */
-  if (!gdk_content_formats_contain_gtype (formats, G_TYPE_STRING) &&
-      !gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8") &&
-      !gdk_content_formats_contain_mime_type (formats, "text/plain"))
-    return;
-  g_signal_stop_emission_by_name (view, "paste-clipboard");
-  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text_cb, g_object_ref (self));
-}
-
-/* Enter on a table in the body moves the typing into its grid (typing
- * itself is left to the input method, which the text view ignores here). */
-static gboolean
-on_text_view_key_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     GwEditor              *self)
-{
-  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
-    return FALSE;
-  table_panel_update (self);
-  if (self->table_rows == NULL)
-    return FALSE;
-  table_focus_cell (self, 0, 0);
-  return TRUE;
-}
-
-/* A click on a table in the body moves the typing into the cell clicked,
- * once the text view has placed its cursor. */
-typedef struct {
-  GwEditor *editor;
-  int       line;
-  guint     row;
-  guint     column;
-} CellClick;
-
-static gboolean
-focus_clicked_cell_cb (gpointer data)
-{
-  CellClick *click = data;
-  GwEditor *self = click->editor;
-
-  table_panel_update (self);
-  if (self->table_rows && self->table_line == click->line)
-    table_focus_cell (self, click->row, click->column);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cell_click_free (gpointer data)
-{
-  CellClick *click = data;
-
-  g_object_unref (click->editor);
-  g_free (click);
-}
-
-static void
-on_text_view_pressed_cb (GtkGestureClick *gesture,
-                         int              n_press,
-                         double           x,
-                         double           y,
-                         GwEditor        *self)
-{
-  GtkTextIter iter, start;
-  int bx, by;
-  g_autofree char *before = NULL;
-  CellClick *click;
-
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return;
-  start = iter;
-  gtk_text_iter_set_line_offset (&start, 0);
-  before = gtk_text_buffer_get_text (self->buffer, &start, &iter, TRUE);
-  if (!g_str_has_prefix (before, TABLE_MARK) &&
-      !(gtk_text_iter_starts_line (&iter) && gtk_text_iter_get_char (&iter) == 0xE000))
-    return;
-
-  click = g_new0 (CellClick, 1);
-  click->editor = g_object_ref (self);
-  click->line = gtk_text_iter_get_line (&iter);
-  /* which cell: the tabs and row breaks before the click */
-  for (const char *p = before; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c == '\t')
-        click->column++;
-      else if (c == 0x2028)
-        {
-          click->row++;
-          click->column = 0;
-        }
-    }
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_clicked_cell_cb, click, cell_click_free);
 }
 
 GtkWidget *
@@ -1714,232 +576,32 @@ gw_editor_redo (GwEditor *self)
 
 /* ---- find and replace ----------------------------------------------------- */
 
-static const GtkTextSearchFlags search_flags =
-  GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY;
-
+/* A match is in the body: show the body. */
 static void
-update_match_count (GwEditor *self)
+on_show_match_cb (GwEditor *self)
 {
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter iter, match_start, match_end, all_start, all_end;
-  guint count = 0;
-  g_autofree char *label = NULL;
-
-  gtk_text_buffer_get_bounds (self->buffer, &all_start, &all_end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag_match, &all_start, &all_end);
-  if (*needle == '\0')
-    {
-      gtk_label_set_label (self->match_label, "");
-      return;
-    }
-  gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  while (gtk_text_iter_forward_search (&iter, needle, search_flags, &match_start,
-                                       &match_end, NULL))
-    {
-      gtk_text_buffer_apply_tag (self->buffer, self->tag_match, &match_start, &match_end);
-      count++;
-      iter = match_end;
-    }
-  label = count ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
-                                                count), count)
-                : g_strdup (_("Not found"));
-  gtk_label_set_label (self->match_label, label);
-}
-
-static gboolean
-find (GwEditor *self,
-      gboolean  backwards)
-{
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter start, end, from, match_start, match_end;
-  gboolean found;
-
-  if (*needle == '\0')
-    return FALSE;
-  gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
-  if (backwards)
-    {
-      from = start;
-      found = gtk_text_iter_backward_search (&from, needle, search_flags, &match_start,
-                                             &match_end, NULL);
-      if (!found)
-        {
-          gtk_text_buffer_get_end_iter (self->buffer, &from);
-          found = gtk_text_iter_backward_search (&from, needle, search_flags, &match_start,
-                                                 &match_end, NULL);
-        }
-    }
-  else
-    {
-      from = end;
-      found = gtk_text_iter_forward_search (&from, needle, search_flags, &match_start,
-                                            &match_end, NULL);
-      if (!found)
-        {
-          gtk_text_buffer_get_start_iter (self->buffer, &from);
-          found = gtk_text_iter_forward_search (&from, needle, search_flags, &match_start,
-                                                &match_end, NULL);
-        }
-    }
-  if (found)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "body");
-      gtk_text_buffer_select_range (self->buffer, &match_start, &match_end);
-      gtk_text_view_scroll_to_iter (self->text_view, &match_start, 0.1, FALSE, 0, 0);
-    }
-  return found;
-}
-
-static void
-on_search_changed_cb (GwEditor *self)
-{
-  GtkTextIter start;
-
-  update_match_count (self);
-  /* Search from where the selection starts, so the match grows in place. */
-  gtk_text_buffer_get_selection_bounds (self->buffer, &start, NULL);
-  gtk_text_buffer_place_cursor (self->buffer, &start);
-  find (self, FALSE);
-}
-
-static void
-on_search_activate_cb (GwEditor *self)
-{
-  find (self, FALSE);
-}
-
-static void
-on_search_previous_cb (GwEditor *self)
-{
-  find (self, TRUE);
-}
-
-static void
-on_stop_search_cb (GwEditor *self)
-{
-  GtkTextIter start, end;
-
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag_match, &start, &end);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-}
-
-static gboolean
-selection_matches (GwEditor *self)
-{
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkTextIter start, end;
-  g_autofree char *selected = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
-    return FALSE;
-  selected = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-  a = g_utf8_casefold (selected, -1);
-  b = g_utf8_casefold (needle, -1);
-  return g_str_equal (a, b);
-}
-
-static void
-replace_one (GwEditor *self)
-{
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-
-  if (selection_matches (self))
-    {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
-      gtk_text_buffer_begin_user_action (self->buffer);
-      gtk_text_buffer_delete (self->buffer, &start, &end);
-      gtk_text_buffer_insert (self->buffer, &start, replacement, -1);
-      gtk_text_buffer_end_user_action (self->buffer);
-      gtk_text_buffer_place_cursor (self->buffer, &start);
-    }
-  find (self, FALSE);
-  update_match_count (self);
-}
-
-static void
-replace_all (GwEditor *self)
-{
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  GtkTextIter iter, match_start, match_end;
-  GtkTextMark *mark;
-  guint count = 0;
-  g_autofree char *msg = NULL;
-
-  if (*needle == '\0')
-    return;
-  gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  mark = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, FALSE);
-  while (gtk_text_iter_forward_search (&iter, needle, search_flags, &match_start,
-                                       &match_end, NULL))
-    {
-      gtk_text_buffer_delete (self->buffer, &match_start, &match_end);
-      gtk_text_buffer_insert (self->buffer, &match_start, replacement, -1);
-      gtk_text_buffer_move_mark (self->buffer, mark, &match_start);
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, mark);
-      count++;
-    }
-  gtk_text_buffer_delete_mark (self->buffer, mark);
-  gtk_text_buffer_end_user_action (self->buffer);
-  update_match_count (self);
-  msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Replaced %u time",
-                                      "Replaced %u times", count), count);
-  gtk_label_set_label (self->match_label, msg);
-}
-
-static void
-on_replace_activate_cb (GwEditor *self)
-{
-  replace_one (self);
-}
-
-static void
-find_next_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  find (GW_EDITOR (widget), g_str_equal (action_name, "editor.find-previous"));
-}
-
-static void
-replace_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  if (g_str_equal (action_name, "editor.replace-all"))
-    replace_all (GW_EDITOR (widget));
-  else
-    replace_one (GW_EDITOR (widget));
+  gtk_stack_set_visible_child_name (self->stack, "body");
 }
 
 void
 gw_editor_show_find (GwEditor *self,
                      gboolean  replace)
 {
-  GtkTextIter start, end;
-
   g_return_if_fail (GW_IS_EDITOR (self));
-
-  gtk_widget_set_visible (self->replace_box, replace);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  if (gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) &&
-      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
-    {
-      g_autofree char *selected = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), selected);
-    }
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  gw_search_bar_begin (self->search_bar, replace);
 }
 
 /* ---- GObject --------------------------------------------------------------- */
+
+static void
+gw_editor_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  GTK_WIDGET_CLASS (gw_editor_parent_class)->size_allocate (widget, width, height, baseline);
+  _gw_editor_tables_allocated (GW_EDITOR (widget));
+}
 
 static gboolean
 gw_editor_grab_focus (GtkWidget *widget)
@@ -1956,7 +618,6 @@ gw_editor_dispose (GObject *object)
   if (self->text_view && self->buffer)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_clear_handle_id (&self->sync_source, g_source_remove);
-  g_clear_handle_id (&self->table_commit_source, g_source_remove);
   g_clear_handle_id (&self->restyle_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_EDITOR);
   /* GTK 4.8 leaves unnamed template children in place. */
@@ -1976,10 +637,32 @@ gw_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->block_texts, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
-  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->table_entries, g_ptr_array_unref);
   g_clear_pointer (&self->table_tab_tags, g_ptr_array_unref);
   G_OBJECT_CLASS (gw_editor_parent_class)->finalize (object);
+}
+
+/* GtkSourceView 5.6 reads style schemes from files only (not from
+ * resources), so the body's scheme is written into the session's runtime
+ * folder for it. Without it the buffer keeps the default scheme. */
+static void
+add_body_scheme (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), APP_ID, "styles", NULL);
+  g_autofree char *path = g_build_filename (dir, "gw-body.xml", NULL);
+  g_autoptr(GBytes) scheme = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scheme = g_resources_lookup_data ("/io/github/gongwen/Gongwen/styles/gw-body.xml",
+                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (scheme == NULL || g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents (path, g_bytes_get_data (scheme, NULL), g_bytes_get_size (scheme),
+                            &error))
+    {
+      g_debug ("No style scheme for the body: %s", error ? error->message : g_strerror (errno));
+      return;
+    }
+  gtk_source_style_scheme_manager_prepend_search_path (gtk_source_style_scheme_manager_get_default (),
+                                                       dir);
 }
 
 static void
@@ -1991,6 +674,11 @@ gw_editor_class_init (GwEditorClass *klass)
   object_class->dispose = gw_editor_dispose;
   object_class->finalize = gw_editor_finalize;
   g_type_ensure (GW_TYPE_HEADER_FORM);
+  g_type_ensure (GW_TYPE_TABLE_PANEL);
+  gtk_source_init ();
+  add_body_scheme ();
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (GW_TYPE_SEARCH_BAR);
   widget_class->grab_focus = gw_editor_grab_focus;
   widget_class->size_allocate = gw_editor_size_allocate;
 
@@ -1998,33 +686,13 @@ gw_editor_class_init (GwEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gongwen/Gongwen/gw-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GwEditor, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, replace_entry);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, replace_box);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, match_label);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, GwEditor, header_form);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_revealer);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_title);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_grid);
-  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_buttons);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_replace_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, GwEditor, table_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_match_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_action);
-  gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_next_action);
-  gtk_widget_class_install_action (widget_class, "editor.replace", NULL, replace_action);
-  gtk_widget_class_install_action (widget_class, "editor.replace-all", NULL, replace_action);
-  gtk_widget_class_install_action (widget_class, "editor.insert-table", NULL, insert_table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-add-row", NULL, table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-remove-row", NULL, table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-add-column", NULL, table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-remove-column", NULL, table_action);
-  gtk_widget_class_install_action (widget_class, "editor.table-delete", NULL, table_action);
+  _gw_editor_tables_class_init (widget_class);
 }
 
 static void
@@ -2039,7 +707,16 @@ gw_editor_init (GwEditor *self)
   self->places = g_array_new (FALSE, TRUE, sizeof (BlockPlace));
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* The body is prose, not code: a scheme that only colours search
+   * matches (ui/styles/gw-body.xml), no bracket matching. */
+  {
+    GtkSourceStyleScheme *scheme =
+      gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (),
+                                                  "gongwen-body");
+    if (scheme)
+      gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->buffer), scheme);
+  }
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self->buffer), FALSE);
 
   /* Screen stand-ins for the printed faces: 黑体 for level 1, 楷体 for level 2. */
   self->tag_h1 = gtk_text_buffer_create_tag (self->buffer, "heading-1",
@@ -2062,7 +739,6 @@ gw_editor_init (GwEditor *self)
   self->tag_table_guard = gtk_text_buffer_create_tag (self->buffer, "table-guard",
                                                       "editable", FALSE, NULL);
   self->table_tab_tags = g_ptr_array_new ();
-  self->table_entries = g_ptr_array_new ();
   self->table_line = -1;
   self->tag_finding[GW_SEVERITY_INFO] =
     gtk_text_buffer_create_tag (self->buffer, "finding-info",
@@ -2076,33 +752,8 @@ gw_editor_init (GwEditor *self)
     gtk_text_buffer_create_tag (self->buffer, "finding-error",
                                 "underline", PANGO_UNDERLINE_ERROR,
                                 "underline-rgba", &red, NULL);
-  self->tag_match = gtk_text_buffer_create_tag (self->buffer, "search-match",
-                                                "background-rgba",
-                                                &(GdkRGBA) { 0.96, 0.83, 0.18, 0.5 }, NULL);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self);
-  g_signal_connect_swapped (self->buffer, "notify::cursor-position",
-                            G_CALLBACK (table_panel_update), self);
-  g_signal_connect (self->text_view, "paste-clipboard", G_CALLBACK (on_paste_clipboard_cb), self);
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    /* before the text view's own, which keeps the press to itself */
-    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-    g_signal_connect (click, "pressed", G_CALLBACK (on_text_view_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
-  }
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_view_key_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
-  }
-  /* the buttons wrap in a narrow window; only they take the focus */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table_buttons)); child;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
-  table_update_actions (self);
+  _gw_editor_tables_init (self);
 }
 
 GwEditor *

@@ -17,6 +17,8 @@
 #include "gw-open.h"
 #include "gw-page.h"
 #include "gw-policy-panel.h"
+#include "gw-search-bar.h"
+#include "gw-table-panel.h"
 #include "gw-preferences-window.h"
 #include "gw-preview.h"
 #include "gw-recovery.h"
@@ -535,10 +537,21 @@ test_find_replace (void)
     g_assert_nonnull (replace);
     gtk_editable_set_text (GTK_EDITABLE (entry), "社工站");
     gtk_editable_set_text (GTK_EDITABLE (replace), "社会工作服务站");
-    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace-all", NULL);
+    gtk_widget_activate_action (gtk_widget_get_ancestor (GTK_WIDGET (entry), GW_TYPE_SEARCH_BAR),
+                                "search.replace-all", NULL);
   }
   text = buffer_text (gw_editor_get_buffer (editor));
   g_assert_cmpstr (text, ==, "一、总体要求\n加强社会工作服务站建设。");
+  /* the body's scheme colours search matches and nothing else */
+  {
+    GtkSourceStyleScheme *scheme =
+      gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (gw_editor_get_buffer (editor)));
+
+    g_assert_nonnull (scheme);
+    g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "gongwen-body");
+    g_assert_nonnull (gtk_source_style_scheme_get_style (scheme, "search-match"));
+    g_assert_null (gtk_source_style_scheme_get_style (scheme, "text"));
+  }
   destroy_window (window);
 }
 
@@ -741,6 +754,16 @@ table_cell (GwEditor *editor,
   cell = gtk_grid_get_child_at (GTK_GRID (grid), column, row);
   g_assert_true (GTK_IS_ENTRY (cell));
   return GTK_EDITABLE (cell);
+}
+
+/* The table editor under the body, whose buttons name its actions. */
+static GtkWidget *
+table_panel (GwEditor *editor)
+{
+  GtkWidget *grid = widget_named (GTK_WIDGET (editor), "gw-table-grid");
+
+  g_assert_nonnull (grid);
+  return gtk_widget_get_ancestor (grid, GW_TYPE_TABLE_PANEL);
 }
 
 /* The rows of block @i as "a|b|c" lines, "" when it is no table. */
@@ -1451,12 +1474,12 @@ test_tables (void)
 
   /* Add Row puts an empty row under the one being edited. */
   gtk_widget_grab_focus (GTK_WIDGET (table_cell (editor, 0, 1)));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-add-row", NULL);
+  gtk_widget_activate_action (table_panel (editor), "table.add-row", NULL);
   gw_editor_sync_now (editor);
   t3 = table_text (doc, 2);
   g_assert_cmpstr (t3, ==, "项目|标准|\n||\n采购|" LOWEST_PRICE "|");
   gtk_editable_set_text (table_cell (editor, 1, 0), "场地");
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-remove-column", NULL);
+  gtk_widget_activate_action (table_panel (editor), "table.remove-column", NULL);
   gw_editor_sync_now (editor);
   g_clear_pointer (&t3, g_free);
   t3 = table_text (doc, 2);
@@ -1489,7 +1512,7 @@ test_tables (void)
 
   /* Delete Table removes the block; undo brings it back. (Not after a
    * redo: GTK 4.8's text history then undoes one step too many.) */
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.table-delete", NULL);
+  gtk_widget_activate_action (table_panel (editor), "table.delete", NULL);
   g_assert_cmpuint (gw_document_get_n_blocks (doc), ==, 2);
   gw_editor_undo (editor);
   gw_editor_sync_now (editor);
