@@ -272,7 +272,7 @@ open_recent (const char *recent_file,
   uris = g_bookmark_file_get_uris (bookmarks, NULL);
   for (guint i = 0; uris[i]; i++)
     {
-      g_autoptr(GDateTime) when = NULL;
+      GDateTime *when;  /* transfer none */
       Recent r = { uris[i], 0 };
 
       if (!g_str_has_prefix (uris[i], "file:") || !has_extension (uris[i], quick))
