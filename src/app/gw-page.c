@@ -178,7 +178,8 @@ on_check_done_cb (GObject      *object,
 /* Where the opinion a form's header names is looked for: the opinions
  * open in any window, the office's register, the recently used files. */
 static GwOpinionFinder *
-make_finder (GwPage *self)
+make_finder (GwPage     *self,
+             const char *reference)
 {
   GwOpinionFinder *finder = gw_opinion_finder_new ();
   g_autofree char *register_path = gw_app_register_path ();
@@ -193,7 +194,8 @@ make_finder (GwPage *self)
       n = adw_tab_view_get_n_pages (window->tab_view);
       for (guint i = 0; i < n; i++)
         {
-          GwPage *page = GW_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (window->tab_view, i)));
+          AdwTabPage *tab = adw_tab_view_get_nth_page (window->tab_view, i);
+          GwPage *page = GW_PAGE (adw_tab_page_get_child (tab));
           g_autofree char *path = NULL;
 
           if (page == self || page->document == NULL ||
@@ -205,7 +207,9 @@ make_finder (GwPage *self)
           gw_opinion_finder_add_open (finder, page->document, path);
         }
     }
-  if (g_file_test (register_path, G_FILE_TEST_IS_REGULAR))
+  /* a path needs no register: spare the connection on every check */
+  if (!gw_opinion_reference_is_path (reference) &&
+      g_file_test (register_path, G_FILE_TEST_IS_REGULAR))
     {
       /* its own connection: the finder asks from the worker thread */
       GwRegister *reg = gw_register_open (register_path, GW_REGISTER_OPEN_NO_CREATE, NULL);
@@ -253,7 +257,7 @@ gw_page_check_now (GwPage *self)
 
       if (reference)
         {
-          g_autoptr(GwOpinionFinder) finder = make_finder (self);
+          g_autoptr(GwOpinionFinder) finder = make_finder (self, reference);
           g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
 
           gw_opinion_finder_check_async (finder, checker, copy, path, self->check_cancellable,

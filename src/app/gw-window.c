@@ -253,7 +253,8 @@ recheck_forms_naming_opinions (GwWindow *self,
 
   for (guint i = 0; i < n; i++)
     {
-      GwPage *page = GW_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)));
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
+      GwPage *page = GW_PAGE (adw_tab_page_get_child (tab));
       GwDocument *doc = gw_page_get_document (page);
       g_autofree char *reference = NULL;
 

@@ -285,7 +285,8 @@ open_recent (const char *recent_file,
   g_array_sort (items, newest_first);
   for (guint i = 0; i < items->len && found == NULL && tried < MAX_RECENT; i++)
     {
-      g_autofree char *path = g_filename_from_uri (g_array_index (items, Recent, i).uri, NULL, NULL);
+      const char *uri = g_array_index (items, Recent, i).uri;
+      g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
       g_autoptr(GwDocument) doc = NULL;
 
       if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
