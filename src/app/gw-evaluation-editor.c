@@ -8,6 +8,7 @@
 
 #include "gw-evaluation-editor.h"
 #include "gw-numeral.h"
+#include "gw-opinion-finder.h"
 
 struct _GwEvaluationEditor
 {
@@ -36,6 +37,7 @@ struct _GwEvaluationEditor
   GPtrArray           *bindings;
   GPtrArray           *subtotal_rows;  /* AdwActionRow per section */
   GPtrArray           *veto_rows;
+  GtkFileChooserNative *opinion_chooser;
   gboolean             reason_missing;
   gboolean             updating;
 };
@@ -66,6 +68,9 @@ static const struct {
   { GW_EVAL_TYPE, 0, N_("Evaluation type"), N_("中期 or 年度") },
   { GW_EVAL_EVALUATOR, 0, N_("Evaluating organisation"), N_("The third party that scores") },
   { GW_EVAL_DATE, 0, N_("Evaluation date"), N_("YYYY-MM-DD") },
+  { GW_EVAL_OPINION, 0, N_("Governing opinion"),
+    N_("The implementation opinion the form is evaluated under: its file, or its document "
+       "number (发文字号) while it is open. The form is then checked against it") },
   { GW_EVAL_STATED_GRADE, 1, N_("Grade on the form"),
     N_("Leave empty to use the computed grade") },
   { GW_EVAL_STATED_DECISION, 1, N_("Decision on the form"),
@@ -487,6 +492,17 @@ build_rows (GwEvaluationEditor *self)
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evaluation.use-suggested");
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
         }
+      if (field_rows[i].field == GW_EVAL_OPINION)
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("document-open-symbolic");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, _("Choose the opinion’s file"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Choose the opinion’s file"), -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evaluation.choose-opinion");
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+        }
       /* The header comes from the contract and is filled in once: folded
        * away so the scores are what the form opens on. */
       if (field_rows[i].group == 0)
@@ -739,6 +755,59 @@ gw_evaluation_editor_get_table (GwEvaluationEditor *self)
   return self->table;
 }
 
+/* ---- the governing opinion ------------------------------------------------- */
+
+static void
+on_opinion_chosen_cb (GtkNativeDialog    *dialog,
+                      int                 response,
+                      GwEvaluationEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->evaluation)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      const char *form = self->document ? gw_document_get_source_path (self->document) : NULL;
+
+      if (path)
+        {
+          /* relative to the form's folder, so the two can move together */
+          g_autofree char *dir = form ? g_path_get_dirname (form) : NULL;
+          g_autofree char *reference = dir ? gw_opinion_reference_for_path (dir, path)
+                                           : g_steal_pointer (&path);
+
+          gw_evaluation_set_field (self->evaluation, GW_EVAL_OPINION, reference);
+        }
+    }
+  g_clear_object (&self->opinion_chooser);
+}
+
+static void
+choose_opinion_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GwEvaluationEditor *self = GW_EVALUATION_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) docs = gtk_file_filter_new ();
+  static const char * const patterns[] = {
+    "*.gwdoc", "*.txt", "*.docx", "*.doc", "*.wps", "*.odt", "*.rtf", NULL
+  };
+
+  if (self->opinion_chooser)
+    return;
+  self->opinion_chooser =
+    gtk_file_chooser_native_new (_("Choose the Governing Opinion"),
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (docs, _("Gongwen documents, Word files and text drafts"));
+  for (guint i = 0; patterns[i]; i++)
+    gtk_file_filter_add_pattern (docs, patterns[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->opinion_chooser), docs);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->opinion_chooser), TRUE);
+  g_signal_connect (self->opinion_chooser, "response", G_CALLBACK (on_opinion_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->opinion_chooser));
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static gboolean
@@ -767,6 +836,12 @@ gw_evaluation_editor_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
       gtk_widget_unparent (child);
   }
+  if (self->opinion_chooser)
+    {
+      g_signal_handlers_disconnect_by_data (self->opinion_chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->opinion_chooser));
+      g_clear_object (&self->opinion_chooser);
+    }
   g_clear_pointer (&self->spin_of, g_hash_table_unref);
   g_clear_pointer (&self->section_of, g_hash_table_unref);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
@@ -804,6 +879,8 @@ gw_evaluation_editor_class_init (GwEvaluationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwEvaluationEditor, reason_message);
   gtk_widget_class_install_action (widget_class, "evaluation.use-suggested", NULL,
                                    use_suggested_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.choose-opinion", NULL,
+                                   choose_opinion_action);
 }
 
 static void

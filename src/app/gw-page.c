@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gw-app-register.h"
 #include "gw-checker.h"
 #include "gw-document-xml.h"
 #include "gw-editor.h"
@@ -13,7 +14,10 @@
 #include "gw-policy-panel.h"
 #include "gw-page.h"
 #include "gw-preview.h"
+#include "gw-opinion-finder.h"
 #include "gw-recovery.h"
+#include "gw-register-registry.h"
+#include "gw-window-private.h"
 
 #define CHECK_DELAY_MS 300
 #define PREVIEW_DELAY_MS 700
@@ -139,7 +143,10 @@ on_check_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) findings = NULL;
 
-  findings = gw_checker_check_finish (GW_CHECKER (object), result, &error);
+  if (GW_IS_OPINION_FINDER (object))
+    findings = gw_opinion_finder_check_finish (GW_OPINION_FINDER (object), result, &error);
+  else
+    findings = gw_checker_check_finish (GW_CHECKER (object), result, &error);
   if (findings == NULL || self->document == NULL /* closed meanwhile */)
     {
       if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -166,6 +173,54 @@ on_check_done_cb (GObject      *object,
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
   g_object_unref (self);
   g_free (data);
+}
+
+/* Where the opinion a form's header names is looked for: the opinions
+ * open in any window, the office's register, the recently used files. */
+static GwOpinionFinder *
+make_finder (GwPage     *self,
+             const char *reference)
+{
+  GwOpinionFinder *finder = gw_opinion_finder_new ();
+  g_autofree char *register_path = gw_app_register_path ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->app)); l; l = l->next)
+    {
+      GwWindow *window = l->data;
+      guint n;
+
+      if (!GW_IS_WINDOW (window))
+        continue;
+      n = adw_tab_view_get_n_pages (window->tab_view);
+      for (guint i = 0; i < n; i++)
+        {
+          AdwTabPage *tab = adw_tab_view_get_nth_page (window->tab_view, i);
+          GwPage *page = GW_PAGE (adw_tab_page_get_child (tab));
+          g_autofree char *path = NULL;
+
+          if (page == self || page->document == NULL ||
+              gw_document_get_kind (page->document) != GW_DOCUMENT_KIND_OPINION)
+            continue;
+          if (GW_IS_EDITOR (page->editor))
+            gw_editor_sync_now (GW_EDITOR (page->editor));
+          path = page->file ? g_file_get_path (page->file) : NULL;
+          gw_opinion_finder_add_open (finder, page->document, path);
+        }
+    }
+  /* a path needs no register: spare the connection on every check */
+  if (!gw_opinion_reference_is_path (reference) &&
+      g_file_test (register_path, G_FILE_TEST_IS_REGULAR))
+    {
+      /* its own connection: the finder asks from the worker thread */
+      GwRegister *reg = gw_register_open (register_path, GW_REGISTER_OPEN_NO_CREATE, NULL);
+
+      if (reg)
+        {
+          g_autoptr(GwRegisterRegistry) registry = gw_register_registry_new (reg);
+          gw_opinion_finder_set_registry (finder, GW_NUMBER_REGISTRY (registry));
+        }
+    }
+  return finder;
 }
 
 void
@@ -195,6 +250,21 @@ gw_page_check_now (GwPage *self)
   data->self = g_object_ref (self);
   data->generation = editor_generation (self);
   gw_findings_panel_set_checking (self->findings_panel, TRUE);
+  /* A form whose header names its opinion is checked against it too. */
+  if (gw_document_get_evaluation (copy) != NULL)
+    {
+      g_autofree char *reference = gw_opinion_reference_get (copy);
+
+      if (reference)
+        {
+          g_autoptr(GwOpinionFinder) finder = make_finder (self, reference);
+          g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
+
+          gw_opinion_finder_check_async (finder, checker, copy, path, self->check_cancellable,
+                                         on_check_done_cb, data);
+          return;
+        }
+    }
   gw_checker_check_async (checker, copy, self->check_cancellable, on_check_done_cb, data);
 }
 

@@ -48,16 +48,38 @@ new_from_template_action (GtkWidget  *widget,
 
 /* The form the Create button makes gets the opinion's grade scale,
  * decision table and cycle (the same core/rules function the command
- * line's new round calls). Connected before the window opens the form. */
+ * line's new round calls), and names the opinion in its header so later
+ * checks compare the two. Connected before the window opens the form. */
+typedef struct {
+  GwPolicy *policy;
+  char     *reference;
+} FormFromOpinion;
+
+static void
+form_from_opinion_free (gpointer data,
+                        GClosure *closure)
+{
+  FormFromOpinion *f = data;
+
+  gw_policy_free (f->policy);
+  g_free (f->reference);
+  g_free (f);
+}
+
 static void
 on_form_from_opinion_created_cb (GwTemplateDialog *dialog,
                                  GwDocument       *doc,
-                                 gpointer          policy)
+                                 gpointer          user_data)
 {
+  FormFromOpinion *f = user_data;
   GwEvaluation *evaluation = gw_document_get_evaluation (doc);
 
   if (evaluation)
-    gw_policy_apply_to_evaluation (policy, evaluation);
+    {
+      gw_policy_apply_to_evaluation (f->policy, evaluation);
+      if (f->reference)
+        gw_evaluation_set_field (evaluation, GW_EVAL_OPINION, f->reference);
+    }
 }
 
 static void
@@ -68,17 +90,28 @@ new_form_from_opinion_action (GtkWidget  *widget,
   GwWindow *self = GW_WINDOW (widget);
   GwPage *page = gw_window_get_current_page (self);
   GwDocument *doc = page ? gw_page_get_document (page) : NULL;
+  GFile *file = page ? gw_page_get_file (page) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  const char *number;
   GwTemplateDialog *dialog;
-  GwPolicy *policy;
+  FormFromOpinion *f;
 
   if (doc == NULL || gw_document_get_kind (doc) != GW_DOCUMENT_KIND_OPINION)
     return;
-  policy = gw_policy_extract (doc);
+  f = g_new0 (FormFromOpinion, 1);
+  f->policy = gw_policy_extract (doc);
+  /* Its file when it has one (found again wherever the form is checked),
+   * else its document number (found while the opinion is open). */
+  number = gw_document_get_meta (doc, GW_META_DOC_NUMBER);
+  if (path)
+    f->reference = g_steal_pointer (&path);
+  else if (number && *number)
+    f->reference = g_strdup (number);
   /* The evaluation template's form; Create opens the form, then this fills
    * it from the opinion (the editor follows the form's ::changed). */
   dialog = gw_window_show_template_dialog (self, "evaluation");
   g_signal_connect_data (dialog, "document-created", G_CALLBACK (on_form_from_opinion_created_cb),
-                         policy, (GClosureNotify) (void (*) (void)) gw_policy_free, 0);
+                         f, form_from_opinion_free, 0);
 }
 
 static void

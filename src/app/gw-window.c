@@ -10,6 +10,7 @@
 #include "gw-finding.h"
 #include "gw-import-report-dialog.h"
 #include "gw-open.h"
+#include "gw-opinion-finder.h"
 #include "gw-page.h"
 #include "gw-recovery.h"
 #include "gw-template.h"
@@ -243,6 +244,28 @@ on_n_pages_cb (GwWindow *self)
   _gw_window_update_actions (self);
 }
 
+/* A form whose header names an opinion by number may now find it open. */
+static void
+recheck_forms_naming_opinions (GwWindow *self,
+                               GwPage   *opinion)
+{
+  guint n = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
+      GwPage *page = GW_PAGE (adw_tab_page_get_child (tab));
+      GwDocument *doc = gw_page_get_document (page);
+      g_autofree char *reference = NULL;
+
+      if (page == opinion || doc == NULL || gw_document_get_evaluation (doc) == NULL)
+        continue;
+      reference = gw_opinion_reference_get (doc);
+      if (reference && !gw_opinion_reference_is_path (reference))
+        gw_page_check_now (page);
+    }
+}
+
 GwPage *
 gw_window_add_document (GwWindow   *self,
                         GwDocument *doc,
@@ -265,6 +288,8 @@ gw_window_add_document (GwWindow   *self,
                            self, 0);
   adw_tab_view_set_selected_page (self->tab_view, tab);
   gtk_widget_grab_focus (GTK_WIDGET (page));
+  if (gw_document_get_kind (doc) == GW_DOCUMENT_KIND_OPINION)
+    recheck_forms_naming_opinions (self, page);
   return page;
 }
 

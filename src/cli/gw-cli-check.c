@@ -12,7 +12,9 @@
 #include "gw-cli-private.h"
 #include "gw-import-report.h"
 #include "gw-open.h"
+#include "gw-opinion-finder.h"
 #include "gw-policy.h"
+#include "gw-register-registry.h"
 
 #define BOLD    "\033[1m"
 #define RED     "\033[1;31m"
@@ -251,6 +253,29 @@ read_against (const char *path)
   return g_steal_pointer (&policy);
 }
 
+/* Where a number in a form's header is looked for: the register of
+ * --register (a number issued with its file), then the recently used
+ * files. Without --register, only the latter. */
+static GwOpinionFinder *
+make_finder (GVariantDict *dict)
+{
+  GwOpinionFinder *finder = gw_opinion_finder_new ();
+  g_autofree char *path = NULL;
+
+  if (dict && g_variant_dict_lookup (dict, "register", "^ay", &path))
+    {
+      /* _gw_cli_register_attach () has already opened it once: it exists */
+      GwRegister *reg = gw_register_open (path, GW_REGISTER_OPEN_NO_CREATE, NULL);
+
+      if (reg)
+        {
+          g_autoptr(GwRegisterRegistry) registry = gw_register_registry_new (reg);
+          gw_opinion_finder_set_registry (finder, GW_NUMBER_REGISTRY (registry));
+        }
+    }
+  return finder;
+}
+
 static int
 check_files (const GwCliOptions *options,
              GVariantDict       *dict,
@@ -260,9 +285,10 @@ check_files (const GwCliOptions *options,
   g_autoptr(GwChecker) checker = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GwPolicy) policy = NULL;
+  g_autoptr(GwOpinionFinder) finder = NULL;
   gboolean kind_given = FALSE;
   GwDocumentKind forced = GW_DOCUMENT_KIND_OPINION;
-  guint n_errors = 0, n_warnings = 0, n_infos = 0, n_unreadable = 0;
+  guint n_errors = 0, n_warnings = 0, n_infos = 0, n_unreadable = 0, n_unresolved = 0;
 
   g_return_val_if_fail (options != NULL, 2);
 
@@ -290,6 +316,8 @@ check_files (const GwCliOptions *options,
       if (policy == NULL)
         return 2;
     }
+  else
+    finder = make_finder (dict);
 
   if (options->format == GW_CLI_FORMAT_JSON)
     {
@@ -305,6 +333,8 @@ check_files (const GwCliOptions *options,
       g_autoptr(GError) error = NULL;
       g_autoptr(GwDocument) doc = gw_document_open (path, &error);
       g_autoptr(GListModel) findings = NULL;
+      g_autoptr(GError) unresolved = NULL;
+      g_autofree char *reference = NULL;
       GwDocumentKind kind;
       gboolean gwdoc;
 
@@ -338,10 +368,24 @@ check_files (const GwCliOptions *options,
         kind = gw_document_get_kind (doc);
       else
         kind = gw_checker_detect_kind (doc);
-      /* A form is checked against the opinion of --against; an opinion
-       * among the files is checked as usual. */
+      /* A form is checked against the opinion of --against, or else the
+       * one its header names; an opinion among the files is checked as
+       * usual. */
+      if (kind == GW_DOCUMENT_KIND_EVALUATION && gw_document_get_evaluation (doc))
+        reference = gw_opinion_reference_get (doc);
       if (policy && kind == GW_DOCUMENT_KIND_EVALUATION && gw_document_get_evaluation (doc))
         findings = gw_checker_check_against (checker, doc, policy);
+      else if (finder && reference && gw_document_get_kind (doc) == kind)
+        {
+          findings = gw_opinion_finder_check (finder, checker, doc, path, &unresolved);
+          if (unresolved)
+            {
+              /* An input that could not be read, like an unreadable file:
+               * exit 2, and the form's findings end with check.incomplete. */
+              g_printerr ("gongwen: %s\n", unresolved->message);
+              n_unresolved++;
+            }
+        }
       else
         findings = gw_checker_check_as (checker, doc, kind);
 
@@ -377,6 +421,13 @@ check_files (const GwCliOptions *options,
       if (builder)
         {
           json_builder_end_array (builder);
+          if (unresolved)
+            {
+              g_autofree char *message = g_utf8_make_valid (unresolved->message, -1);
+
+              json_builder_set_member_name (builder, "error");
+              json_builder_add_string_value (builder, message);
+            }
           /* What the opinion states, each with its line and sentence;
            * what it does not state is absent (issue 10). */
           if (kind == GW_DOCUMENT_KIND_OPINION)
@@ -439,7 +490,7 @@ check_files (const GwCliOptions *options,
     }
   fflush (stdout);
 
-  if (n_unreadable > 0)
+  if (n_unreadable > 0 || n_unresolved > 0)
     return 2;
   return n_errors > 0 ? 1 : 0;
 }

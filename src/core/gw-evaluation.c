@@ -18,7 +18,7 @@ static const char *field_names[GW_N_EVAL_FIELDS] = {
   "service-end", "cycle-year", "type", "evaluator", "date", "team-leader",
   "evaluators-date", "operator-ack", "operator-ack-date", "purchaser-opinion",
   "purchaser-date", "bureau-review", "bureau-date", "stated-grade",
-  "stated-decision", "override-reason",
+  "stated-decision", "override-reason", "opinion",
 };
 
 const char *

@@ -45,6 +45,8 @@ typedef enum {
   GW_EVAL_STATED_GRADE,       /* 评估等次 as stated on the form */
   GW_EVAL_STATED_DECISION,    /* 结果运用 as stated on the form */
   GW_EVAL_OVERRIDE_REASON,    /* written reason when the decision is overridden */
+  GW_EVAL_OPINION,            /* 依据的实施意见: the governing opinion, a path to its file
+                               * (relative to the form's folder) or its 发文字号 */
   GW_N_EVAL_FIELDS
 } GwEvalField;
 

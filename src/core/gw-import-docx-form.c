@@ -182,6 +182,7 @@ read_header (GwEvaluation *ev, Table *t)
     { "合同金额（元）", GW_EVAL_CONTRACT_AMOUNT }, { "资金使用（元）", GW_EVAL_FUNDS_USED },
     { "评估类型", GW_EVAL_TYPE }, { "评估机构", GW_EVAL_EVALUATOR },
     { "评估日期", GW_EVAL_DATE }, { "资金使用说明", GW_EVAL_FUNDS_EXPLANATION },
+    { "依据的实施意见", GW_EVAL_OPINION },
   };
 
   for (guint r = 0; r < t->len; r++)

@@ -44,6 +44,7 @@ gw_round_policy_clear (GwRoundPolicy *policy)
   g_clear_pointer (&policy->grades, g_ptr_array_unref);
   g_clear_pointer (&policy->decisions, g_ptr_array_unref);
   g_clear_pointer (&policy->source, g_free);
+  g_clear_pointer (&policy->opinion, g_free);
   policy->max_cycle_year = 0;
 }
 
@@ -197,6 +198,8 @@ gw_round_form_new (GwTemplate          *tmpl,
           gw_evaluation_add_decision (ev, d->cycle_year, d->grade, d->decision);
         }
     }
+  if (ev && policy && policy->opinion)
+    gw_evaluation_set_field (ev, GW_EVAL_OPINION, policy->opinion);
   return g_steal_pointer (&doc);
 }
 

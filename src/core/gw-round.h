@@ -24,6 +24,8 @@ typedef struct {
   GPtrArray *grades;           /* GwGrade*, any order; NULL = the template's scale */
   GPtrArray *decisions;        /* GwDecisionRule*, in order; NULL = the template's table */
   char      *source;           /* what the values came from (a path), for the manifest */
+  char      *opinion;          /* what each form's header names as its governing opinion
+                                * (GW_EVAL_OPINION), or NULL */
 } GwRoundPolicy;
 
 void      gw_round_policy_clear       (GwRoundPolicy *policy);

@@ -34,6 +34,7 @@ registry_lookup (GwNumberRegistry *registry,
     {
       record->found = TRUE;
       record->title = g_strdup (entry->title);
+      record->file = g_strdup (entry->file);
       record->status = entry->status == GW_NUMBER_VOID ? GW_NUMBER_REGISTRY_VOID
                      : entry->status == GW_NUMBER_ISSUED ? GW_NUMBER_REGISTRY_ISSUED
                      : GW_NUMBER_REGISTRY_RESERVED;

@@ -1366,6 +1366,8 @@ write_evaluation (Ctx *c)
     add_row (rows, "评估日期", field (ev, GW_EVAL_DATE), "评估人员", people, NULL);
     if (*field (ev, GW_EVAL_FUNDS_EXPLANATION))
       add_row (rows, "资金使用说明", field (ev, GW_EVAL_FUNDS_EXPLANATION), "", "", NULL);
+    if (*field (ev, GW_EVAL_OPINION))
+      add_row (rows, "依据的实施意见", field (ev, GW_EVAL_OPINION), "", "", NULL);
     form_table (c, frac, 4, rows, NULL, 0, 0, where);
     spacer (c, 240);
   }

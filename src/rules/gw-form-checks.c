@@ -122,6 +122,7 @@ field_label (GwEvalField field)
     case GW_EVAL_STATED_GRADE:      return _("Grade");
     case GW_EVAL_STATED_DECISION:   return _("Decision");
     case GW_EVAL_OVERRIDE_REASON:   return _("Reason for overriding the decision");
+    case GW_EVAL_OPINION:           return _("Governing opinion");
     case GW_N_EVAL_FIELDS:
     default:
       break;

@@ -19,6 +19,7 @@ void
 gw_number_record_clear (GwNumberRecord *record)
 {
   g_clear_pointer (&record->title, g_free);
+  g_clear_pointer (&record->file, g_free);
   memset (record, 0, sizeof *record);
 }
 

@@ -29,6 +29,7 @@ typedef struct {
   char                   *title;
   int                     next_seq;
   int                     seq;       /* the number's own sequence */
+  char                   *file;      /* the file it was issued with, or NULL */
 } GwNumberRecord;
 
 void gw_number_record_clear (GwNumberRecord *record);

@@ -10,6 +10,7 @@
 
 #include "gw-form-checks.h"
 #include "gw-open.h"
+#include "gw-opinion-finder.h"
 #include "gw-policy.h"
 #include "gw-round-check.h"
 
@@ -163,6 +164,8 @@ gw_round_start (const char  *list_path,
         policy.max_cycle_year = gw_policy_get_cycle_years (governing);
       g_free (policy.source);
       policy.source = g_strdup (opinion);
+      /* each form names it, so a later --check needs no --against */
+      policy.opinion = gw_opinion_reference_for_path (out_dir, opinion);
     }
   check.max_cycle_year = policy.max_cycle_year;
   check.validate_credit_code = gw_credit_code_validate;

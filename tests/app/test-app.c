@@ -1805,9 +1805,88 @@ test_policy_panel (void)
   g_assert_cmpstr (gw_evaluation_decision_for (ev, "优秀", 2), ==, "续签下一年度合同");
   g_assert_nonnull (strstr (gw_evaluation_decision_for (ev, "不合格", 1), "重新确定承接机构"));
   g_assert_true (g_str_has_prefix (gw_evaluation_decision_for (ev, "良好", 3), "周期届满"));
+  /* it names the opinion (unsaved: by its number), so checks compare them */
+  g_assert_cmpstr (gw_evaluation_get_field (ev, GW_EVAL_OPINION), ==, "神政办发〔2023〕12号");
 
   gw_page_set_modified (form_page, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A form whose header names its opinion by document number, while that
+ * opinion is open: the findings panel shows the form.against-opinion.*
+ * findings with the opinion's title, number and sentence as basis, and a
+ * click goes to the row, as for any finding. A number nothing answers to
+ * is a check.incomplete error on the header's row, never silence. */
+static void
+test_against_opinion (void)
+{
+  GwWindow *window = gw_window_new (app);
+  g_autofree char *opinion_path = g_test_build_filename (G_TEST_DIST, "data", "policy",
+                                                          "yuyang-two-year.txt", NULL);
+  g_autofree char *form_path = g_build_filename (GW_TEST_SOURCE_DIR, "data", "rules", "examples",
+                                                 "evaluation-good.gwdoc", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDocument) opinion = gw_document_open (opinion_path, &error);
+  g_autoptr(GwDocument) form = NULL;
+  g_autoptr(GFile) opinion_file = g_file_new_for_path (opinion_path);
+  GwEvaluationEditor *editor;
+  GwPage *page;
+  GwFinding *finding;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  form = gw_document_open (form_path, &error);
+  g_assert_no_error (error);
+  gw_evaluation_set_field (gw_document_get_evaluation (form), GW_EVAL_OPINION, "榆区政办发〔2024〕7号");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gw_window_add_document (window, opinion, opinion_file);
+  page = gw_window_add_document (window, form, NULL);
+  {
+    FindingWait w = { page, "form.against-opinion.thresholds" };
+
+    gw_page_check_now (page);
+    g_assert_true (wait_for (finding_present, &w, 30000));
+  }
+  g_assert_nonnull (find_finding (page, "form.against-opinion.cycle-year"));
+  g_assert_nonnull (find_finding (page, "form.against-opinion.renewal"));
+  g_assert_null (find_finding (page, "check.incomplete"));
+  finding = find_finding (page, "form.against-opinion.thresholds");
+  g_assert_nonnull (strstr (gw_finding_get_basis (finding), "榆区政办发〔2024〕7号"));
+  g_assert_nonnull (strstr (gw_finding_get_basis (finding), "《榆林市榆阳区"));
+  g_assert_nonnull (strstr (gw_finding_get_basis (finding), "75分至89分为良好"));
+
+  /* shown in the panel, and a click goes to the grade row */
+  g_assert_cmpuint (g_list_model_get_n_items (gw_findings_panel_get_shown (
+                      GW_FINDINGS_PANEL (gw_page_get_findings_panel (page)))), >=, 3);
+  editor = GW_EVALUATION_EDITOR (gw_page_get_editor (page));
+  row = gw_evaluation_editor_get_field_row (editor, GW_EVAL_STATED_GRADE);
+  g_signal_emit_by_name (gw_page_get_findings_panel (page), "activate-finding", finding);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), row) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == row);
+  /* Xvfb draws a crossfade's first frame and no more */
+  if (g_getenv ("GW_SCREENSHOT_DIR"))
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  save_screenshot (GTK_WIDGET (window), "window-against.png");
+
+  /* the header's row shows what it names, and is editable */
+  row = gw_evaluation_editor_get_field_row (editor, GW_EVAL_OPINION);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "榆区政办发〔2024〕7号");
+  {
+    FindingWait w = { page, "check.incomplete" };
+
+    gtk_editable_set_text (GTK_EDITABLE (row), "神民发〔2099〕99号");
+    g_assert_true (wait_for (finding_present, &w, 30000));
+    finding = find_finding (page, "check.incomplete");
+    g_assert_cmpint (gw_finding_get_severity (finding), ==, GW_SEVERITY_ERROR);
+    g_assert_nonnull (strstr (gw_finding_get_message (finding), "神民发〔2099〕99号"));
+    g_assert_cmpstr (gw_finding_get_target (finding), ==, "opinion");
+    g_assert_null (find_finding (page, "form.against-opinion.thresholds"));
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+  }
+  destroy_window (window);
 }
 
 int
@@ -1858,6 +1937,7 @@ main (int   argc,
   g_test_add_func ("/app/editor/tables", test_tables);
   g_test_add_func ("/app/editor/letter-format", test_letter_format);
   g_test_add_func ("/app/policy/panel-and-new-form", test_policy_panel);
+  g_test_add_func ("/app/policy/form-against-opinion", test_against_opinion);
   status = g_test_run ();
 
   /* Registering keeps one reference inside GApplication; anything more is

@@ -18,6 +18,7 @@ Usage: test-round.py PATH-TO-GONGWEN. Output is TAP.
 
 import csv
 import io
+import json
 import os
 import random
 import re
@@ -227,6 +228,14 @@ def main():
         text = open(os.path.join(tmp, "two", first[0]), encoding="utf-8").read() if first else ""
         ok(rc == 0 and 'name="良好" min="75"' in text and "policy parameters" in se,
            "--against: the forms take the opinion's grade scale", se)
+        ok('name="opinion">' in text and "yuyang-two-year.txt</field>" in text,
+           "--against: each form's header names the opinion", text[:2000])
+        if first:
+            # the form names its opinion: --check compares them with no --against
+            rc, so, se = run("--check", "--format=json", os.path.join(tmp, "two", first[0]))
+            entry = json.loads(so)["files"][0] if so.strip() else {"findings": []}
+            ok(rc != 2 and not any(f["rule"] == "check.incomplete" for f in entry["findings"]),
+               "a round's form finds the opinion its header names", se)
 
         # score the forms; expected figures from the spec's rules
         expected = {}

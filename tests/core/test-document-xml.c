@@ -1264,9 +1264,10 @@ test_sample_evaluation (void)
 
   evaluators = gw_evaluation_get_evaluators (ev);
   g_assert_cmpuint (g_strv_length ((char **) evaluators), ==, 3);
-  /* every sign-off field is filled, the override reason is not needed */
+  /* every sign-off field is filled, the override reason is not needed,
+   * nor a governing opinion (the sample is checked on its own) */
   for (guint f = 0; f < GW_N_EVAL_FIELDS; f++)
-    if (f != GW_EVAL_OVERRIDE_REASON)
+    if (f != GW_EVAL_OVERRIDE_REASON && f != GW_EVAL_OPINION)
       g_assert_cmpstr (gw_evaluation_get_field (ev, f), !=, "");
 
   sections = G_LIST_MODEL (gw_evaluation_get_sections (ev));
@@ -1468,6 +1469,34 @@ test_async (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The governing opinion a form's header names (依据的实施意见), by path or
+ * by number, is kept by the .gwdoc and accepted by its schema. */
+static void
+test_round_trip_governing_opinion (void)
+{
+  static const char * const references[] = { "../意见/神木实施意见.docx", "神政办发〔2023〕12号" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      g_autoptr(GwDocument) doc = gw_document_new (GW_DOCUMENT_KIND_EVALUATION);
+      g_autoptr(GwEvaluation) ev = gw_evaluation_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GwDocument) back = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *xml = NULL;
+
+      gw_evaluation_set_field (ev, GW_EVAL_OPINION, references[i]);
+      gw_document_set_evaluation (doc, ev);
+      bytes = gw_document_to_gwdoc_bytes (doc);
+      xml = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_nonnull (strstr (xml, "<field name=\"opinion\">"));
+      back = gw_document_load_gwdoc_bytes (bytes, "opinion.gwdoc", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (gw_evaluation_get_field (gw_document_get_evaluation (back), GW_EVAL_OPINION),
+                       ==, references[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1478,6 +1507,8 @@ main (int   argc,
   g_test_add_func ("/core/document-xml/round-trip/opinion", test_round_trip_opinion);
   g_test_add_func ("/core/document-xml/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/core/document-xml/round-trip/evaluation", test_round_trip_evaluation);
+  g_test_add_func ("/core/document-xml/round-trip/governing-opinion",
+                   test_round_trip_governing_opinion);
   g_test_add_func ("/core/document-xml/round-trip/changed-kinds", test_round_trip_changed_kinds);
   g_test_add_func ("/core/document-xml/round-trip/joint-mark", test_round_trip_joint_mark);
   g_test_add_func ("/core/document-xml/round-trip/letter", test_round_trip_letter);

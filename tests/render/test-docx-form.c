@@ -150,6 +150,37 @@ test_round_trip (void)
   g_assert_true (gw_evaluation_equal (gw_document_get_evaluation (doc), gw_document_get_evaluation (back)));
 }
 
+/* The governing opinion named in the header (依据的实施意见) comes back,
+ * by path or by number; a form that names none has no such row. */
+static void
+test_governing_opinion (void)
+{
+  static const char * const references[] = { "../意见/神木实施意见.docx", "神政办发〔2023〕12号" };
+  g_autoptr(GwDocument) doc = sample ();
+  g_autoptr(GwDocument) blank = blank_copy (doc);
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      g_autoptr(GwDocument) named = gw_document_copy (doc);
+      g_autoptr(GPtrArray) report = NULL;
+      g_autoptr(GwDocument) back = NULL;
+
+      gw_evaluation_set_field (gw_document_get_evaluation (named), GW_EVAL_OPINION, references[i]);
+      back = through_docx (named, blank, &report);
+      g_assert_cmpuint (report->len, ==, 0);
+      g_assert_cmpstr (gw_evaluation_get_field (gw_document_get_evaluation (back), GW_EVAL_OPINION),
+                       ==, references[i]);
+      assert_same_form (gw_document_get_evaluation (named), gw_document_get_evaluation (back));
+    }
+  {
+    g_autoptr(GPtrArray) report = NULL;
+    g_autoptr(GwDocument) back = through_docx (doc, blank, &report);
+    const char *none = gw_evaluation_get_field (gw_document_get_evaluation (back), GW_EVAL_OPINION);
+
+    g_assert_true (none == NULL || *none == '\0');
+  }
+}
+
 /* A blank template instance and a scored one (a veto ticked, a changed
  * score and comment, a decision overridden with a reason) read back. */
 static void
@@ -379,6 +410,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/docx-form/round-trip", test_round_trip);
   g_test_add_func ("/docx-form/scored-in-word", test_scored_in_word);
+  g_test_add_func ("/docx-form/governing-opinion", test_governing_opinion);
   g_test_add_func ("/docx-form/templates", test_templates);
   g_test_add_func ("/docx-form/unmatched", test_unmatched);
   g_test_add_func ("/docx-form/filled-by-python-docx", test_filled_by_python_docx);
