@@ -15,7 +15,8 @@ import sys
 # Bottom-up. A file of a level may call into its own level (without a
 # cycle) and the levels below, never above.
 LEVELS = [
-    ('tools', ['gw-finding.c', 'gw-policy.c', 'gw-form-checks.c', 'gw-against.c',
+    ('tools', ['gw-finding.c', 'gw-policy.c', 'gw-policy-apply.c',
+               'gw-form-checks.c', 'gw-against.c',
                'gw-number-registry.c', 'gw-prefilter-regex.c', 'gw-prefilter.c']),
     ('check context', ['gw-check-context.c', 'gw-clause.c']),
     ('matchers and built-ins', ['gw-matcher.c', 'gw-matchers.c', 'gw-register-check.c',
@@ -24,12 +25,13 @@ LEVELS = [
     ('parser', ['gw-rule-json.c', 'gw-matcher-parser.c', 'gw-rule-parser.c']),
     ('examples verifier', ['gw-rule-examples.c']),
     ('packs', ['gw-rule-pack.c']),
-    ('checker', ['gw-checker.c', 'gw-round-check.c']),
+    ('checker', ['gw-checker.c', 'gw-round-check.c', 'gw-opinion-finder.c']),
 ]
 
 # The level each private header belongs to.
 HEADERS = {
     'gw-against-private.h': 'tools',
+    'gw-policy-private.h': 'tools',
     'gw-number-registry-private.h': 'tools',
     'gw-prefilter-private.h': 'tools',
     'gw-check-context-private.h': 'check context',
