@@ -26,7 +26,7 @@ void      _gw_register_set_test_hook    (GwRegisterTestHook hook);
  * log cannot trust (NFS, SMB/CIFS, 9p, AFS, Ceph, FUSE, …). */
 gboolean  _gw_register_fs_type_is_network (long f_type);
 
-/* In gw-register.c, for gw-register-csv.c. */
+/* Shared by the files of the register (gw-register*.c). */
 gboolean  _gw_register_exec        (GwRegister  *self,
                                     const char  *sql,
                                     GError     **error);
@@ -46,5 +46,32 @@ void      _gw_register_audit       (GwRegister  *self,
                                     gint64       number_id,
                                     const char  *action,
                                     const char  *detail);
+
+void
+_gw_register_rollback (GwRegister *self);
+
+sqlite3_stmt *
+_gw_register_prepare (GwRegister *self,
+                      const char *sql);
+
+char *
+_gw_register_dated_name (const char *dir,
+                         const char *stem);
+
+gboolean
+_gw_register_copy_database (sqlite3     *src,
+                            const char  *dest_path,
+                            GError     **error);
+
+gint64
+_gw_register_now_seconds (void);
+
+gboolean
+_gw_register_is_blank (const char *s);
+
+gboolean
+_gw_register_refuse_closed (GwRegister  *self,
+                            int          year,
+                            GError     **error);
 
 G_END_DECLS

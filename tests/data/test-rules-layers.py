@@ -16,7 +16,7 @@ import sys
 # cycle) and the levels below, never above.
 LEVELS = [
     ('tools', ['gw-finding.c', 'gw-policy.c', 'gw-policy-apply.c',
-               'gw-form-checks.c', 'gw-against.c',
+               'gw-form-values.c', 'gw-form-checks.c', 'gw-against.c',
                'gw-number-registry.c', 'gw-prefilter-regex.c', 'gw-prefilter.c']),
     ('check context', ['gw-check-context.c', 'gw-clause.c']),
     ('matchers and built-ins', ['gw-matcher.c', 'gw-matchers.c', 'gw-register-check.c',
