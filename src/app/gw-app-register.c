@@ -4,17 +4,29 @@
 #include "config.h"
 
 #include "gw-app-register.h"
-#include "gw-application.h"
 #include "gw-register-registry.h"
 
 static GwRegister *shared;
+/* Set by the application's services; NULL without them: the defaults. */
+static GSettings *app_settings;
+
+void
+gw_app_register_set_settings (GSettings *settings)
+{
+  g_set_object (&app_settings, settings);
+}
+
+void
+gw_app_register_unset_settings (GSettings *settings)
+{
+  if (app_settings == settings)
+    g_clear_object (&app_settings);
+}
 
 static GSettings *
 settings (void)
 {
-  GApplication *app = g_application_get_default ();
-
-  return GW_IS_APPLICATION (app) ? gw_application_get_settings (GW_APPLICATION (app)) : NULL;
+  return app_settings;
 }
 
 char *

@@ -6,6 +6,12 @@
 
 G_BEGIN_DECLS
 
+/* The settings the register's path and stale days are read from; the
+ * application's services set them (the register never asks the
+ * application). Unsetting forgets them only if they are still @settings. */
+void        gw_app_register_set_settings   (GSettings *settings);
+void        gw_app_register_unset_settings (GSettings *settings);
+
 /* The window's 发文字号 register: the file the "register-path" setting
  * names (empty: $XDG_DATA_HOME/gongwen/register.sqlite), opened on first
  * use and kept for the process; reopened when the setting changes. */

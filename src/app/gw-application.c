@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "gw-app-resources.h"
-#include "gw-app-register.h"
 #include "gw-application.h"
 #include "gw-cli.h"
 #include "gw-preferences-window.h"
@@ -17,22 +16,9 @@ struct _GwApplication
 {
   AdwApplication  parent_instance;
 
-  GwChecker      *checker;
-  GwRenderer     *renderer;
-  GSettings      *settings;
-  gboolean        settings_looked_up;
-  gboolean        checker_failed;
-  gboolean        renderer_failed;
+  GwServices     *services;
   GStrv           pending_files;
 };
-
-enum {
-  CHECKER_CHANGED,
-  PACK_ERRORS,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GwApplication, gw_application, ADW_TYPE_APPLICATION)
 
@@ -160,7 +146,8 @@ preferences_action (GSimpleAction *action,
 {
   GwApplication *self = GW_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GwPreferencesWindow *prefs = gw_preferences_window_new (self);
+  GwPreferencesWindow *prefs = gw_preferences_window_new (GTK_APPLICATION (self),
+                                                             self->services);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
@@ -191,8 +178,21 @@ quit_action (GSimpleAction *action,
   g_list_free_full (windows, g_object_unref);
 }
 
+/* A header form took the first number and so made the register: the
+ * checker, the application's, is handed it. */
+static void
+attach_register_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GwApplication *self = GW_APPLICATION (user_data);
+
+  gw_services_attach_register (self->services);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "attach-register", attach_register_action },
   { "preferences", preferences_action },
   { "new-window", new_window_action },
   { "quit", quit_action },
@@ -239,9 +239,7 @@ gw_application_dispose (GObject *object)
 {
   GwApplication *self = GW_APPLICATION (object);
 
-  g_clear_object (&self->checker);
-  g_clear_object (&self->renderer);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->services);
   g_clear_pointer (&self->pending_files, g_strfreev);
   G_OBJECT_CLASS (gw_application_parent_class)->dispose (object);
 }
@@ -263,29 +261,12 @@ gw_application_class_init (GwApplicationClass *klass)
   app_class->activate = gw_application_activate;
   app_class->open = gw_application_open;
   app_class->startup = gw_application_startup;
-
-  /**
-   * GwApplication::checker-changed:
-   *
-   * The rule packs changed (Preferences): open documents are checked again.
-   */
-  signals[CHECKER_CHANGED] =
-    g_signal_new ("checker-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * GwApplication::pack-errors:
-   * @errors: one line per rule pack of the user's that could not be loaded
-   *
-   * The shipped rules still apply; the window tells the person.
-   */
-  signals[PACK_ERRORS] =
-    g_signal_new ("pack-errors", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 gw_application_init (GwApplication *self)
 {
+  self->services = gw_services_new ();
   gw_cli_add_options (G_APPLICATION (self));
 }
 
@@ -299,147 +280,38 @@ gw_application_new (void)
                        NULL);
 }
 
+GwServices *
+gw_application_get_services (GwApplication *self)
+{
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+  return self->services;
+}
+
 GSettings *
 gw_application_get_settings (GwApplication *self)
 {
   g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
-
-  if (!self->settings_looked_up)
-    {
-      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-      g_autoptr(GSettingsSchema) schema = NULL;
-
-      self->settings_looked_up = TRUE;
-      if (source)
-        schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-      if (schema)
-        self->settings = g_settings_new_full (schema, NULL, NULL);
-      else
-        g_debug ("Settings schema %s not installed; using defaults", APP_ID);
-    }
-  return self->settings;
-}
-
-static char *
-add_user_packs (GwApplication *self,
-                GwChecker     *checker)
-{
-  GSettings *settings = gw_application_get_settings (self);
-  g_auto(GStrv) packs = NULL;
-  g_autoptr(GString) errors = NULL;
-
-  if (settings == NULL)
-    return NULL;
-  packs = g_settings_get_strv (settings, "rule-packs");
-  for (guint i = 0; packs[i]; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!gw_checker_add_pack_file (checker, packs[i], &error))
-        {
-          if (errors == NULL)
-            errors = g_string_new (NULL);
-          else
-            g_string_append_c (errors, '\n');
-          g_string_append (errors, error->message);
-          g_debug ("%s", error->message);
-        }
-    }
-  return errors ? g_string_free (g_steal_pointer (&errors), FALSE) : NULL;
+  return gw_services_get_settings (self->services);
 }
 
 GwChecker *
 gw_application_get_checker (GwApplication *self)
 {
   g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
-
-  if (self->checker == NULL && !self->checker_failed)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *pack_errors = NULL;
-
-      self->checker = gw_checker_new_default (&error);
-      if (self->checker == NULL)
-        {
-          self->checker_failed = TRUE;
-          g_warning ("Could not load the rule packs: %s", error->message);
-          return NULL;
-        }
-      pack_errors = add_user_packs (self, self->checker);
-      gw_app_register_attach (self->checker);
-      if (pack_errors)
-        g_signal_emit (self, signals[PACK_ERRORS], 0, pack_errors);
-    }
-  return self->checker;
-}
-
-char *
-gw_application_reload_checker (GwApplication *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GwChecker) checker = NULL;
-  char *pack_errors;
-
-  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
-
-  checker = gw_checker_new_default (&error);
-  if (checker == NULL)
-    return g_strdup (error->message);
-  pack_errors = add_user_packs (self, checker);
-  gw_app_register_attach (checker);
-  g_set_object (&self->checker, checker);
-  self->checker_failed = FALSE;
-  g_signal_emit (self, signals[CHECKER_CHANGED], 0);
-  return pack_errors;
-}
-
-static void
-set_fonts (GwApplication *self)
-{
-  static const char *keys[GW_N_FONT_ROLES] = {
-    [GW_FONT_ROLE_FANGSONG] = "font-fangsong",
-    [GW_FONT_ROLE_HEITI] = "font-heiti",
-    [GW_FONT_ROLE_KAITI] = "font-kaiti",
-    [GW_FONT_ROLE_SONGTI] = "font-songti",
-    [GW_FONT_ROLE_TITLE] = "font-title",
-  };
-  GSettings *settings = gw_application_get_settings (self);
-
-  if (self->renderer == NULL || settings == NULL)
-    return;
-  for (guint i = 0; i < GW_N_FONT_ROLES; i++)
-    {
-      g_autofree char *family = g_settings_get_string (settings, keys[i]);
-      gw_renderer_set_font (self->renderer, i, *family ? family : NULL);
-    }
-}
-
-void
-gw_application_apply_fonts (GwApplication *self)
-{
-  g_return_if_fail (GW_IS_APPLICATION (self));
-
-  set_fonts (self);
-  g_signal_emit (self, signals[CHECKER_CHANGED], 0);
+  return gw_services_get_checker (self->services);
 }
 
 GwRenderer *
 gw_application_get_renderer (GwApplication *self)
 {
   g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
-
-  if (self->renderer == NULL && !self->renderer_failed)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->renderer = gw_renderer_new (&error);
-      if (self->renderer == NULL)
-        {
-          self->renderer_failed = TRUE;
-          g_warning ("Could not set up the fonts: %s", error->message);
-          return NULL;
-        }
-      set_fonts (self);
-    }
-  return self->renderer;
+  return gw_services_get_renderer (self->services);
 }
+
+char *
+gw_application_reload_checker (GwApplication *self)
+{
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+  return gw_services_reload_checker (self->services);
+}
+

@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gw-checker.h"
-#include "gw-pdf.h"
+#include "gw-services.h"
 
 G_BEGIN_DECLS
 
@@ -12,16 +11,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GwApplication, gw_application, GW, APPLICATION, AdwApplication)
 
 GwApplication *gw_application_new           (void);
-/* One checker and one renderer per process, made on first use; NULL (with a
- * warning logged once) when the shipped packs or fonts cannot be loaded. */
+/* What the widgets are handed instead of the application (see gw-services.h);
+ * the getters below are its, for the window and the tests. */
+GwServices    *gw_application_get_services  (GwApplication *self);
 GwChecker     *gw_application_get_checker   (GwApplication *self);
 GwRenderer    *gw_application_get_renderer  (GwApplication *self);
-/* The app's settings, or NULL when the schema is not installed (running from
- * the build tree): callers then use the defaults. */
 GSettings     *gw_application_get_settings  (GwApplication *self);
-/* Rebuilds the checker and renderer from the settings (Preferences). Errors
- * of the user's rule packs, one line each, or NULL. */
 char          *gw_application_reload_checker (GwApplication *self);
-void           gw_application_apply_fonts   (GwApplication *self);
 
 G_END_DECLS

@@ -368,6 +368,15 @@ gw_editor_get_meta_row (GwEditor *self,
 }
 
 void
+gw_editor_set_file (GwEditor *self,
+                    GFile    *file)
+{
+  g_return_if_fail (GW_IS_EDITOR (self));
+
+  gw_header_form_set_file (self->header_form, file);
+}
+
+void
 gw_editor_set_document (GwEditor   *self,
                         GwDocument *doc)
 {

@@ -19,6 +19,9 @@ GwEditor      *gw_editor_new            (void);
 void           gw_editor_set_document   (GwEditor   *self,
                                          GwDocument *doc);
 GwDocument    *gw_editor_get_document   (GwEditor   *self);
+/* Where the document is saved (NULL: not yet), for the header form. */
+void           gw_editor_set_file       (GwEditor   *self,
+                                         GFile      *file);
 GtkTextBuffer *gw_editor_get_buffer     (GwEditor   *self);
 GtkTextView   *gw_editor_get_text_view  (GwEditor   *self);
 /* Writes pending body edits into the document's blocks now (edits are

@@ -7,9 +7,7 @@
 #include <string.h>
 
 #include "gw-app-register.h"
-#include "gw-application.h"
 #include "gw-header-form.h"
-#include "gw-page.h"
 
 /* The header and footer of an opinion as a form bound to the document's
  * properties: title and recipients, the 版头 (letter format, organ mark
@@ -39,6 +37,7 @@ struct _GwHeaderForm
   AdwPreferencesGroup *footer_group;
 
   GwDocument          *document;
+  GFile               *file;      /* where the document is saved, if it is */
   GtkWidget           *meta_rows[GW_N_META];
   GtkWidget           *attachments_row;
   OrganRows            organs[2];     /* organ mark, signature: 联合行文 */
@@ -366,10 +365,7 @@ show_problem (GwHeaderForm *self,
 static char *
 document_file (GwHeaderForm *self)
 {
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), GW_TYPE_PAGE);
-  GFile *file = page ? gw_page_get_file (GW_PAGE (page)) : NULL;
-
-  return file ? g_file_get_path (file) : g_strdup ("");
+  return self->file ? g_file_get_path (self->file) : g_strdup ("");
 }
 
 gboolean
@@ -385,7 +381,6 @@ gw_header_form_take_number (GwHeaderForm  *self,
   g_autofree char *file = NULL;
   g_autofree char *owner = NULL;
   const char *old;
-  GApplication *app = g_application_get_default ();
 
   g_return_val_if_fail (GW_IS_HEADER_FORM (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
@@ -424,9 +419,9 @@ gw_header_form_take_number (GwHeaderForm  *self,
     g_autofree char *taken = g_strdup_printf (_("Took %s from the register"), entry->number);
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->take_row), taken);
   }
-  /* the first number creates the register: let the checker see it */
-  if (GW_IS_APPLICATION (app))
-    gw_app_register_attach (gw_application_get_checker (GW_APPLICATION (app)));
+  /* the first number creates the register: let the checker see it (the
+   * application owns the checker) */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.attach-register", NULL);
   return TRUE;
 }
 
@@ -769,6 +764,16 @@ unbind (GwHeaderForm *self)
 }
 
 void
+gw_header_form_set_file (GwHeaderForm *self,
+                         GFile        *file)
+{
+  g_return_if_fail (GW_IS_HEADER_FORM (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->file, file);
+}
+
+void
 gw_header_form_set_document (GwHeaderForm *self,
                              GwDocument   *doc)
 {
@@ -850,6 +855,7 @@ gw_header_form_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_object (&self->document);
+  g_clear_object (&self->file);
   G_OBJECT_CLASS (gw_header_form_parent_class)->dispose (object);
 }
 

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (GwHeaderForm, gw_header_form, GW, HEADER_FORM, GtkWidget)
 GwHeaderForm *gw_header_form_new          (void);
 void          gw_header_form_set_document (GwHeaderForm *self,
                                            GwDocument   *doc);
+/* Where the document is saved (NULL: not yet), recorded with a number taken
+ * from the register; its owner keeps it current. */
+void          gw_header_form_set_file     (GwHeaderForm *self,
+                                           GFile        *file);
 /* The row of a metadata element (AdwEntryRow): the lead organ's for the
  * organ mark and the signature. */
 GtkWidget    *gw_header_form_get_meta_row (GwHeaderForm *self,

@@ -17,7 +17,6 @@
 #include "gw-opinion-finder.h"
 #include "gw-recovery.h"
 #include "gw-register-registry.h"
-#include "gw-window-private.h"
 
 #define CHECK_DELAY_MS 300
 #define PREVIEW_DELAY_MS 700
@@ -35,7 +34,7 @@ struct _GwPage
   GtkWidget       *side_box;
   GtkWidget       *editor;
 
-  GwApplication   *app;
+  GwServices      *services;
   GwDocument      *document;
   GFile           *file;
   char            *name;
@@ -68,6 +67,9 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GwPage, gw_page, GTK_TYPE_WIDGET)
+
+/* Every page alive, oldest first: the opinions open in any window. */
+static GList *all_pages;
 
 static void
 update_title (GwPage *self)
@@ -184,29 +186,27 @@ make_finder (GwPage     *self,
   GwOpinionFinder *finder = gw_opinion_finder_new ();
   g_autofree char *register_path = gw_app_register_path ();
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->app)); l; l = l->next)
-    {
-      GwWindow *window = l->data;
-      guint n;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
+                                             : NULL;
 
-      if (!GW_IS_WINDOW (window))
-        continue;
-      n = adw_tab_view_get_n_pages (window->tab_view);
-      for (guint i = 0; i < n; i++)
-        {
-          AdwTabPage *tab = adw_tab_view_get_nth_page (window->tab_view, i);
-          GwPage *page = GW_PAGE (adw_tab_page_get_child (tab));
-          g_autofree char *path = NULL;
+  /* Window by window, as the application lists them; the page knows the
+   * pages, not the windows' insides. */
+  for (GList *w = app ? gtk_application_get_windows (app) : NULL; w; w = w->next)
+    for (GList *l = all_pages; l; l = l->next)
+      {
+        GwPage *page = l->data;
+        g_autofree char *path = NULL;
 
-          if (page == self || page->document == NULL ||
-              gw_document_get_kind (page->document) != GW_DOCUMENT_KIND_OPINION)
-            continue;
-          if (GW_IS_EDITOR (page->editor))
-            gw_editor_sync_now (GW_EDITOR (page->editor));
-          path = page->file ? g_file_get_path (page->file) : NULL;
-          gw_opinion_finder_add_open (finder, page->document, path);
-        }
-    }
+        if (page == self || (GtkRoot *) w->data != gtk_widget_get_root (GTK_WIDGET (page)) ||
+            page->document == NULL ||
+            gw_document_get_kind (page->document) != GW_DOCUMENT_KIND_OPINION)
+          continue;
+        if (GW_IS_EDITOR (page->editor))
+          gw_editor_sync_now (GW_EDITOR (page->editor));
+        path = page->file ? g_file_get_path (page->file) : NULL;
+        gw_opinion_finder_add_open (finder, page->document, path);
+      }
   /* a path needs no register: spare the connection on every check */
   if (!gw_opinion_reference_is_path (reference) &&
       g_file_test (register_path, G_FILE_TEST_IS_REGULAR))
@@ -233,7 +233,7 @@ gw_page_check_now (GwPage *self)
   g_return_if_fail (GW_IS_PAGE (self));
 
   g_clear_handle_id (&self->check_source, g_source_remove);
-  checker = gw_application_get_checker (self->app);
+  checker = gw_services_get_checker (self->services);
   if (checker == NULL)
     return;
 
@@ -329,7 +329,7 @@ autosave_timeout_cb (gpointer user_data)
 static guint
 autosave_interval (GwPage *self)
 {
-  GSettings *settings = gw_application_get_settings (self->app);
+  GSettings *settings = gw_services_get_settings (self->services);
   guint seconds = settings ? g_settings_get_uint (settings, "autosave-interval") : 3;
 
   return MAX (seconds, 1);
@@ -382,7 +382,7 @@ preview_timeout_cb (gpointer user_data)
   if (!self->preview_has_renderer)
     {
       self->preview_has_renderer = TRUE;
-      gw_preview_set_document (self->preview, gw_application_get_renderer (self->app),
+      gw_preview_set_document (self->preview, gw_services_get_renderer (self->services),
                                self->document);
     }
   if (GW_IS_EDITOR (self->editor))
@@ -545,6 +545,8 @@ gw_page_save (GwPage  *self,
     return FALSE;
 
   g_set_object (&self->file, file);
+  if (GW_IS_EDITOR (self->editor))
+    gw_editor_set_file (GW_EDITOR (self->editor), file);
   gw_document_set_source_path (self->document, path);
   gw_page_discard_recovery (self);
   self->modified = TRUE;  /* forces the title refresh below */
@@ -744,8 +746,8 @@ gw_page_dispose (GObject *object)
   g_clear_object (&self->check_cancellable);
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->app)
-    g_signal_handlers_disconnect_by_data (self->app, self);
+  if (self->services)
+    g_signal_handlers_disconnect_by_data (self->services, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_PAGE);
   /* GTK 4.8 leaves unnamed template children in place. */
   {
@@ -757,7 +759,7 @@ gw_page_dispose (GObject *object)
   g_clear_object (&self->findings);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
-  g_clear_object (&self->app);
+  g_clear_object (&self->services);
   G_OBJECT_CLASS (gw_page_parent_class)->dispose (object);
 }
 
@@ -766,6 +768,7 @@ gw_page_finalize (GObject *object)
 {
   GwPage *self = GW_PAGE (object);
 
+  all_pages = g_list_remove (all_pages, self);
   g_free (self->name);
   g_free (self->title);
   g_free (self->recovery_id);
@@ -823,21 +826,22 @@ gw_page_init (GwPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  all_pages = g_list_append (all_pages, self);
 }
 
 GwPage *
-gw_page_new (GwApplication *app,
-             GwDocument    *doc,
-             GFile         *file)
+gw_page_new (GwServices *services,
+             GwDocument *doc,
+             GFile      *file)
 {
   GwPage *self;
 
-  g_return_val_if_fail (GW_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (GW_IS_SERVICES (services), NULL);
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
   self = g_object_new (GW_TYPE_PAGE, NULL);
-  self->app = g_object_ref (app);
+  self->services = g_object_ref (services);
   self->document = g_object_ref (doc);
   self->file = file ? g_object_ref (file) : NULL;
 
@@ -851,6 +855,7 @@ gw_page_new (GwApplication *app,
     {
       self->editor = GTK_WIDGET (gw_editor_new ());
       gw_editor_set_document (GW_EDITOR (self->editor), doc);
+      gw_editor_set_file (GW_EDITOR (self->editor), file);
       g_signal_connect_object (gw_editor_get_buffer (GW_EDITOR (self->editor)), "changed",
                                G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -863,7 +868,7 @@ gw_page_new (GwApplication *app,
   update_title (self);
   g_signal_connect_object (doc, "changed", G_CALLBACK (on_document_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "checker-changed", G_CALLBACK (on_checker_changed_cb), self,
+  g_signal_connect_object (services, "checker-changed", G_CALLBACK (on_checker_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->preview_stale = TRUE;
   schedule_check (self);

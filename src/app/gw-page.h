@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gw-application.h"
+#include "gw-services.h"
 #include "gw-document.h"
 
 G_BEGIN_DECLS
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define GW_TYPE_PAGE (gw_page_get_type ())
 G_DECLARE_FINAL_TYPE (GwPage, gw_page, GW, PAGE, GtkWidget)
 
-GwPage       *gw_page_new                (GwApplication *app,
+GwPage       *gw_page_new                (GwServices    *services,
                                           GwDocument    *doc,
                                           GFile         *file);
 GwDocument   *gw_page_get_document       (GwPage        *self);

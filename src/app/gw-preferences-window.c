@@ -22,7 +22,7 @@ struct _GwPreferencesWindow
   AdwPreferencesGroup  *packs_group;
   GtkLabel             *packs_error;
 
-  GwApplication        *app;
+  GwServices           *services;
   GSettings            *settings;
   GStrv                 families;
   GPtrArray            *pack_rows;
@@ -57,13 +57,13 @@ on_font_selected_cb (AdwComboRow         *row,
   if (self->settings == NULL)
     return;
   g_settings_set_string (self->settings, key, family);
-  gw_application_apply_fonts (self->app);
+  gw_services_apply_fonts (self->services);
 }
 
 static void
 build_fonts (GwPreferencesWindow *self)
 {
-  GwRenderer *renderer = gw_application_get_renderer (self->app);
+  GwRenderer *renderer = gw_services_get_renderer (self->services);
 
   /* 中 stands for the Chinese characters a document needs. */
   self->families = gw_fonts_list_families_for ("中");
@@ -108,7 +108,7 @@ build_fonts (GwPreferencesWindow *self)
 static void
 reload_packs (GwPreferencesWindow *self)
 {
-  g_autofree char *errors = gw_application_reload_checker (self->app);
+  g_autofree char *errors = gw_services_reload_checker (self->services);
 
   gtk_label_set_label (self->packs_error, errors ? errors : "");
   gtk_widget_set_visible (GTK_WIDGET (self->packs_error), errors != NULL);
@@ -230,7 +230,7 @@ gw_preferences_window_dispose (GObject *object)
   g_clear_pointer (&self->families, g_strfreev);
   g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
-  g_clear_object (&self->app);
+  g_clear_object (&self->services);
   G_OBJECT_CLASS (gw_preferences_window_parent_class)->dispose (object);
 }
 
@@ -264,16 +264,18 @@ gw_preferences_window_init (GwPreferencesWindow *self)
 }
 
 GwPreferencesWindow *
-gw_preferences_window_new (GwApplication *app)
+gw_preferences_window_new (GtkApplication *app,
+                           GwServices     *services)
 {
   GwPreferencesWindow *self;
   GSettings *settings;
 
-  g_return_val_if_fail (GW_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (GW_IS_SERVICES (services), NULL);
 
   self = g_object_new (GW_TYPE_PREFERENCES_WINDOW, "application", app, NULL);
-  self->app = g_object_ref (app);
-  settings = gw_application_get_settings (app);
+  self->services = g_object_ref (services);
+  settings = gw_services_get_settings (services);
   if (settings)
     {
       self->settings = g_object_ref (settings);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gw-application.h"
+#include "gw-services.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GwPreferencesWindow, gw_preferences_window, GW, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GwPreferencesWindow *gw_preferences_window_new (GwApplication *app);
+/* Edits the settings of @services and reloads its checker and fonts. */
+GwPreferencesWindow *gw_preferences_window_new (GtkApplication *app,
+                                                GwServices     *services);
 /* Installed font families that have Chinese characters, sorted. */
 
 G_END_DECLS

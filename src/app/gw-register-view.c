@@ -9,7 +9,6 @@
 #include "gw-app-register.h"
 #include "gw-document-xml.h"
 #include "gw-error.h"
-#include "gw-application.h"
 #include "gw-register-item.h"
 #include "gw-register-view.h"
 
@@ -29,6 +28,8 @@ enum {
 struct _GwRegisterView
 {
   GtkWidget          parent_instance;
+
+  GwServices        *services;  /* the renderer for the PDF; set by present () */
 
   GtkDropDown       *organ_drop;
   GtkStringList     *organs;
@@ -432,7 +433,7 @@ gw_register_view_export (GwRegisterView  *self,
     return FALSE;
   if (g_str_has_suffix (path, ".pdf"))
     {
-      GwRenderer *renderer = gw_application_get_renderer (GW_APPLICATION (g_application_get_default ()));
+      GwRenderer *renderer = self->services ? gw_services_get_renderer (self->services) : NULL;
       g_autoptr(GwDocument) doc = gw_register_year_document (reg, organ, year, error);
 
       if (doc == NULL)
@@ -579,6 +580,7 @@ gw_register_view_dispose (GObject *object)
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->services);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
@@ -724,7 +726,8 @@ gw_register_view_get_model (GwRegisterView *self)
 /* ---- in the window ---------------------------------------------------------- */
 
 GtkWindow *
-gw_register_view_present (GtkWindow *parent)
+gw_register_view_present (GtkWindow  *parent,
+                          GwServices *services)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -733,6 +736,7 @@ gw_register_view_present (GtkWindow *parent)
   GtkWidget *title = adw_window_title_new (_("Document Number Register"), path);
   GwRegisterView *view = gw_register_view_new ();
 
+  view->services = services ? g_object_ref (services) : NULL;
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (GTK_WIDGET (view), TRUE);
@@ -752,9 +756,8 @@ gw_register_view_present (GtkWindow *parent)
 
 /* After an export: if the document's number is reserved in the register,
  * the toast offers 登记发文 with the PDF. Exporting alone never issues. */
-void
-gw_register_view_offer_issue (GwWindow   *window,
-                              GwDocument *doc,
+AdwToast *
+gw_register_view_offer_issue (GwDocument *doc,
                               const char *pdf)
 {
   const char *number = gw_document_get_meta (doc, GW_META_DOC_NUMBER);
@@ -766,12 +769,12 @@ gw_register_view_offer_issue (GwWindow   *window,
   AdwToast *toast;
 
   if (number == NULL || !gw_app_register_exists ())
-    return;
+    return NULL;
   reg = gw_app_register_get (NULL);
   trimmed = g_strstrip (g_strdup (number));
   entry = reg ? gw_register_lookup (reg, trimmed, NULL) : NULL;
   if (entry == NULL || entry->status != GW_NUMBER_RESERVED)
-    return;
+    return NULL;
   {
     g_autofree char *escaped = g_markup_escape_text (base, -1);
     msg = g_strdup_printf (_("Exported %s. Register %s as issued?"), escaped, entry->number);
@@ -781,31 +784,26 @@ gw_register_view_offer_issue (GwWindow   *window,
   adw_toast_set_action_name (toast, "win.register-issue");
   adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", entry->number, pdf));
   adw_toast_set_timeout (toast, 0);
-  gw_window_add_toast (window, toast);
+  return toast;
 }
 
-void
-gw_register_view_issue_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+char *
+gw_register_view_issue (GtkWindow  *parent,
+                        const char *number,
+                        const char *pdf)
 {
-  const char *number, *pdf;
   g_autoptr(GError) error = NULL;
   GwRegister *reg;
 
-  g_variant_get (parameter, "(&s&s)", &number, &pdf);
   reg = gw_app_register_get (&error);
   if (reg == NULL || !gw_register_issue (reg, number, pdf, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget),
+      GtkWidget *dialog = adw_message_dialog_new (parent,
                                                   _("Could Not Register the Document as Issued"),
                                                   error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
-      return;
+      return NULL;
     }
-  {
-    g_autofree char *msg = g_strdup_printf (_("%s registered as issued"), number);
-    gw_window_toast (GW_WINDOW (widget), msg);
-  }
+  return g_strdup_printf (_("%s registered as issued"), number);
 }

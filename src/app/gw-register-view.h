@@ -3,7 +3,8 @@
 
 #include <adwaita.h>
 
-#include "gw-window.h"
+#include "gw-document.h"
+#include "gw-services.h"
 
 G_BEGIN_DECLS
 
@@ -42,15 +43,19 @@ gboolean        gw_register_view_export         (GwRegisterView  *self,
 
 /* A window holding the view, transient for @parent; its view is the
  * window's "register-view" data. */
-GtkWindow      *gw_register_view_present        (GtkWindow      *parent);
-/* After exporting @doc to @pdf: offers 登记发文 in a toast when the
- * document's number is reserved in the register. */
-void            gw_register_view_offer_issue    (GwWindow       *window,
-                                                 GwDocument     *doc,
+/* @services (may be NULL) set up the fonts of the exported PDF. */
+GtkWindow      *gw_register_view_present        (GtkWindow      *parent,
+                                                 GwServices     *services);
+/* After exporting @doc to @pdf: the toast offering 登记发文 when the
+ * document's number is reserved in the register, for the window to show;
+ * NULL otherwise. */
+AdwToast       *gw_register_view_offer_issue    (GwDocument     *doc,
                                                  const char     *pdf);
-/* win.register-issue ((ss) number, file): registers the number issued. */
-void            gw_register_view_issue_action   (GtkWidget      *widget,
-                                                 const char     *action_name,
-                                                 GVariant       *parameter);
+/* win.register-issue: registers @number issued with @pdf. The message for
+ * the window's toast, or NULL after telling why not in a dialog over
+ * @parent. */
+char           *gw_register_view_issue          (GtkWindow      *parent,
+                                                 const char     *number,
+                                                 const char     *pdf);
 
 G_END_DECLS

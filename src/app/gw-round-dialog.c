@@ -8,7 +8,6 @@
 #include "gw-round-check.h"
 #include "gw-round-dialog.h"
 #include "gw-round-view.h"
-#include "gw-window.h"
 
 struct _GwRoundDialog
 {
@@ -303,14 +302,18 @@ open_form_cb (GwRoundView *view,
   GtkWindow *round_window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view)));
   GtkWindow *parent = gtk_window_get_transient_for (round_window);
   GtkApplication *app = gtk_window_get_application (round_window);
+  g_autofree char *uri = g_file_get_uri (file);
 
-  if (!GW_IS_WINDOW (parent) && app)
-    parent = gtk_application_get_active_window (app);
-  if (GW_IS_WINDOW (parent))
+  /* The document window opens it (win.open-uri); the round window has no
+   * such action, so the active window is asked when it is the parent. */
+  if (parent && gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-uri", "s", uri))
     {
-      gw_window_open_file (GW_WINDOW (parent), file);
       gtk_window_present (parent);
+      return;
     }
+  parent = app ? gtk_application_get_active_window (app) : NULL;
+  if (parent && gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-uri", "s", uri))
+    gtk_window_present (parent);
 }
 
 GtkWindow *

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gw-application.h"
 #include "gw-numeral.h"
 #include "gw-template-dialog.h"
 
@@ -30,6 +29,7 @@ struct _GwTemplateDialog
   GListModel          *templates;
   GwTemplate          *template;
   GPtrArray           *rows;     /* FieldRow* */
+  GSettings           *settings; /* the opener's; NULL: the defaults */
   gboolean             building;
 };
 
@@ -206,9 +206,7 @@ initial_value (GwTemplateDialog *self,
                GwTemplateField  *field)
 {
   const char *value = gw_template_field_get_default (field);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
-  GSettings *settings = app ? gw_application_get_settings (GW_APPLICATION (app)) : NULL;
+  GSettings *settings = self->settings;
 
   /* The organ set in Preferences fills organ fields the template leaves empty. */
   if ((value == NULL || *value == '\0') && settings &&
@@ -595,6 +593,7 @@ gw_template_dialog_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->template);
   g_clear_object (&self->templates);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (gw_template_dialog_parent_class)->dispose (object);
 }
 
@@ -643,14 +642,17 @@ template_name (GwTemplate *template)
 
 GwTemplateDialog *
 gw_template_dialog_new (GtkWindow  *parent,
+                        GSettings  *settings,
                         const char *template_id)
 {
   GwTemplateDialog *self;
   g_autoptr(GtkExpression) expression = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (GW_TYPE_TEMPLATE_DIALOG, "transient-for", parent, NULL);
+  self->settings = settings ? g_object_ref (settings) : NULL;
   self->templates = gw_template_list_all ();
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (template_name), NULL, NULL);

@@ -10,12 +10,14 @@ G_BEGIN_DECLS
 /* New from a template: a form for the template's fields that explains each
  * one and validates as the person types; Create stays off until every field
  * is valid, then ::document-created hands the new document to whoever
- * opened the dialog (the window opens it in a new tab). */
+ * opened the dialog (the window opens it in a new tab). @settings (may be
+ * NULL) give the organ set in Preferences. */
 
 #define GW_TYPE_TEMPLATE_DIALOG (gw_template_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (GwTemplateDialog, gw_template_dialog, GW, TEMPLATE_DIALOG, AdwWindow)
 
 GwTemplateDialog *gw_template_dialog_new          (GtkWindow        *parent,
+                                                   GSettings        *settings,
                                                    const char       *template_id);
 GwTemplate       *gw_template_dialog_get_template (GwTemplateDialog *self);
 void              gw_template_dialog_set_template (GwTemplateDialog *self,

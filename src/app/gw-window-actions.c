@@ -421,8 +421,11 @@ on_export_done_cb (GObject      *object,
     {
       g_autofree char *base = g_path_get_basename (data->path);
       g_autofree char *msg = g_strdup_printf (_("Exported %s"), base);
+      AdwToast *offer = gw_register_view_offer_issue (data->doc, data->path);
+
       gw_window_toast (self, msg);
-      gw_register_view_offer_issue (self, data->doc, data->path);
+      if (offer)
+        gw_window_add_toast (self, offer);
     }
 }
 
@@ -725,7 +728,25 @@ show_register_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  gw_register_view_present (GTK_WINDOW (widget));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  gw_register_view_present (GTK_WINDOW (widget),
+                            GW_IS_APPLICATION (app)
+                              ? gw_application_get_services (GW_APPLICATION (app)) : NULL);
+}
+
+static void
+register_issue_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *number, *pdf;
+  g_autofree char *msg = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &number, &pdf);
+  msg = gw_register_view_issue (GTK_WINDOW (widget), number, pdf);
+  if (msg)
+    gw_window_toast (GW_WINDOW (widget), msg);
 }
 
 void
@@ -747,7 +768,7 @@ _gw_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-register", NULL, show_register_action);
   gtk_widget_class_install_action (widget_class, "win.register-issue", "(ss)",
-                                   gw_register_view_issue_action);
+                                   register_issue_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.replace", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

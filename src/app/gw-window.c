@@ -279,7 +279,7 @@ gw_window_add_document (GwWindow   *self,
   g_return_val_if_fail (GW_IS_DOCUMENT (doc), NULL);
 
   app = GW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  page = gw_page_new (app, doc, file);
+  page = gw_page_new (gw_application_get_services (app), doc, file);
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
   adw_tab_page_set_title (tab, gw_page_get_title (page));
   adw_tab_page_set_tooltip (tab, gw_page_get_name (page));
@@ -708,9 +708,9 @@ on_drop_cb (GtkDropTarget *target,
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
-on_pack_errors_cb (GwApplication *app,
-                   const char    *errors,
-                   GwWindow      *self)
+on_pack_errors_cb (GwServices *services,
+                   const char *errors,
+                   GwWindow   *self)
 {
   g_autofree char *message = g_strdup_printf (_("Some of your rule packs could not be "
                                                 "loaded; the built-in rules still apply. %s"),
@@ -734,7 +734,8 @@ gw_window_constructed (GObject *object)
     {
       GSettings *settings = gw_application_get_settings (GW_APPLICATION (app));
 
-      g_signal_connect_object (app, "pack-errors", G_CALLBACK (on_pack_errors_cb), self, 0);
+      g_signal_connect_object (gw_application_get_services (GW_APPLICATION (app)), "pack-errors",
+                               G_CALLBACK (on_pack_errors_cb), self, 0);
 
       if (settings)
         {
@@ -909,7 +910,7 @@ gw_window_show_template_dialog (GwWindow   *self,
 
   g_return_val_if_fail (GW_IS_WINDOW (self), NULL);
 
-  dialog = gw_template_dialog_new (GTK_WINDOW (self), template_id);
+  dialog = gw_template_dialog_new (GTK_WINDOW (self), self->settings, template_id);
   g_signal_connect_object (dialog, "document-created",
                            G_CALLBACK (on_template_document_created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -237,7 +237,7 @@ test_template (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   /* The shortcuts window from gtk/help-overlay.ui is wired up. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
-  dialog = gw_template_dialog_new (GTK_WINDOW (window), id);
+  dialog = gw_template_dialog_new (GTK_WINDOW (window), gw_application_get_settings (app), id);
   g_signal_connect_object (dialog, "document-created",
                            G_CALLBACK (on_template_document_created_cb), window, 0);
   weak = dialog;
@@ -1159,7 +1159,7 @@ test_preferences (void)
   g_assert_nonnull (families);
   g_assert_cmpuint (g_strv_length (families), >, 0);
 
-  prefs = gw_preferences_window_new (app);
+  prefs = gw_preferences_window_new (GTK_APPLICATION (app), gw_application_get_services (app));
   gtk_window_present (GTK_WINDOW (prefs));
   g_assert_true (wait_for (widget_mapped, prefs, 5000));
 

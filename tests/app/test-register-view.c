@@ -145,7 +145,8 @@ test_take_view_issue (void)
                    "神民发〔2024〕2号");
 
   /* both show in the register view */
-  register_window = gw_register_view_present (GTK_WINDOW (window));
+  register_window = gw_register_view_present (GTK_WINDOW (window),
+                                              gw_application_get_services (app));
   view = g_object_get_data (G_OBJECT (register_window), "register-view");
   gw_register_view_set_year (view, 2024);
   spin (50);
