@@ -3,7 +3,7 @@
 
 /* What the parts of the GB/T 9704 layout share (gw-layout*.c): each page
  * region is laid out in a file of its own, on the primitives of
- * gw-layout.c. Internal to src/render. */
+ * gw-pagination.c. Internal to src/render. */
 
 #include "gw-layout.h"
 

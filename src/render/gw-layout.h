@@ -120,8 +120,9 @@ struct _GwPagination {
   guint          flow_page;  /* 0-based */
 };
 
-/* Renderer internals (gw-pdf.c). A pagination takes the renderer's
- * current font set once and keeps it: a font change builds a new set. */
+/* Renderer internals. A pagination takes the renderer's current font set
+ * once (gw-pdf.c) and keeps it: a font change builds a new set
+ * (gw-font-set.c). */
 GwFontSet                  *_gw_renderer_take_fonts      (GwRenderer   *self);
 void                        _gw_font_set_unref           (GwFontSet    *set);
 const PangoFontDescription *_gw_font_set_get_desc        (GwFontSet    *set,
@@ -129,6 +130,7 @@ const PangoFontDescription *_gw_font_set_get_desc        (GwFontSet    *set,
 PangoFontMap               *_gw_font_set_acquire_map     (GwFontSet    *set);
 void                        _gw_font_set_release_map     (GwFontSet    *set,
                                                           PangoFontMap *map);
+/* gw-pagination.c */
 const PangoFontDescription *_gw_pagination_font_desc     (GwPagination *p,
                                                           GwFontRole    role);
 /* Test hook: called between looking a role's font up and using it. */
@@ -161,17 +163,17 @@ gboolean     _gw_pagination_check_drawn (GwPagination *p,
 /* Whitespace and format characters need not leave a glyph. */
 gboolean     _gw_char_is_exempt         (gunichar      c);
 
-/* gw-layout.c */
+/* gw-layout.c, gw-layout-evaluation.c */
 /* Every character the layout writes itself (labels, the evaluation form's
  * headings), so a batch's font copies hold them: keep in step with the
- * literals of gw-layout.c (test-render's batch test fails otherwise). */
+ * literals of gw-layout*.c (test-render's batch test fails otherwise). */
 extern const char _gw_layout_fixed_text[];
 gboolean _gw_layout_document   (GwPagination *pagination,
                                 GError      **error);
 gboolean _gw_layout_evaluation (GwPagination *pagination,
                                 GError      **error);
 
-/* Shared helpers of the two layouts (gw-layout.c). */
+/* Shared helpers of the two layouts (gw-pagination.c). */
 GwSheet     *_gw_pagination_new_page   (GwPagination *p);
 GwOp        *_gw_page_add_line         (GwSheet      *page,
                                         const GwLine *line,
@@ -208,7 +210,7 @@ void         _gw_pagination_number_pages (GwPagination *p);
 void         _gw_pagination_number_page  (GwPagination *p,
                                           guint         index);
 /* Draws pages [p->flushed, @until) to p->sink, if any, and frees their
- * ops (gw-pdf.c). */
+ * ops. */
 void         _gw_pagination_flush        (GwPagination *p,
                                           guint         until);
 double       _gw_baseline_in_slot      (double slot_top,

@@ -15,24 +15,11 @@
 
 #include "gw-date.h"
 #include "gw-error.h"
+#include "gw-font-set-private.h"
 #include "gw-fonts.h"
 #include "gw-layout.h"
 #include "gw-numeral.h"
 #include "gw-pdf.h"
-
-/* The fonts a render uses: made once, never changed while anything uses
- * them. A font change builds a new set and swaps it in (set_role); a
- * pagination keeps the set it began with, and the Pango font maps pooled
- * in a set are made for that set alone, so none outlives a change. */
-struct _GwFontSet
-{
-  gatomicrefcount       ref;
-  GwFonts              *fonts;
-  PangoFontDescription *descs[GW_N_FONT_ROLES];
-  GMutex                lock;
-  GPtrArray            *idle_maps;    /* PangoFontMap*, one taken per document */
-  gboolean              used;         /* a pagination has taken it: immutable */
-};
 
 struct _GwRenderer
 {
@@ -44,8 +31,6 @@ struct _GwRenderer
 };
 
 G_DEFINE_FINAL_TYPE (GwRenderer, gw_renderer, G_TYPE_OBJECT)
-
-void (*_gw_render_test_font_hook) (GwFontRole role) = NULL;
 
 static const struct {
   const char   *name;
@@ -80,65 +65,6 @@ gw_font_role_from_string (const char *str,
         return TRUE;
       }
   return FALSE;
-}
-
-static GwFontSet *
-font_set_new (GError **error)
-{
-  GwFontSet *set = g_new0 (GwFontSet, 1);
-
-  g_atomic_ref_count_init (&set->ref);
-  g_mutex_init (&set->lock);
-  set->idle_maps = g_ptr_array_new_with_free_func (gw_fonts_free_font_map);
-  set->fonts = gw_fonts_new (error);
-  if (set->fonts == NULL)
-    {
-      _gw_font_set_unref (set);
-      return NULL;
-    }
-  return set;
-}
-
-void
-_gw_font_set_unref (GwFontSet *set)
-{
-  if (set == NULL || !g_atomic_ref_count_dec (&set->ref))
-    return;
-  for (guint i = 0; i < GW_N_FONT_ROLES; i++)
-    g_clear_pointer (&set->descs[i], pango_font_description_free);
-  g_ptr_array_unref (set->idle_maps);
-  g_clear_pointer (&set->fonts, gw_fonts_unref);
-  g_mutex_clear (&set->lock);
-  g_free (set);
-}
-
-const PangoFontDescription *
-_gw_font_set_get_desc (GwFontSet  *set,
-                       GwFontRole  role)
-{
-  return set->descs[role];
-}
-
-PangoFontMap *
-_gw_font_set_acquire_map (GwFontSet *set)
-{
-  PangoFontMap *map = NULL;
-
-  g_mutex_lock (&set->lock);
-  if (set->idle_maps->len > 0)
-    map = g_ptr_array_steal_index_fast (set->idle_maps, set->idle_maps->len - 1);
-  g_mutex_unlock (&set->lock);
-  /* Pango font maps are not thread-safe: each document in flight has one. */
-  return map ? map : gw_fonts_new_font_map (set->fonts);
-}
-
-void
-_gw_font_set_release_map (GwFontSet    *set,
-                          PangoFontMap *map)
-{
-  g_mutex_lock (&set->lock);
-  g_ptr_array_add (set->idle_maps, map);
-  g_mutex_unlock (&set->lock);
 }
 
 GwFontSet *
@@ -214,7 +140,7 @@ set_role (GwRenderer *self,
   set = self->current;
   if (set->used)
     {
-      set = font_set_new (error);
+      set = _gw_font_set_new (error);
       if (set == NULL)
         {
           g_mutex_unlock (&self->lock);
@@ -250,7 +176,7 @@ gw_renderer_new (GError **error)
 {
   g_autoptr(GwRenderer) self = g_object_new (GW_TYPE_RENDERER, NULL);
 
-  self->current = font_set_new (error);
+  self->current = _gw_font_set_new (error);
   if (self->current == NULL)
     return NULL;
   if (!set_role (self, GW_N_FONT_ROLES, error))
@@ -308,17 +234,6 @@ gw_renderer_get_font (GwRenderer *self,
   return self->families[role] ? self->families[role] : roles[role].family;
 }
 
-const PangoFontDescription *
-_gw_pagination_font_desc (GwPagination *p,
-                          GwFontRole    role)
-{
-  const PangoFontDescription *desc = _gw_font_set_get_desc (p->fonts, role);
-
-  if (G_UNLIKELY (_gw_render_test_font_hook))
-    _gw_render_test_font_hook (role);
-  return desc;
-}
-
 /* ---- pagination ------------------------------------------------------- */
 
 static void
@@ -348,28 +263,6 @@ static char *
 nonempty (const char *s)
 {
   return s && *s ? g_strdup (s) : NULL;
-}
-
-void
-gw_pagination_free (GwPagination *p)
-{
-  if (p == NULL)
-    return;
-  g_clear_pointer (&p->pages, g_ptr_array_unref);
-  g_clear_pointer (&p->ledger, _gw_ledger_free);
-  g_clear_pointer (&p->outline, g_ptr_array_unref);
-  g_clear_object (&p->context);
-  if (p->font_map)
-    _gw_font_set_release_map (p->fonts, p->font_map);
-  g_clear_pointer (&p->fonts, _gw_font_set_unref);
-  g_clear_object (&p->renderer);
-  g_clear_object (&p->doc);
-  g_clear_error (&p->error);
-  g_free (p->meta_title);
-  g_free (p->meta_author);
-  g_free (p->meta_subject);
-  g_free (p->meta_date);
-  g_free (p);
 }
 
 /* Lays @doc out without drawing it: the conservation check is left to
@@ -476,89 +369,6 @@ gw_renderer_paginate (GwRenderer  *self,
   if (!_gw_pagination_check_drawn (p, error))
     return NULL;
   return g_steal_pointer (&p);
-}
-
-void
-_gw_pagination_flush (GwPagination *p,
-                      guint         until)
-{
-  for (; p->sink && p->flushed < until; p->flushed++)
-    {
-      GwSheet *page = g_ptr_array_index (p->pages, p->flushed);
-
-      _gw_pagination_number_page (p, p->flushed);
-      gw_pagination_draw_page (p, p->sink, p->flushed);
-      cairo_show_page (p->sink);
-      g_ptr_array_set_size (page->ops, 0);
-    }
-}
-
-guint
-gw_pagination_get_n_pages (GwPagination *pagination)
-{
-  g_return_val_if_fail (pagination != NULL, 0);
-  return pagination->pages->len;
-}
-
-void
-gw_pagination_draw_page (GwPagination *pagination,
-                         cairo_t      *cr,
-                         guint         page_index)
-{
-  GwSheet *page;
-
-  g_return_if_fail (pagination != NULL);
-  g_return_if_fail (page_index < pagination->pages->len);
-
-  page = g_ptr_array_index (pagination->pages, page_index);
-  for (guint i = 0; i < page->ops->len; i++)
-    {
-      GwOp *op = g_ptr_array_index (page->ops, i);
-
-      cairo_save (cr);
-      if (op->turned)
-        {
-          cairo_translate (cr, GW_TURN_ORIGIN_X, GW_TURN_ORIGIN_Y);
-          cairo_rotate (cr, -G_PI / 2);
-          cairo_translate (cr, -GW_TA_LEFT, -GW_TA_TOP);
-        }
-      cairo_set_source_rgb (cr, ((op->rgb >> 16) & 0xFF) / 255.0,
-                            ((op->rgb >> 8) & 0xFF) / 255.0, (op->rgb & 0xFF) / 255.0);
-      switch (op->kind)
-        {
-        case GW_OP_TEXT:
-          {
-            PangoLayoutLine *line = pango_layout_get_line_readonly (op->layout, op->line);
-
-            /* counted off from the very glyph strings cairo is handed */
-            if (!_gw_pagination_count_line (pagination, op->layout, line))
-              break;
-            cairo_translate (cr, op->x, op->y);
-            if (op->hscale != 1.0)
-              cairo_scale (cr, op->hscale, 1.0);
-            cairo_move_to (cr, 0, 0);
-            pango_cairo_show_layout_line (cr, line);
-          }
-          break;
-        case GW_OP_RULE:
-          cairo_rectangle (cr, op->x, op->y - op->h / 2, op->w, op->h);
-          cairo_fill (cr);
-          break;
-        case GW_OP_BOX:
-          cairo_set_line_width (cr, op->line_width);
-          cairo_rectangle (cr, op->x, op->y, op->w, op->h);
-          cairo_stroke (cr);
-          break;
-        case GW_OP_TICK:
-          cairo_set_line_width (cr, op->line_width);
-          cairo_move_to (cr, op->x + op->w * 0.2, op->y + op->h * 0.55);
-          cairo_line_to (cr, op->x + op->w * 0.42, op->y + op->h * 0.78);
-          cairo_line_to (cr, op->x + op->w * 0.82, op->y + op->h * 0.22);
-          cairo_stroke (cr);
-          break;
-        }
-      cairo_restore (cr);
-    }
 }
 
 /* ---- PDF ---------------------------------------------------------------- */
