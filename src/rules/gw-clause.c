@@ -15,12 +15,12 @@
 /* Negators and prohibitions. 不得拒绝/不得推诿 forbid refusing, which is
  * no negation of the practice that follows. */
 #define NEGATORS \
-  "(?:不能|不得|严禁|禁止|不应|不宜|不准|不允许|不可|不该|切勿|不要)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由)" \
+  "(?:不能|不得|严禁|禁止|不应|不宜|不准|不许|不允许|不可|不该|切勿|不要)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由)" \
   "|避免|杜绝|防止|不以|不搞|纠正|不采用|不实行|不采取|不再|反对|摒弃|摈弃|克服|扭转|取消" \
   "|不是|并非|而非|不作为|不将|不把|不单纯|不单|不光|不只|不仅仅|绝不|决不|不唯|不凭|不靠|不按|不依|不由(?!得)|不从|不向"
 
 #define PROHIBITIONS \
-  "(?:不得|严禁|禁止|不能|不应|不允许|不可)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由拒绝)|杜绝|防止|避免"
+  "(?:不得|严禁|禁止|不能|不应|不准|不许|不允许|不可)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由拒绝)|杜绝|防止|避免"
 
 /* Double negation: an obligation, not a negation. */
 #define OBLIGATIONS "不得不|不能不|不可不|无不|不会不|非[^，。；！？\\n]{1,6}不可"
@@ -53,15 +53,89 @@
 #define DENIALS_AFTER \
   "^[^，。；！？\\n]{0,6}?(?:不作为|不再作为|不得作为|不是|并非|不再是|不挂钩|不与[^，。；！？\\n]{0,8}挂钩|不影响)"
 
+/* Where a negator's reach ends inside a clause: 不再组织专家评审而由报价
+ * 最低的机构直接成交 negates the review, not the award; 财政不再安排资金
+ * 而由承接机构自筹 does not deny the self-funding. A turn (而由, 而是,
+ * 改由, 转为, 却, 但) starts what the clause affirms. 从而/进而/而且
+ * carry the same statement on. */
+#define BREAKERS \
+  "(?<!从|进|因|继|故|然|反)而(?=由|是|改|以|直接|采用|实行|按|仅|只|将|让|交|转|应|要|须|需|必须|一律|统一)" \
+  "|改由|转由|改为|转为|反而|却|但是?"
+
+/* Verbs that end or reject the practice named before them, when they
+ * close the clause (the practice is their object): …做法，自即日起停止
+ * 执行; 借调社工的，要在月底前全部清理纠正. 责令纠正 is the operator's
+ * remedy, not a rejection of the practice. */
+#define STOP_VERBS \
+  "(?:停止|暂停)(?:执行|实施|使用|采用|实行)?|终止(?:执行|实施|使用|采用|实行)|废止|废除|作废|失效|" \
+  "一律无效|取消|叫停|(?<!责令|限期)纠正|清理|清退|清除|撤销|禁止|杜绝|摒弃|摈弃|根除|根治|停用|" \
+  "不再(?:执行|实行|采用|沿用|使用|保留|允许|采纳)|不得(?:再)?(?:执行|采用|沿用|使用|实行)|" \
+  "(?:予以|加以)(?:规范|纠正|清理|取消|废止|撤销|制止|禁止|整治)"
+#define STOP_END "(?:" STOP_VERBS ")(?:执行|实施|处理|到位|完毕)?[\"”]?$"
+
+/* A clause that is nothing but such a rejection: a few words of time,
+ * manner or modality, then the verb. */
+#define REJECTION "^[^，。；！？\\n]{0,16}?" STOP_END
+
+/* …or the practice and its rejection in one clause: …的做法自即日起停止
+ * 执行. */
+#define REJECTED_IN_CLAUSE \
+  "(?:做法|作法|现象|问题|情况|情形|行为|方式|模式|规定|办法|惯例|条款|约定)[\"”]?(?:等)?" \
+  "[^，。；！？\\n]{0,12}?" STOP_END
+
+/* What stands between a negator and a number when the number is a bound,
+ * not the thing negated: 不得少于五年 sets five years as the floor. */
+#define BOUND_WORDS "超过|超出|多于|少于|低于|高于|短于|长于|小于|大于|不足|不到|不满|改为|以上|以下"
+
 #define PAST_MARKERS "过去|以往|此前|曾经|原来|以前|一度|前些年|长期以来"
 #define PAST_PROBLEMS "问题|弊端|现象|整改|纠正|不再|已经|已被|偏差"
 
 #define SOLE_WORDS "唯一|仅仅|仅以|仅凭|仅按|仅看|只以|只凭|只按|只看|只比|完全(?:以|凭|按|由|取决)|决定性|单纯|全凭|一律以|就定|便定|就选|便选|就用|就给"
 #define ONE_OF_WORDS "之一|综合|兼顾|结合|统筹|并重|多方面|等因素|同时考虑|也要|更要|更注重"
 
+/* The clause reader's regexes, and for each the characters one of which
+ * every match holds (the first characters of its alternatives). A clause
+ * is scanned once for these characters and a regex runs only where one of
+ * its characters stands: most clauses of a draft hold none of 扭破告… and
+ * a call into the engine costs more than the scan. */
+enum {
+  RX_NEGATORS, RX_PROHIBITIONS, RX_OBLIGATIONS, RX_PROBLEM_WORDS, RX_FRAMING_VERBS,
+  RX_FRAMING_AFTER, RX_PAST, RX_PAST_PROBLEMS, RX_SOLE, RX_ONE_OF, RX_BREAKERS,
+  RX_REJECTED_IN_CLAUSE, RX_REJECTION,
+  RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS,
+  N_RX,
+  N_KEYED = RX_REJECTION + 1
+};
+
+static const struct {
+  const char *pattern;
+  const char *keys;     /* NULL: always run */
+} patterns[N_RX] = {
+  [RX_NEGATORS] = { NEGATORS, "不严禁切避杜防纠反摒摈克扭取并而绝决" },
+  [RX_PROHIBITIONS] = { PROHIBITIONS, "不严禁杜防避" },
+  [RX_OBLIGATIONS] = { OBLIGATIONS, "不无非" },
+  [RX_PROBLEM_WORDS] = { PROBLEM_WORDS, "问弊纠整乱误局惯老陋顽偏歪怪" },
+  [RX_FRAMING_VERBS] = { FRAMING_VERBS, "扭破告摒摈革根遏纠整改废叫清克打走跳摆" },
+  [RX_FRAMING_AFTER] = { FRAMING_AFTER, "问现做情弊局惯老办方模行规此这该上以类前" },
+  [RX_PAST] = { PAST_MARKERS, "过以此曾原前一长" },
+  [RX_PAST_PROBLEMS] = { PAST_PROBLEMS, "问弊现整纠不已偏" },
+  [RX_SOLE] = { SOLE_WORDS, "唯仅只完决单全一就便" },
+  [RX_ONE_OF] = { ONE_OF_WORDS, "之综兼结统并多等同也更" },
+  [RX_BREAKERS] = { BREAKERS, "而改转反却但" },
+  [RX_REJECTED_IN_CLAUSE] = { REJECTED_IN_CLAUSE, "做作现问情行方模规办惯条约" },
+  [RX_REJECTION] = { REJECTION, "停暂终废作失一取叫纠清撤禁杜摒摈根不予加" },
+  [RX_POST_GOVERNED] = { POST_GOVERNED, NULL },
+  [RX_DENIALS] = { DENIALS, NULL },
+  [RX_DENIALS_AFTER] = { DENIALS_AFTER, NULL },
+  [RX_BOUND_WORDS] = { BOUND_WORDS, NULL },
+};
+
+#define KEY_SLOTS 512   /* a power of two, well above the keys' count */
+
 typedef struct {
-  GRegex *negators, *prohibitions, *obligations, *post_governed, *problem_words,
-         *framing_verbs, *framing_after, *past, *past_problems, *sole, *one_of, *denials, *denials_after;
+  GRegex  *rx[N_RX];
+  gunichar key[KEY_SLOTS];
+  guint32  bits[KEY_SLOTS];
 } Regexes;
 
 static GRegex *
@@ -75,6 +149,12 @@ make (const char *pattern)
   return r;
 }
 
+static inline guint
+slot_of (gunichar c)
+{
+  return (c * 2654435761u) >> 23 & (KEY_SLOTS - 1);
+}
+
 static const Regexes *
 regexes (void)
 {
@@ -83,23 +163,71 @@ regexes (void)
 
   if (g_once_init_enter (&once))
     {
-      r.negators = make (NEGATORS);
-      r.prohibitions = make (PROHIBITIONS);
-      r.obligations = make (OBLIGATIONS);
-      r.post_governed = make (POST_GOVERNED);
-      r.problem_words = make (PROBLEM_WORDS);
-      r.framing_verbs = make (FRAMING_VERBS);
-      r.framing_after = make (FRAMING_AFTER);
-      r.past = make (PAST_MARKERS);
-      r.past_problems = make (PAST_PROBLEMS);
-      r.sole = make (SOLE_WORDS);
-      r.one_of = make (ONE_OF_WORDS);
-      r.denials = make (DENIALS);
-      r.denials_after = make (DENIALS_AFTER);
+      for (guint i = 0; i < N_RX; i++)
+        {
+          r.rx[i] = make (patterns[i].pattern);
+          for (const char *k = patterns[i].keys; k && *k; k = g_utf8_next_char (k))
+            {
+              gunichar c = g_utf8_get_char (k);
+              guint slot = slot_of (c);
+
+              while (r.key[slot] != 0 && r.key[slot] != c)
+                slot = (slot + 1) & (KEY_SLOTS - 1);
+              r.key[slot] = c;
+              r.bits[slot] |= 1u << i;
+            }
+        }
       g_once_init_leave (&once, 1);
     }
   return &r;
 }
+
+/* The regexes (bits) whose key characters stand in [start, end); every
+ * bit when the prefilters are off, so a test can compare both ways. */
+static guint32
+keys_in (GwCheckContext *ctx,
+         gsize           start,
+         gsize           end)
+{
+  const Regexes *r = regexes ();
+  const guchar *p = (const guchar *) ctx->text + start, *q = (const guchar *) ctx->text + end;
+  guint32 bits = 0;
+
+  if (!_gw_prefilter_get_enabled ())
+    return G_MAXUINT32;
+  while (p < q)
+    {
+      gunichar c;
+      guint slot;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if ((*p & 0xF0) == 0xE0 && p + 2 < q)
+        {
+          c = (*p & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+          p += 3;
+        }
+      else
+        {
+          c = g_utf8_get_char_validated ((const char *) p, q - p);
+          p = (const guchar *) g_utf8_next_char (p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            continue;
+        }
+      for (slot = slot_of (c); r->key[slot] != 0; slot = (slot + 1) & (KEY_SLOTS - 1))
+        if (r->key[slot] == c)
+          {
+            bits |= r->bits[slot];
+            break;
+          }
+    }
+  return bits;
+}
+
+#define HAS(bits, rx) (((bits) >> (rx)) & 1)
 
 void
 _gw_clause_free (gpointer data)
@@ -109,6 +237,7 @@ _gw_clause_free (gpointer data)
   g_array_unref (c->negators);
   g_array_unref (c->post_negators);
   g_array_unref (c->obligations);
+  g_array_unref (c->breaks);
   g_free (c);
 }
 
@@ -162,6 +291,88 @@ inside (GArray *pairs,
   return FALSE;
 }
 
+/* The segment of @c that @pos stands in: 0 up to the first turn (而由 …). */
+static guint
+segment_of (const GwClause *c,
+            gsize           pos)
+{
+  guint i = 0;
+
+  while (i < c->breaks->len && g_array_index (c->breaks, gsize, i) <= pos)
+    i++;
+  return i;
+}
+
+static gsize
+segment_start (const GwClause *c,
+               guint           seg)
+{
+  return seg == 0 ? c->start : g_array_index (c->breaks, gsize, seg - 1);
+}
+
+static gsize
+segment_end (const GwClause *c,
+             guint           seg)
+{
+  return seg < c->breaks->len ? g_array_index (c->breaks, gsize, seg) : c->end;
+}
+
+static void
+mark_segments (GwClause *c,
+               GArray   *pairs,
+               guint     flag)
+{
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    c->seg_flags[MIN (segment_of (c, g_array_index (pairs, gsize, i)), GW_CLAUSE_MAX_SEGMENTS - 1)] |= flag;
+}
+
+/* Whether the clause [@cs, @ce) is a topic a later clause speaks of: it
+ * ends on 的 or on a word for a practice (…参加机关值班的，…; …“谁报价低
+ * 谁承接”做法，…). */
+static gboolean
+is_topic (GwCheckContext *ctx,
+          gsize           cs,
+          gsize           ce)
+{
+  static const char *ends[] = { "的", "做法", "作法", "现象", "问题", "情况", "情形", "行为", "方式",
+                                "模式", "规定", "办法", "惯例", "条款", "约定", "等" };
+  const char *t = ctx->text;
+
+  while (ce > cs && t[ce - 1] == '"')
+    ce--;
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      gsize n = strlen (ends[i]);
+      if (ce >= cs + n && memcmp (t + ce - n, ends[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A practice named as a topic and rejected by the clause after it, within
+ * the sentence (a run of topics may share one rejection: …顶岗的，…值班
+ * 的，一律清理纠正). */
+static gboolean
+rejected_after (GwCheckContext *ctx,
+                gsize           cs,
+                gsize           ce,
+                gsize           se)
+{
+  const Regexes *r = regexes ();
+
+  for (guint n = 0; n < 4 && is_topic (ctx, cs, ce) && ce < se; n++)
+    {
+      cs = ce + (ctx->text[ce] == '\n' ? 1 : 3);
+      if (cs >= se)
+        return FALSE;
+      _gw_check_context_unit (ctx, cs, GW_WITHIN_CLAUSE, &cs, &ce);
+      ce = MIN (ce, se);
+      if (HAS (keys_in (ctx, cs, ce), RX_REJECTION) && any_in (ctx, r->rx[RX_REJECTION], cs, ce))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static GwClause *
 read_clause (GwCheckContext *ctx,
              gsize           cs,
@@ -173,6 +384,7 @@ read_clause (GwCheckContext *ctx,
   GwClause *c = g_new0 (GwClause, 1);
   GArray *obligations = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint32 before = keys_in (ctx, ss, cs), here = keys_in (ctx, cs, ce), after = keys_in (ctx, ce, se);
 
   c->start = cs;
   c->end = ce;
@@ -181,13 +393,26 @@ read_clause (GwCheckContext *ctx,
   c->negators = g_array_new (FALSE, FALSE, sizeof (gsize));
   c->post_negators = g_array_new (FALSE, FALSE, sizeof (gsize));
   c->obligations = obligations;
+  c->breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
 
-  each_match (ctx, r->obligations, cs, ce, obligations);
+  /* Turns split the clause into segments, each read for itself. */
+  if (HAS (here, RX_BREAKERS))
+    {
+      each_match (ctx, r->rx[RX_BREAKERS], cs, ce, found);
+      for (guint i = 0; i + 1 < found->len && c->breaks->len + 1 < GW_CLAUSE_MAX_SEGMENTS; i += 2)
+        g_array_append_val (c->breaks, g_array_index (found, gsize, i));
+      g_array_set_size (found, 0);
+    }
+
+  if (HAS (here, RX_OBLIGATIONS))
+    each_match (ctx, r->rx[RX_OBLIGATIONS], cs, ce, obligations);
   if (obligations->len > 0)
     c->flags |= GW_CLAUSE_OBLIGATION;
 
-  /* Negators, but not the halves of a double negation. */
-  each_match (ctx, r->negators, cs, ce, found);
+  /* Negators, but not the halves of a double negation. A negator after
+   * the subject governs it only within its segment. */
+  if (HAS (here, RX_NEGATORS))
+    each_match (ctx, r->rx[RX_NEGATORS], cs, ce, found);
   for (guint i = 0; i + 1 < found->len; i += 2)
     {
       gsize s = g_array_index (found, gsize, i), e = g_array_index (found, gsize, i + 1);
@@ -196,30 +421,36 @@ read_clause (GwCheckContext *ctx,
         continue;
       g_array_append_val (c->negators, s);
       g_array_append_val (c->negators, e);
-      if (any_in (ctx, r->post_governed, e, ce))
+      if (any_in (ctx, r->rx[RX_POST_GOVERNED], e, segment_end (c, segment_of (c, s))))
         g_array_append_val (c->post_negators, s);
     }
   g_array_set_size (found, 0);
-  each_match (ctx, r->prohibitions, cs, ce, found);
+  if (HAS (here, RX_PROHIBITIONS))
+    each_match (ctx, r->rx[RX_PROHIBITIONS], cs, ce, found);
   for (guint i = 0; i + 1 < found->len; i += 2)
     if (!inside (obligations, g_array_index (found, gsize, i), g_array_index (found, gsize, i + 1)))
-      {
-        c->flags |= GW_CLAUSE_PROHIBITED;
-        break;
-      }
+      c->seg_flags[MIN (segment_of (c, g_array_index (found, gsize, i)), GW_CLAUSE_MAX_SEGMENTS - 1)] |=
+        GW_CLAUSE_PROHIBITED;
 
-  if (any_in (ctx, r->sole, cs, ce))
-    c->flags |= GW_CLAUSE_SOLE;
-  if (any_in (ctx, r->one_of, cs, ce))
-    c->flags |= GW_CLAUSE_ONE_OF;
+  g_array_set_size (found, 0);
+  if (HAS (here, RX_SOLE))
+    each_match (ctx, r->rx[RX_SOLE], cs, ce, found);
+  mark_segments (c, found, GW_CLAUSE_SOLE);
+  g_array_set_size (found, 0);
+  if (HAS (here, RX_ONE_OF))
+    each_match (ctx, r->rx[RX_ONE_OF], cs, ce, found);
+  mark_segments (c, found, GW_CLAUSE_ONE_OF);
 
   /* Framing: in the clause itself; a framing verb earlier in the sentence;
    * a later clause that ends or rejects what came before; a past
    * practice named with a problem word. */
-  if (any_in (ctx, r->problem_words, cs, ce) ||
-      any_in (ctx, r->framing_verbs, ss, cs) ||
-      any_in (ctx, r->framing_after, cs, se) ||
-      (any_in (ctx, r->past, ss, ce) && any_in (ctx, r->past_problems, ss, se)))
+  if ((HAS (here, RX_PROBLEM_WORDS) && any_in (ctx, r->rx[RX_PROBLEM_WORDS], cs, ce)) ||
+      (HAS (before, RX_FRAMING_VERBS) && any_in (ctx, r->rx[RX_FRAMING_VERBS], ss, cs)) ||
+      (HAS (here | after, RX_FRAMING_AFTER) && any_in (ctx, r->rx[RX_FRAMING_AFTER], cs, se)) ||
+      (HAS (before | here, RX_PAST) && HAS (before | here | after, RX_PAST_PROBLEMS) &&
+       any_in (ctx, r->rx[RX_PAST], ss, ce) && any_in (ctx, r->rx[RX_PAST_PROBLEMS], ss, se)) ||
+      (HAS (here, RX_REJECTED_IN_CLAUSE) && any_in (ctx, r->rx[RX_REJECTED_IN_CLAUSE], cs, ce)) ||
+      (HAS (after, RX_REJECTION) && rejected_after (ctx, cs, ce, se)))
     c->flags |= GW_CLAUSE_FRAMED;
   return c;
 }
@@ -244,24 +475,63 @@ _gw_clause_at (GwCheckContext *ctx,
   return c;
 }
 
+/* The negator of @c that negates [@start, @end), or -1: one before it in
+ * its segment, one after it that governs it, or 不 right before it. */
+static gssize
+negator_of (GwCheckContext *ctx,
+            const GwClause *c,
+            gsize           start,
+            gsize           end)
+{
+  guint seg = segment_of (c, start);
+  gsize from = segment_start (c, seg), to = segment_end (c, seg);
+
+  for (guint i = 0; i + 1 < c->negators->len; i += 2)
+    {
+      gsize s = g_array_index (c->negators, gsize, i);
+      if (s >= from && s < start)
+        return s;
+    }
+  for (guint i = 0; i < c->post_negators->len; i++)
+    {
+      gsize s = g_array_index (c->post_negators, gsize, i);
+      if (s >= end && s < to)
+        return s;
+    }
+  /* 不 right before the verb the trigger starts on: 不纳入…管理. */
+  if (start >= from + 3 && memcmp (ctx->text + start - 3, "不", 3) == 0 &&
+      !inside (c->obligations, start - 3, start))
+    return start - 3;
+  return -1;
+}
+
 gboolean
 _gw_clause_negates (GwCheckContext *ctx,
                     gsize           start,
                     gsize           end)
 {
-  const GwClause *c = _gw_clause_at (ctx, start);
+  return negator_of (ctx, _gw_clause_at (ctx, start), start, end) >= 0;
+}
 
+gboolean
+_gw_clause_negates_amount (GwCheckContext *ctx,
+                           gsize           start,
+                           gsize           end)
+{
+  const GwClause *c = _gw_clause_at (ctx, start);
+  gssize neg = negator_of (ctx, c, start, end);
+  gsize from;
+
+  /* only a negator before the amount: after it, 五年以上的合同不得签订
+   * is read by the trigger rules, and 五年不变 is no negation */
+  if (neg < 0 || (gsize) neg >= start)
+    return FALSE;
+  /* the negator's own end */
+  from = neg + 3;
   for (guint i = 0; i + 1 < c->negators->len; i += 2)
-    if (g_array_index (c->negators, gsize, i) < start)
-      return TRUE;
-  for (guint i = 0; i < c->post_negators->len; i++)
-    if (g_array_index (c->post_negators, gsize, i) >= end)
-      return TRUE;
-  /* 不 right before the verb the trigger starts on: 不纳入…管理. */
-  if (start >= c->start + 3 && memcmp (ctx->text + start - 3, "不", 3) == 0 &&
-      !inside (c->obligations, start - 3, start))
-    return TRUE;
-  return FALSE;
+    if (g_array_index (c->negators, gsize, i) == (gsize) neg)
+      from = g_array_index (c->negators, gsize, i + 1);
+  return !any_in (ctx, regexes ()->rx[RX_BOUND_WORDS], from, start);
 }
 
 gboolean
@@ -269,25 +539,28 @@ _gw_clause_denies (GwCheckContext *ctx,
                    gsize           start)
 {
   const GwClause *c = _gw_clause_at (ctx, start);
-  gsize from = start;
+  guint seg = segment_of (c, start);
+  gsize first = segment_start (c, seg), from = start;
 
-  /* up to a dozen characters back, within the clause */
-  for (guint n = 0; n < 12 && from > c->start; n++)
+  /* up to a dozen characters back, within the segment */
+  for (guint n = 0; n < 12 && from > first; n++)
     {
       from--;
-      while (from > c->start && ((guchar) ctx->text[from] & 0xC0) == 0x80)
+      while (from > first && ((guchar) ctx->text[from] & 0xC0) == 0x80)
         from--;
     }
-  if (any_in (ctx, regexes ()->denials, from, start))
+  if (any_in (ctx, regexes ()->rx[RX_DENIALS], from, start))
     return TRUE;
-  return any_in (ctx, regexes ()->denials_after, start, c->end);
+  return any_in (ctx, regexes ()->rx[RX_DENIALS_AFTER], start, segment_end (c, seg));
 }
 
 guint
 _gw_clause_flags (GwCheckContext *ctx,
                   gsize           pos)
 {
-  return _gw_clause_at (ctx, pos)->flags;
+  const GwClause *c = _gw_clause_at (ctx, pos);
+
+  return c->flags | c->seg_flags[MIN (segment_of (c, pos), GW_CLAUSE_MAX_SEGMENTS - 1)];
 }
 
 gboolean
