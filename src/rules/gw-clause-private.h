@@ -44,6 +44,8 @@ typedef struct {
   guint flags;                 /* GwClauseFlags of the whole clause: framing, obligation */
   guint seg_flags[GW_CLAUSE_MAX_SEGMENTS]; /* prohibition, sole, one-of: per segment */
   GArray *breaks;              /* gsize: where each segment after the first starts */
+  gsize framed_from;           /* a framing verb in the clause frames what follows this */
+  gboolean framed_here;        /* framed by the clause itself or what follows it */
   GArray *negators;            /* gsize pairs: start, end of each negator */
   GArray *post_negators;       /* gsize: negators that govern what stands
                                 * before them (价格高低不应是…, 自评不得替代…) */

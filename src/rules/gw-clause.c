@@ -40,7 +40,9 @@
   "(?:问题|现象|做法|情况|弊端|局面|惯性|老路|老办法|办法|方式|模式|行为|惯例|规定)[^。；！？\\n]{0,10}?" \
   "(?:已经|已被|已全部|均已|已|须|要|应|必须|应当|一律|立即|坚决|予以|彻底|全部)[^。；！？\\n]{0,4}?" \
   "(?:整改|纠正|取消|废止|停止|杜绝|不再沿用|不再采用|不再使用|不再执行|清理|叫停|禁止|改正)" \
-  "|(?:此类|这种|这类|这一|该|上述|以上|这些|类似|前述)(?:做法|现象|问题|情况|行为|方式|办法|规定)"
+  "|(?:此类|这种|这类|这一|该|上述|以上|这些|类似|前述)(?:问题|现象|弊端|乱象)" \
+  "|(?:此类|这种|这类|这一|该|上述|以上|这些|类似|前述)(?:做法|情况|行为|方式|办法|规定)" \
+  "[^，。；！？\\n]{0,14}?(?:" STOP_VERBS "|整改|改正|整治)"
 
 /* Words that deny what follows them closely: a lawful marker that is
  * denied is none (被直接交由…承接，未组织政府采购; 不再组织评估，由原承接
@@ -70,7 +72,10 @@
   "(?:停止|暂停)(?:执行|实施|使用|采用|实行)?|终止(?:执行|实施|使用|采用|实行)|废止|废除|作废|失效|" \
   "一律无效|取消|叫停|(?<!责令|限期)纠正|清理|清退|清除|撤销|禁止|杜绝|摒弃|摈弃|根除|根治|停用|" \
   "不再(?:执行|实行|采用|沿用|使用|保留|允许|采纳)|不得(?:再)?(?:执行|采用|沿用|使用|实行)|" \
-  "(?:予以|加以)(?:规范|纠正|清理|取消|废止|撤销|制止|禁止|整治)"
+  "(?:予以|加以)(?:规范|纠正|清理|取消|废止|撤销|制止|禁止|整治)|应予(?:废止|取消|纠正|清理|撤销)|" \
+  "(?:已|已经)?不(?:再)?符合[^，。；！？\\n]{0,8}(?:要求|规定|精神|政策|法律|法规)|" \
+  "违反[^，。；！？\\n]{0,12}(?:规定|要求|法|办法|精神)|属于?违规(?:行为|做法)?|不可取|不合规|" \
+  "(?:严肃|从严|依法依规|依规依纪)(?:查处|处理)|追究[^，。；！？\\n]{0,8}责任|问责"
 #define STOP_END "(?:" STOP_VERBS ")(?:执行|实施|处理|到位|完毕)?[\"”]?$"
 
 /* A clause that is nothing but such a rejection: a few words of time,
@@ -101,10 +106,10 @@
 enum {
   RX_NEGATORS, RX_PROHIBITIONS, RX_OBLIGATIONS, RX_PROBLEM_WORDS, RX_FRAMING_VERBS,
   RX_FRAMING_AFTER, RX_PAST, RX_PAST_PROBLEMS, RX_SOLE, RX_ONE_OF, RX_BREAKERS,
-  RX_REJECTED_IN_CLAUSE, RX_REJECTION,
+  RX_REJECTED_IN_CLAUSE, RX_REJECTION, RX_FRAMING_HERE,
   RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS,
   N_RX,
-  N_KEYED = RX_REJECTION + 1
+  N_KEYED = RX_FRAMING_HERE + 1
 };
 
 static const struct {
@@ -123,7 +128,8 @@ static const struct {
   [RX_ONE_OF] = { ONE_OF_WORDS, "之综兼结统并多等同也更" },
   [RX_BREAKERS] = { BREAKERS, "而改转反却但" },
   [RX_REJECTED_IN_CLAUSE] = { REJECTED_IN_CLAUSE, "做作现问情行方模规办惯条约" },
-  [RX_REJECTION] = { REJECTION, "停暂终废作失一取叫纠清撤禁杜摒摈根不予加" },
+  [RX_FRAMING_HERE] = { FRAMING_VERBS, "扭破告摒摈革根遏纠整改废叫清克打走跳摆" },
+  [RX_REJECTION] = { REJECTION, "停暂终废作失一取叫纠清撤禁杜摒摈根不予加应已违属严从依追问" },
   [RX_POST_GOVERNED] = { POST_GOVERNED, NULL },
   [RX_DENIALS] = { DENIALS, NULL },
   [RX_DENIALS_AFTER] = { DENIALS_AFTER, NULL },
@@ -444,14 +450,28 @@ read_clause (GwCheckContext *ctx,
   /* Framing: in the clause itself; a framing verb earlier in the sentence;
    * a later clause that ends or rejects what came before; a past
    * practice named with a problem word. */
+  if (HAS (before, RX_FRAMING_VERBS) && any_in (ctx, r->rx[RX_FRAMING_VERBS], ss, cs))
+    c->flags |= GW_CLAUSE_FRAMED;
   if ((HAS (here, RX_PROBLEM_WORDS) && any_in (ctx, r->rx[RX_PROBLEM_WORDS], cs, ce)) ||
-      (HAS (before, RX_FRAMING_VERBS) && any_in (ctx, r->rx[RX_FRAMING_VERBS], ss, cs)) ||
       (HAS (here | after, RX_FRAMING_AFTER) && any_in (ctx, r->rx[RX_FRAMING_AFTER], cs, se)) ||
       (HAS (before | here, RX_PAST) && HAS (before | here | after, RX_PAST_PROBLEMS) &&
        any_in (ctx, r->rx[RX_PAST], ss, ce) && any_in (ctx, r->rx[RX_PAST_PROBLEMS], ss, se)) ||
       (HAS (here, RX_REJECTED_IN_CLAUSE) && any_in (ctx, r->rx[RX_REJECTED_IN_CLAUSE], cs, ce)) ||
       (HAS (after, RX_REJECTION) && rejected_after (ctx, cs, ce, se)))
-    c->flags |= GW_CLAUSE_FRAMED;
+    {
+      c->flags |= GW_CLAUSE_FRAMED;
+      c->framed_here = TRUE;
+    }
+  /* A framing verb earlier in the clause frames what follows it:
+   * 改变按价低者得确定承接机构的做法, 坚决叫停…. */
+  c->framed_from = G_MAXSIZE;
+  if (HAS (here, RX_FRAMING_HERE))
+    {
+      g_array_set_size (found, 0);
+      each_match (ctx, r->rx[RX_FRAMING_HERE], cs, ce, found);
+      if (found->len > 0)
+        c->framed_from = g_array_index (found, gsize, 1);
+    }
   return c;
 }
 
@@ -522,6 +542,11 @@ _gw_clause_negates_amount (GwCheckContext *ctx,
   gssize neg = negator_of (ctx, c, start, end);
   gsize from;
 
+  /* named in order to be stopped: 过去五年一签的做法已经废止, 改变五年
+   * 一签的做法. Not by a framing verb in another clause (破除唯价格论，
+   * 价格权重为5%): that frames the practice, not this amount. */
+  if (c->framed_here || start >= c->framed_from)
+    return TRUE;
   /* only a negator before the amount: after it, 五年以上的合同不得签订
    * is read by the trigger rules, and 五年不变 is no negation */
   if (neg < 0 || (gsize) neg >= start)
@@ -560,7 +585,8 @@ _gw_clause_flags (GwCheckContext *ctx,
 {
   const GwClause *c = _gw_clause_at (ctx, pos);
 
-  return c->flags | c->seg_flags[MIN (segment_of (c, pos), GW_CLAUSE_MAX_SEGMENTS - 1)];
+  return c->flags | c->seg_flags[MIN (segment_of (c, pos), GW_CLAUSE_MAX_SEGMENTS - 1)] |
+         (pos >= c->framed_from ? GW_CLAUSE_FRAMED : 0);
 }
 
 gboolean
