@@ -98,51 +98,77 @@
 #define SOLE_WORDS "唯一|仅仅|仅以|仅凭|仅按|仅看|只以|只凭|只按|只看|只比|完全(?:以|凭|按|由|取决)|决定性|单纯|全凭|一律以|就定|便定|就选|便选|就用|就给"
 #define ONE_OF_WORDS "之一|综合|兼顾|结合|统筹|并重|多方面|等因素|同时考虑|也要|更要|更注重"
 
-/* The clause reader's regexes, and for each the characters one of which
- * every match holds (the first characters of its alternatives). A clause
- * is scanned once for these characters and a regex runs only where one of
- * its characters stands: most clauses of a draft hold none of 扭破告… and
- * a call into the engine costs more than the scan. */
+/* The clause reader's regexes, and for each the words one of which every
+ * match holds, by their first one or two characters (a match of NEGATORS
+ * starts with 不能, 不得 … or 避免 …). A clause is scanned once for these
+ * and a regex runs only where one of its keys stands: the call into the
+ * engine costs more than the scan, and most clauses hold 不 but no 不得. */
 enum {
   RX_NEGATORS, RX_PROHIBITIONS, RX_OBLIGATIONS, RX_PROBLEM_WORDS, RX_FRAMING_VERBS,
   RX_FRAMING_AFTER, RX_PAST, RX_PAST_PROBLEMS, RX_SOLE, RX_ONE_OF, RX_BREAKERS,
   RX_REJECTED_IN_CLAUSE, RX_REJECTION, RX_FRAMING_HERE,
   RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS,
-  N_RX,
-  N_KEYED = RX_FRAMING_HERE + 1
+  N_RX
 };
+
+#define FRAMING_VERB_KEYS \
+  "扭转 破除 告别 摒弃 摈弃 革除 根治 遏制 纠正 整治 改变 改掉 废止 废除 叫停 清理 克服 打破 走出 跳出 摆脱"
+#define PRACTICE_KEYS "做法 作法 现象 问题 情况 情形 行为 方式 模式 规定 办法 惯例 条款 约定"
 
 static const struct {
   const char *pattern;
-  const char *keys;     /* NULL: always run */
+  const char *keys;     /* space-separated, one or two characters; NULL: always run */
 } patterns[N_RX] = {
-  [RX_NEGATORS] = { NEGATORS, "不严禁切避杜防纠反摒摈克扭取并而绝决" },
-  [RX_PROHIBITIONS] = { PROHIBITIONS, "不严禁杜防避" },
-  [RX_OBLIGATIONS] = { OBLIGATIONS, "不无非" },
-  [RX_PROBLEM_WORDS] = { PROBLEM_WORDS, "问弊纠整乱误局惯老陋顽偏歪怪" },
-  [RX_FRAMING_VERBS] = { FRAMING_VERBS, "扭破告摒摈革根遏纠整改废叫清克打走跳摆" },
-  [RX_FRAMING_AFTER] = { FRAMING_AFTER, "问现做情弊局惯老办方模行规此这该上以类前" },
-  [RX_PAST] = { PAST_MARKERS, "过以此曾原前一长" },
-  [RX_PAST_PROBLEMS] = { PAST_PROBLEMS, "问弊现整纠不已偏" },
-  [RX_SOLE] = { SOLE_WORDS, "唯仅只完决单全一就便" },
-  [RX_ONE_OF] = { ONE_OF_WORDS, "之综兼结统并多等同也更" },
-  [RX_BREAKERS] = { BREAKERS, "而改转反却但" },
-  [RX_REJECTED_IN_CLAUSE] = { REJECTED_IN_CLAUSE, "做作现问情行方模规办惯条约" },
-  [RX_FRAMING_HERE] = { FRAMING_VERBS, "扭破告摒摈革根遏纠整改废叫清克打走跳摆" },
-  [RX_REJECTION] = { REJECTION, "停暂终废作失一取叫纠清撤禁杜摒摈根不予加应已违属严从依追问" },
-  [RX_POST_GOVERNED] = { POST_GOVERNED, NULL },
-  [RX_DENIALS] = { DENIALS, NULL },
-  [RX_DENIALS_AFTER] = { DENIALS_AFTER, NULL },
+  [RX_NEGATORS] = { NEGATORS,
+    "不能 不得 严禁 禁止 不应 不宜 不准 不许 不允 不可 不该 切勿 不要 避免 杜绝 防止 不以 不搞 纠正 "
+    "不采 不实 不再 反对 摒弃 摈弃 克服 扭转 取消 不是 并非 而非 不作 不将 不把 不单 不光 不只 不仅 "
+    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向" },
+  [RX_PROHIBITIONS] = { PROHIBITIONS, "不得 严禁 禁止 不能 不应 不准 不许 不允 不可 杜绝 防止 避免" },
+  /* 不得不 holds 得不, 非…不可 holds 不可 */
+  [RX_OBLIGATIONS] = { OBLIGATIONS, "得不 能不 可不 无不 会不 不可" },
+  [RX_PROBLEM_WORDS] = { PROBLEM_WORDS,
+    "问题 弊端 纠正 整治 乱象 误区 局面 惯性 老路 老办 陋习 顽疾 偏差 歪风 怪象" },
+  [RX_FRAMING_VERBS] = { FRAMING_VERBS, FRAMING_VERB_KEYS },
+  [RX_FRAMING_AFTER] = { FRAMING_AFTER,
+    "问题 现象 做法 情况 弊端 局面 惯性 老路 老办 办法 方式 模式 行为 惯例 规定 "
+    "此类 这种 这类 这一 上述 以上 这些 类似 前述 该问 该现 该弊 该乱 该做 该情 该行 该方 该办 该规" },
+  [RX_PAST] = { PAST_MARKERS, "过去 以往 此前 曾经 原来 以前 一度 前些 长期" },
+  [RX_PAST_PROBLEMS] = { PAST_PROBLEMS, "问题 弊端 现象 整改 纠正 不再 已经 已被 偏差" },
+  [RX_SOLE] = { SOLE_WORDS,
+    "唯一 仅仅 仅以 仅凭 仅按 仅看 只以 只凭 只按 只看 只比 完全 决定 单纯 全凭 一律 就定 便定 就选 "
+    "便选 就用 就给" },
+  [RX_ONE_OF] = { ONE_OF_WORDS, "之一 综合 兼顾 结合 统筹 并重 多方 等因 同时 也要 更要 更注" },
+  [RX_BREAKERS] = { BREAKERS,
+    "而由 而是 而改 而以 而直 而采 而实 而按 而仅 而只 而将 而让 而交 而转 而应 而要 而须 而需 而必 "
+    "而一 而统 改由 转由 改为 转为 反而 却 但" },
+  [RX_REJECTED_IN_CLAUSE] = { REJECTED_IN_CLAUSE, PRACTICE_KEYS },
+  /* every match holds a stop verb */
+  [RX_REJECTION] = { REJECTION,
+    "停止 暂停 终止 废止 废除 作废 失效 一律 取消 叫停 纠正 清理 清退 清除 撤销 禁止 杜绝 摒弃 摈弃 "
+    "根除 根治 停用 不再 不得 予以 加以 应予 不符 违反 属于 属违 不可 不合 严肃 从严 依法 依规 追究 问责" },
+  [RX_FRAMING_HERE] = { FRAMING_VERBS, FRAMING_VERB_KEYS },
+  /* the verb's first character, one of the first two after the negator */
+  [RX_POST_GOVERNED] = { POST_GOVERNED, "是 作 成 为 当 视 替 代 取 等 以 单 决" },
+  [RX_DENIALS] = { DENIALS,
+    "未 没有 不再 无需 无须 不必 不用 免于 免予 不经 不需 缺少 缺乏 跳过 绕过 省去 省略 不进 不组 不开 "
+    "不履 不走 不搞 不通 不采 不实" },
+  [RX_DENIALS_AFTER] = { DENIALS_AFTER, "不作 不再 不得 不是 并非 不挂 不与 不影" },
   [RX_BOUND_WORDS] = { BOUND_WORDS, NULL },
 };
 
-#define KEY_SLOTS 512   /* a power of two, well above the keys' count */
+#define KEY_SLOTS 1024   /* a power of two, well above the keys' count */
 
 typedef struct {
   GRegex  *rx[N_RX];
-  gunichar key[KEY_SLOTS];
+  guint64  key[KEY_SLOTS];    /* first << 32 | second character; a lone character as is */
   guint32  bits[KEY_SLOTS];
+  /* which characters of the BMP are keys alone, or a key's first or
+   * second: most characters are none, and two bit tests say so */
+  guint8   alone[8192], first[8192], second[8192];
 } Regexes;
+
+#define BIT_SET(map, c) ((map)[(c) >> 3] |= 1 << ((c) & 7))
+#define BIT_HAS(map, c) ((c) < 0x10000 && ((map)[(c) >> 3] >> ((c) & 7) & 1))
 
 static GRegex *
 make (const char *pattern)
@@ -156,9 +182,19 @@ make (const char *pattern)
 }
 
 static inline guint
-slot_of (gunichar c)
+slot_of (guint64 key)
 {
-  return (c * 2654435761u) >> 23 & (KEY_SLOTS - 1);
+  return (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 54) & (KEY_SLOTS - 1);
+}
+
+static inline guint32
+bits_of (const Regexes *r,
+         guint64        key)
+{
+  for (guint slot = slot_of (key); r->key[slot] != 0; slot = (slot + 1) & (KEY_SLOTS - 1))
+    if (r->key[slot] == key)
+      return r->bits[slot];
+  return 0;
 }
 
 static const Regexes *
@@ -171,15 +207,28 @@ regexes (void)
     {
       for (guint i = 0; i < N_RX; i++)
         {
-          r.rx[i] = make (patterns[i].pattern);
-          for (const char *k = patterns[i].keys; k && *k; k = g_utf8_next_char (k))
-            {
-              gunichar c = g_utf8_get_char (k);
-              guint slot = slot_of (c);
+          g_auto(GStrv) keys = patterns[i].keys ? g_strsplit (patterns[i].keys, " ", -1) : NULL;
 
-              while (r.key[slot] != 0 && r.key[slot] != c)
+          r.rx[i] = make (patterns[i].pattern);
+          for (guint k = 0; keys && keys[k]; k++)
+            {
+              gunichar a = g_utf8_get_char (keys[k]);
+              const char *next = g_utf8_next_char (keys[k]);
+              guint64 key = *next ? (guint64) a << 32 | g_utf8_get_char (next) : a;
+              guint slot = slot_of (key);
+
+              g_assert (*next == '\0' || *g_utf8_next_char (next) == '\0');
+              g_assert (a < 0x10000 && (*next == '\0' || g_utf8_get_char (next) < 0x10000));
+              if (*next)
+                {
+                  BIT_SET (r.first, a);
+                  BIT_SET (r.second, g_utf8_get_char (next));
+                }
+              else
+                BIT_SET (r.alone, a);
+              while (r.key[slot] != 0 && r.key[slot] != key)
                 slot = (slot + 1) & (KEY_SLOTS - 1);
-              r.key[slot] = c;
+              r.key[slot] = key;
               r.bits[slot] |= 1u << i;
             }
         }
@@ -188,8 +237,8 @@ regexes (void)
   return &r;
 }
 
-/* The regexes (bits) whose key characters stand in [start, end); every
- * bit when the prefilters are off, so a test can compare both ways. */
+/* The regexes (bits) whose keys stand in [start, end); every bit when the
+ * prefilters are off, so a test can compare both ways. */
 static guint32
 keys_in (GwCheckContext *ctx,
          gsize           start,
@@ -198,17 +247,17 @@ keys_in (GwCheckContext *ctx,
   const Regexes *r = regexes ();
   const guchar *p = (const guchar *) ctx->text + start, *q = (const guchar *) ctx->text + end;
   guint32 bits = 0;
+  gunichar prev = 0;
 
   if (!_gw_prefilter_get_enabled ())
     return G_MAXUINT32;
   while (p < q)
     {
       gunichar c;
-      guint slot;
 
       if (*p < 0x80)
         {
-          p++;
+          prev = *p++;
           continue;
         }
       if ((*p & 0xF0) == 0xE0 && p + 2 < q)
@@ -221,14 +270,16 @@ keys_in (GwCheckContext *ctx,
           c = g_utf8_get_char_validated ((const char *) p, q - p);
           p = (const guchar *) g_utf8_next_char (p);
           if (c == (gunichar) -1 || c == (gunichar) -2)
-            continue;
+            {
+              prev = 0;
+              continue;
+            }
         }
-      for (slot = slot_of (c); r->key[slot] != 0; slot = (slot + 1) & (KEY_SLOTS - 1))
-        if (r->key[slot] == c)
-          {
-            bits |= r->bits[slot];
-            break;
-          }
+      if (BIT_HAS (r->alone, c))
+        bits |= bits_of (r, c);
+      if (BIT_HAS (r->second, c) && BIT_HAS (r->first, prev))
+        bits |= bits_of (r, (guint64) prev << 32 | c);
+      prev = c;
     }
   return bits;
 }
@@ -295,6 +346,23 @@ inside (GArray *pairs,
     if (s < g_array_index (pairs, gsize, i + 1) && e > g_array_index (pairs, gsize, i))
       return TRUE;
   return FALSE;
+}
+
+/* The end of the first @n characters after @pos (spaces skipped), before
+ * @end. */
+static gsize
+after_chars (GwCheckContext *ctx,
+             gsize           pos,
+             gsize           end,
+             guint           n)
+{
+  while (pos < end && n > 0)
+    {
+      if (!g_ascii_isspace (ctx->text[pos]))
+        n--;
+      pos = g_utf8_next_char (ctx->text + pos) - ctx->text;
+    }
+  return MIN (pos, end);
 }
 
 /* The segment of @c that @pos stands in: 0 up to the first turn (而由 …). */
@@ -427,7 +495,9 @@ read_clause (GwCheckContext *ctx,
         continue;
       g_array_append_val (c->negators, s);
       g_array_append_val (c->negators, e);
-      if (any_in (ctx, r->rx[RX_POST_GOVERNED], e, segment_end (c, segment_of (c, s))))
+      if (HAS (keys_in (ctx, e, after_chars (ctx, e, segment_end (c, segment_of (c, s)), 2)),
+               RX_POST_GOVERNED) &&
+          any_in (ctx, r->rx[RX_POST_GOVERNED], e, segment_end (c, segment_of (c, s))))
         g_array_append_val (c->post_negators, s);
     }
   g_array_set_size (found, 0);
@@ -574,9 +644,11 @@ _gw_clause_denies (GwCheckContext *ctx,
       while (from > first && ((guchar) ctx->text[from] & 0xC0) == 0x80)
         from--;
     }
-  if (any_in (ctx, regexes ()->rx[RX_DENIALS], from, start))
+  if (HAS (keys_in (ctx, from, start), RX_DENIALS) &&
+      any_in (ctx, regexes ()->rx[RX_DENIALS], from, start))
     return TRUE;
-  return any_in (ctx, regexes ()->rx[RX_DENIALS_AFTER], start, segment_end (c, seg));
+  return HAS (keys_in (ctx, start, segment_end (c, seg)), RX_DENIALS_AFTER) &&
+         any_in (ctx, regexes ()->rx[RX_DENIALS_AFTER], start, segment_end (c, seg));
 }
 
 guint
