@@ -286,15 +286,40 @@ keys_in (GwCheckContext *ctx,
 
 #define HAS(bits, rx) (((bits) >> (rx)) & 1)
 
+/* The arrays of a clause that holds none of a kind share one empty array:
+ * most clauses hold no negator, and a clause is never changed once read. */
+static GArray *
+empty (void)
+{
+  static GArray *none;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      none = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_once_init_leave (&once, 1);
+    }
+  return none;
+}
+
+static void
+append (GArray **array,
+        gsize    value)
+{
+  if (*array == empty ())
+    *array = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (*array, value);
+}
+
 void
 _gw_clause_free (gpointer data)
 {
   GwClause *c = data;
+  GArray **arrays[] = { &c->negators, &c->post_negators, &c->obligations, &c->breaks };
 
-  g_array_unref (c->negators);
-  g_array_unref (c->post_negators);
-  g_array_unref (c->obligations);
-  g_array_unref (c->breaks);
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    if (*arrays[i] != empty ())
+      g_array_unref (*arrays[i]);
   g_free (c);
 }
 
@@ -456,7 +481,7 @@ read_clause (GwCheckContext *ctx,
 {
   const Regexes *r = regexes ();
   GwClause *c = g_new0 (GwClause, 1);
-  GArray *obligations = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GArray *obligations;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gsize));
   guint32 before = keys_in (ctx, ss, cs), here = keys_in (ctx, cs, ce), after = keys_in (ctx, ce, se);
 
@@ -464,21 +489,21 @@ read_clause (GwCheckContext *ctx,
   c->end = ce;
   c->sentence_start = ss;
   c->sentence_end = se;
-  c->negators = g_array_new (FALSE, FALSE, sizeof (gsize));
-  c->post_negators = g_array_new (FALSE, FALSE, sizeof (gsize));
-  c->obligations = obligations;
-  c->breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  c->negators = c->post_negators = c->breaks = empty ();
+  /* 不得不: filled before the negators, which skip its halves */
+  c->obligations = obligations = HAS (here, RX_OBLIGATIONS) ? g_array_new (FALSE, FALSE, sizeof (gsize))
+                                                            : empty ();
 
   /* Turns split the clause into segments, each read for itself. */
   if (HAS (here, RX_BREAKERS))
     {
       each_match (ctx, r->rx[RX_BREAKERS], cs, ce, found);
       for (guint i = 0; i + 1 < found->len && c->breaks->len + 1 < GW_CLAUSE_MAX_SEGMENTS; i += 2)
-        g_array_append_val (c->breaks, g_array_index (found, gsize, i));
+        append (&c->breaks, g_array_index (found, gsize, i));
       g_array_set_size (found, 0);
     }
 
-  if (HAS (here, RX_OBLIGATIONS))
+  if (obligations != empty ())
     each_match (ctx, r->rx[RX_OBLIGATIONS], cs, ce, obligations);
   if (obligations->len > 0)
     c->flags |= GW_CLAUSE_OBLIGATION;
@@ -493,12 +518,12 @@ read_clause (GwCheckContext *ctx,
 
       if (inside (obligations, s, e))
         continue;
-      g_array_append_val (c->negators, s);
-      g_array_append_val (c->negators, e);
+      append (&c->negators, s);
+      append (&c->negators, e);
       if (HAS (keys_in (ctx, e, after_chars (ctx, e, segment_end (c, segment_of (c, s)), 2)),
                RX_POST_GOVERNED) &&
           any_in (ctx, r->rx[RX_POST_GOVERNED], e, segment_end (c, segment_of (c, s))))
-        g_array_append_val (c->post_negators, s);
+        append (&c->post_negators, s);
     }
   g_array_set_size (found, 0);
   if (HAS (here, RX_PROHIBITIONS))
