@@ -88,6 +88,11 @@
   "(?:做法|作法|现象|问题|情况|情形|行为|方式|模式|规定|办法|惯例|条款|约定)[\"”]?(?:等)?" \
   "[^，。；！？\\n]{0,12}?" STOP_END
 
+/* …or a clause that ends by condemning what it says: 合同一次签订五年是不
+ * 允许的, …属于违规行为. */
+#define CONDEMNED_AT_END \
+  "(?:不允许|不被允许|不能允许|错误|违规|违法|不可取|不合规|不妥)(?:的)?(?:做法|行为)?[\"”]?$"
+
 /* What stands between a negator and a number when the number is a bound,
  * not the thing negated: 不得少于五年 sets five years as the floor. */
 #define BOUND_WORDS "超过|超出|多于|少于|低于|高于|短于|长于|小于|大于|不足|不到|不满|改为|以上|以下"
@@ -106,7 +111,7 @@
 enum {
   RX_NEGATORS, RX_PROHIBITIONS, RX_OBLIGATIONS, RX_PROBLEM_WORDS, RX_FRAMING_VERBS,
   RX_FRAMING_AFTER, RX_PAST, RX_PAST_PROBLEMS, RX_SOLE, RX_ONE_OF, RX_BREAKERS,
-  RX_REJECTED_IN_CLAUSE, RX_REJECTION, RX_FRAMING_HERE,
+  RX_REJECTED_IN_CLAUSE, RX_REJECTION, RX_FRAMING_HERE, RX_CONDEMNED,
   RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS,
   N_RX
 };
@@ -147,6 +152,7 @@ static const struct {
     "停止 暂停 终止 废止 废除 作废 失效 一律 取消 叫停 纠正 清理 清退 清除 撤销 禁止 杜绝 摒弃 摈弃 "
     "根除 根治 停用 不再 不得 予以 加以 应予 不符 违反 属于 属违 不可 不合 严肃 从严 依法 依规 追究 问责" },
   [RX_FRAMING_HERE] = { FRAMING_VERBS, FRAMING_VERB_KEYS },
+  [RX_CONDEMNED] = { CONDEMNED_AT_END, "不允 不被 不能 错误 违规 违法 不可 不合 不妥" },
   /* the verb's first character, one of the first two after the negator */
   [RX_POST_GOVERNED] = { POST_GOVERNED, "是 作 成 为 当 视 替 代 取 等 以 单 决" },
   [RX_DENIALS] = { DENIALS,
@@ -552,6 +558,7 @@ read_clause (GwCheckContext *ctx,
       (HAS (before | here, RX_PAST) && HAS (before | here | after, RX_PAST_PROBLEMS) &&
        any_in (ctx, r->rx[RX_PAST], ss, ce) && any_in (ctx, r->rx[RX_PAST_PROBLEMS], ss, se)) ||
       (HAS (here, RX_REJECTED_IN_CLAUSE) && any_in (ctx, r->rx[RX_REJECTED_IN_CLAUSE], cs, ce)) ||
+      (HAS (here, RX_CONDEMNED) && any_in (ctx, r->rx[RX_CONDEMNED], cs, ce)) ||
       (HAS (after, RX_REJECTION) && rejected_after (ctx, cs, ce, se)))
     {
       c->flags |= GW_CLAUSE_FRAMED;
