@@ -740,6 +740,9 @@ run_number (GwMatcher      *m,
                 continue;
               if (!((m->has_lower && v < m->lower) || (m->has_upper && v > m->upper)))
                 continue;
+              /* 不得一次签订四年: the clause forbids the amount (gw-clause.c) */
+              if (_gw_clause_negates_amount (ctx, ns, ne))
+                continue;
               if (m->skip_before && matches_in (ctx, m->skip_before, us, ns))
                 continue;
               if (conds_any (ctx, m->unless, ns))

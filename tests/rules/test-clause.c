@@ -305,6 +305,120 @@ test_still_open (void)
   g_assert_cmpuint (shipped_findings ("县城区社工站运营服务通过政府采购交由县社会工作协会承接。", "procurement.method-legal"), ==, 0);
 }
 
+/* The reach of a reading, as a table: each class with its lawful mirror
+ * image. A trigger on an award (成交) and one on self-funding (自筹). */
+static void
+test_reach (void)
+{
+  static const struct { const char *sentence; guint findings; } cases[] = {
+    /* a negator reaches to a turn in its clause, not past it */
+    { "不再组织专家评审而由报价最低的机构直接成交。", 1 },
+    { "不再组织专家评审，改由报价最低的机构直接成交。", 1 },
+    { "不组织综合评审，却由报价最低的机构成交。", 1 },
+    { "不得由报价最低的机构直接成交。", 0 },
+    { "不得由报价最低的机构直接成交，而应综合评审。", 0 },
+    { "不应由报价最低的机构成交而应综合评审。", 0 },
+    { "财政不再安排资金而由承接机构自筹。", 1 },
+    { "不得要求承接机构自筹。", 0 },
+    /* 从而/进而 carry the statement on */
+    { "严禁压价，从而由报价最低的机构成交。", 1 },
+    { "严禁压低价格从而由报价最低的机构成交。", 0 },
+    /* a practice named as a topic and stopped by the next clause */
+    { "过去由报价最低的机构成交的做法，自即日起停止执行。", 0 },
+    { "由报价最低的机构成交的，要在月底前全部清理纠正。", 0 },
+    { "由报价最低的机构成交的，一律废止。", 0 },
+    { "由报价最低的机构成交的，予以纠正。", 0 },
+    { "由报价最低的机构成交的做法自即日起停止执行。", 0 },
+    { "以往由报价最低的机构成交的做法已不符合要求，应予废止。", 0 },
+    { "由报价最低的机构成交的，严肃追究相关人员责任。", 0 },
+    /* a clause that ends by condemning what it says */
+    { "由报价最低的机构直接成交属于违规行为。", 0 },
+    { "由报价最低的机构直接成交是不允许的。", 0 },
+    { "由报价最低的机构成交，不允许其他机构参与。", 1 },
+    /* a framing verb earlier in the same clause */
+    { "改变由报价最低的机构成交的做法。", 0 },
+    { "坚决叫停由报价最低的机构成交。", 0 },
+    /* …but not a remedy, not a clause with its own object, not a
+     * statement that is no topic, not an anaphor that rejects nothing */
+    { "由报价最低的机构成交，按上述办法执行。", 1 },
+    { "由报价最低的机构成交，不符合要求的除外。", 1 },
+    { "由报价最低的机构成交的，责令纠正。", 1 },
+    { "由报价最低的机构成交的，取消综合评审。", 1 },
+    { "今年起由报价最低的机构成交，原评审办法同时废止。", 1 },
+    { "由报价最低的机构成交，自即日起执行。", 1 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwChecker) c = checker_with ("2",
+      "{\"type\": \"trigger\", \"patterns\": [\"报价最低的[^，。；！？\\\\n]{0,8}成交\", \"自筹\"]}",
+      "\"由报价最低的机构成交。\"", "\"不得由报价最低的机构成交。\"", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    expect (c, cases[i].sentence, cases[i].findings);
+}
+
+/* A number the clause forbids is not stated; a bound is. */
+static void
+test_forbidden_amounts (void)
+{
+  static const struct { const char *sentence; guint findings; } cases[] = {
+    { "合同一次签订四年。", 1 },
+    { "不得一次签订四年或更长期限的合同。", 0 },
+    { "严禁签订五年期合同。", 0 },
+    { "禁止一次签订五年期合同。", 0 },
+    { "不准签订五年期合同。", 0 },
+    { "不允许签订五年期合同。", 0 },
+    { "杜绝一次签订五年期合同。", 0 },
+    { "各乡镇不得不签订五年期合同。", 1 },
+    /* named in order to be stopped */
+    { "过去一次签订五年合同的做法已经废止。", 0 },
+    { "一次签订五年合同的做法不再实行。", 0 },
+    { "改变过去一次签订五年合同的做法。", 0 },
+    { "一次签订五年合同，原来的规定停止执行。", 1 },
+    { "合同一次签订五年是不允许的。", 0 },
+    /* bounds: 不得少于五年 puts the floor at five */
+    { "合同期限不得少于五年。", 1 },
+    { "合同期限不得短于五年。", 1 },
+    { "合同期限不得低于五年。", 1 },
+    /* a turn: the negation is of the other term */
+    { "不再签订三年期合同而改为签订五年期合同。", 1 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwChecker) c = checker_with ("2",
+      "{\"type\": \"number\", \"measure\": \"years\", \"max\": 3,"
+      " \"context\": \"(合同|期限|签订)[^，。；！？\\\\n]{0,12}\", \"lookback\": 4}",
+      "\"合同期限为五年。\"", "\"合同期限为三年。\"", &error);
+
+  g_assert_no_error (error);
+  /* overlapping contexts may report a number twice: count clauses */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (findings_for (c, cases[i].sentence), 1u) != cases[i].findings)
+      g_error ("“%s”: expected %s", cases[i].sentence, cases[i].findings ? "a finding" : "none");
+}
+
+/* The shipped rules on the classes batch 3 showed (tuned on it). */
+static void
+test_shipped_classes (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    { "用社工站经费为乡镇便民服务中心聘用两名窗口工作人员。", "scope.no-disguised-employment", 1 },
+    { "项目资金为街道党政办雇用一名文员。", "scope.no-disguised-employment", 1 },
+    { "承接机构为各乡镇（街道）社工站配备专职工作人员。", "scope.no-disguised-employment", 0 },
+    { "承接机构为乡镇社工站聘用两名专职社工。", "scope.no-disguised-employment", 0 },
+    { "社工被借调到乡镇顶岗的，要在本月底前全部清理纠正。", "scope.no-disguised-employment", 0 },
+    { "社工被借调到乡镇顶岗，由乡镇负责考勤。", "scope.no-disguised-employment", 1 },
+    { "运营经费缺口由承接机构自行消化。", "funding.in-budget", 1 },
+    { "不得要求承接机构自行消化运营经费缺口。", "funding.in-budget", 0 },
+    { "服务周期最长不超过三年，不得一次签订四年的合同。", "contract.term-max-3y", 0 },
+    { "服务周期最长不超过三年，不得一次签订四年的合同。", "contract.annual-signing", 0 },
+    { "服务周期为三年，一次签订三年合同。", "contract.annual-signing", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -315,5 +429,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/formats", test_formats);
   g_test_add_func ("/rules/clause/no-exemption-lists", test_no_exemption_lists);
   g_test_add_func ("/rules/clause/still-open", test_still_open);
+  g_test_add_func ("/rules/clause/reach", test_reach);
+  g_test_add_func ("/rules/clause/forbidden-amounts", test_forbidden_amounts);
+  g_test_add_func ("/rules/clause/shipped-classes", test_shipped_classes);
   return g_test_run ();
 }
