@@ -54,9 +54,6 @@ struct _GwEditor
   gboolean        table_updating;
 };
 
-/* gw-editor.c */
-gboolean _gw_editor_line_is_blank       (const char     *line);
-
 /* gw-editor-tables.c: tables in the body */
 void     _gw_editor_style_tables        (GwEditor       *self);
 void     _gw_editor_table_panel_update  (GwEditor       *self);

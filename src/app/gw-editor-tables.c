@@ -7,6 +7,7 @@
 
 #include "gw-editor-private.h"
 #include "gw-table-text.h"
+#include "gw-text.h"
 
 /* Tables in the body. A table is one line of the body (gw-table-text.h),
  * so the lines around it keep their blocks and the text buffer's undo
@@ -361,7 +362,7 @@ insert_lines_at_cursor (GwEditor   *self,
     gtk_text_iter_forward_to_line_end (&line_end);
   current = gtk_text_buffer_get_text (self->buffer, &iter, &line_end, TRUE);
 
-  if (_gw_editor_line_is_blank (current))
+  if (gw_text_is_blank (current))
     {
       gtk_text_buffer_delete (self->buffer, &iter, &line_end);
       g_string_append (text, lines);

@@ -10,6 +10,7 @@
 #include "gw-editor-private.h"
 #include "gw-import-text.h"
 #include "gw-table-text.h"
+#include "gw-text.h"
 
 #define SYNC_DELAY_MS 150
 
@@ -162,17 +163,6 @@ style_line (GwEditor *self,
     gtk_text_buffer_apply_tag (self->buffer, self->tag_h1, &start, &end);
 }
 
-gboolean
-_gw_editor_line_is_blank (const char *line)
-{
-  for (const char *p = line; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        return FALSE;
-    }
-  return TRUE;
-}
 
 void
 gw_editor_sync_now (GwEditor *self)
@@ -202,7 +192,7 @@ gw_editor_sync_now (GwEditor *self)
   new_texts = g_ptr_array_new ();
   new_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; lines[i]; i++)
-    if (!_gw_editor_line_is_blank (lines[i]))
+    if (!gw_text_is_blank (lines[i]))
       {
         g_ptr_array_add (new_texts, lines[i]);
         g_array_append_val (new_lines, i);
@@ -268,7 +258,7 @@ gw_editor_sync_now (GwEditor *self)
     }
   /* A line blanked out (spaces left) may keep a heading style from before. */
   for (guint i = 0; lines[i]; i++)
-    if (*lines[i] != '\0' && _gw_editor_line_is_blank (lines[i]))
+    if (*lines[i] != '\0' && gw_text_is_blank (lines[i]))
       style_line (self, i, NULL);
   _gw_editor_style_tables (self);
   _gw_editor_table_panel_update (self);

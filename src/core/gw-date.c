@@ -7,6 +7,7 @@
 
 #include "gw-date.h"
 #include "gw-numeral.h"
+#include "gw-text.h"
 
 static const char *
 skip_spaces (const char *p,
@@ -16,7 +17,7 @@ skip_spaces (const char *p,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == 0 || !(g_unichar_isspace (c) || c == 0x3000))
+      if (c == 0 || !gw_unichar_is_space (c))
         return p;
       date->flaws |= GW_DATE_FLAW_SPACES;
       p = g_utf8_next_char (p);

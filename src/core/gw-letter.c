@@ -6,12 +6,7 @@
 #include <string.h>
 
 #include "gw-letter.h"
-
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000;
-}
+#include "gw-text.h"
 
 /* The brackets gw_import_text_is_doc_number() accepts around the year, right or
  * wrong: 〔 [ 【 ( （ ［ 〖 ｛ {. */
@@ -38,7 +33,7 @@ gw_doc_number_is_letter (const char *number)
       /* no bracket: the 代字 ends where the year's digits start */
       if (g_unichar_isdigit (c))
         break;
-      if (!is_space (c))
+      if (!gw_unichar_is_space (c))
         g_string_append_unichar (prefix, c);
     }
   return g_str_has_suffix (prefix->str, "函") || g_str_has_suffix (prefix->str, "函字");
@@ -55,7 +50,7 @@ gw_title_is_letter (const char *title)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!is_space (c))
+      if (!gw_unichar_is_space (c))
         g_string_append_unichar (flat, c);
     }
   return g_str_has_suffix (flat->str, "的函") || g_str_has_suffix (flat->str, "的复函");

@@ -812,3 +812,22 @@ gw_text_fold_width (const char *text)
     g_string_append_unichar (out, gw_unichar_fold_width (g_utf8_get_char (p)));
   return g_string_free (out, FALSE);
 }
+
+gboolean
+gw_unichar_is_space (gunichar c)
+{
+  /* U+3000 is a space separator (Zs), so GLib's test takes it in; named
+   * here so that no caller wonders */
+  return g_unichar_isspace (c) || c == 0x3000;
+}
+
+gboolean
+gw_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!gw_unichar_is_space (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

@@ -141,4 +141,10 @@ GArray     *gw_text_extract_numbers     (const char *text,
 gunichar    gw_unichar_fold_width        (gunichar    c);
 char       *gw_text_fold_width           (const char *text);
 
+/* White space as a draft has it: what GLib counts as space, which takes in
+ * the ideographic space U+3000 (全角空格) that indents Chinese paragraphs. */
+gboolean    gw_unichar_is_space          (gunichar    c);
+/* TRUE when @text is NULL, empty, or nothing but such white space. */
+gboolean    gw_text_is_blank             (const char *text);
+
 G_END_DECLS

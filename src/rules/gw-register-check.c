@@ -7,6 +7,7 @@
 
 #include "gw-number-registry.h"
 #include "gw-matcher-private.h"
+#include "gw-text.h"
 
 #define L(ctx, zh, en) ((ctx)->lang == 0 ? (zh) : (en))
 
@@ -19,7 +20,7 @@ squeeze (const char *text)
   for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && c != 0x3000)
+      if (!gw_unichar_is_space (c))
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);

@@ -269,6 +269,26 @@ test_fold_width (void)
 }
 
 static void
+test_blank (void)
+{
+  static const struct { const char *text; gboolean blank; } cases[] = {
+    { NULL, TRUE },
+    { "", TRUE },
+    { " \t\r\n", TRUE },
+    { "　　", TRUE },               /* ideographic spaces, a paragraph's indent */
+    { "\xc2\xa0", TRUE },          /* no-break space, pasted from Word */
+    { "　x", FALSE },
+    { "。", FALSE },
+    { "\xe2\x80\x8b", FALSE },    /* a zero-width space is a format character, not space */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (gw_text_is_blank (cases[i].text), ==, cases[i].blank);
+  g_assert_true (gw_unichar_is_space (0x3000));
+  g_assert_false (gw_unichar_is_space (0x4E00));
+}
+
+static void
 test_heading_marker_text (void)
 {
   static const struct { guint level, number; const char *text; } cases[] = {
@@ -307,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/primitives/digit-value", test_digit_value);
   g_test_add_func ("/primitives/date/parse", test_date_parse);
   g_test_add_func ("/primitives/fold-width", test_fold_width);
+  g_test_add_func ("/primitives/blank", test_blank);
   g_test_add_func ("/primitives/heading-marker/text", test_heading_marker_text);
   return g_test_run ();
 }
