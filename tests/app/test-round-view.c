@@ -418,6 +418,29 @@ test_round_open_in_parent (void)
   close_windows (round_window, window);
 }
 
+/* A round window with no document window behind it opens the form in the
+ * application's document window used last (not its active window, which
+ * is the round window itself: added and focused last). */
+static void
+test_round_open_without_parent (void)
+{
+  g_autoptr(GFile) form = NULL;
+  g_autoptr(GFile) folder = make_round ("active", &form);
+  GwWindow *window = gw_window_new (app);
+  GtkWindow *round_window = gw_round_window_new (NULL, folder);
+  PageWait w = { window, form };
+
+  g_assert_null (gtk_window_get_transient_for (round_window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_application (round_window, GTK_APPLICATION (app));
+  gtk_window_present (round_window);
+
+  activate_station (round_window, "甲站");
+  g_assert_true (wait_for (page_shown, &w, 10000));
+  g_assert_true (g_file_equal (gw_page_get_file (gw_window_get_current_page (window)), form));
+  close_windows (round_window, window);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -443,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/app/round/view", test_round_view);
   g_test_add_func ("/app/round/dialog", test_round_dialog);
   g_test_add_func ("/app/round/open-in-parent", test_round_open_in_parent);
+  g_test_add_func ("/app/round/open-without-parent", test_round_open_without_parent);
   status = g_test_run ();
 
   g_object_unref (app);
