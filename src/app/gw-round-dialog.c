@@ -305,15 +305,21 @@ open_form_cb (GwRoundView *view,
   g_autofree char *uri = g_file_get_uri (file);
 
   /* The document window opens it (win.open-uri); the round window has no
-   * such action, so the active window is asked when it is the parent. */
+   * such action, so its parent is asked, or else the document window used
+   * last. Not the active window: the application keeps its windows most
+   * recently focused first, so that is the round window itself. */
   if (parent && gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-uri", "s", uri))
     {
       gtk_window_present (parent);
       return;
     }
-  parent = app ? gtk_application_get_active_window (app) : NULL;
-  if (parent && gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-uri", "s", uri))
-    gtk_window_present (parent);
+  for (GList *l = app ? gtk_application_get_windows (app) : NULL; l; l = l->next)
+    if (l->data != round_window &&
+        gtk_widget_activate_action (l->data, "win.open-uri", "s", uri))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
 }
 
 GtkWindow *

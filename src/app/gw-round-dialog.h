@@ -27,7 +27,8 @@ gboolean       gw_round_dialog_create      (GwRoundDialog *self);
 const char    *gw_round_dialog_get_message (GwRoundDialog *self);
 
 /* A window holding the round view of @folder; activating a row opens the
- * form in @parent's window (a GwWindow). */
+ * form in @parent's window (a GwWindow), or else in the application's
+ * document window used last. */
 GtkWindow     *gw_round_window_new         (GtkWindow     *parent,
                                             GFile         *folder);
 

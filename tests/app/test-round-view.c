@@ -8,10 +8,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "gw-application.h"
 #include "gw-document-xml.h"
 #include "gw-round-check.h"
 #include "gw-round-dialog.h"
 #include "gw-round-view.h"
+#include "gw-window.h"
 
 #define CODE1 "52610821MJ1234560D"
 #define CODE2 "52610821MJ1234561G"
@@ -22,6 +24,9 @@ static const char list_csv[] =
   "甲站,机构甲,"CODE1",政府甲,2024-01-01至2024-12-31,1\n"
   "乙站,机构乙,"CODE2",政府乙,2024-01-01至2024-12-31,3\n"
   "丙站,机构丙,"CODE3",政府丙,2024-01-01至2024-12-31,2\n";
+
+static GwApplication *app;
+static char *tmp_home;
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -289,13 +294,183 @@ test_round_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* ---- opening a form from the round window -------------------------------- */
+
+typedef struct {
+  GwWindow *window;
+  GFile    *file;
+} PageWait;
+
+static gboolean
+page_shown (gpointer data)
+{
+  PageWait *w = data;
+  AdwTabView *tabs = gw_window_get_tab_view (w->window);
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (tabs); i++)
+    {
+      GwPage *page = GW_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (tabs, i)));
+
+      if (gw_page_get_file (page) && g_file_equal (gw_page_get_file (page), w->file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GwRoundView *
+find_round_view (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GwRoundView *found;
+
+      if (GW_IS_ROUND_VIEW (child))
+        return GW_ROUND_VIEW (child);
+      if ((found = find_round_view (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Activates @station's row in @round_window, as a double-click does. */
+static void
+activate_station (GtkWindow  *round_window,
+                  const char *station)
+{
+  GwRoundView *view = find_round_view (GTK_WIDGET (round_window));
+  GListModel *model;
+  guint n;
+
+  g_assert_nonnull (view);
+  g_assert_true (wait_for (loaded, view, 20000));
+  model = gw_round_view_get_model (view);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (row_at (view, i)->station, station))
+      {
+        g_signal_emit_by_name (gw_round_view_get_column_view (view), "activate", i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* A round of the three stations of list_csv in @name under tmp_home;
+ * returns its folder, and 甲站's form in @form. */
+static GFile *
+make_round (const char  *name,
+            GFile      **form)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (tmp_home, name, NULL);
+  g_autofree char *list = NULL;
+  g_autofree char *out = g_build_filename (dir, "round", NULL);
+  g_autofree char *a = g_build_filename (out, "甲站.gwdoc", NULL);
+  g_autoptr(GPtrArray) written = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  list = write_file (dir, "list.csv", list_csv);
+  written = gw_round_start (list, out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (a, G_FILE_TEST_IS_REGULAR));
+  *form = g_file_new_for_path (a);
+  return g_file_new_for_path (out);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+close_windows (GtkWindow *round_window,
+               GwWindow  *window)
+{
+  gtk_window_destroy (round_window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (wait_for (pointer_cleared, &window, 10000));
+}
+
+/* Activating a station's row opens its form in the document window the
+ * round window belongs to, and brings that window forward. */
+static void
+test_round_open_in_parent (void)
+{
+  g_autoptr(GFile) form = NULL;
+  g_autoptr(GFile) folder = make_round ("parent", &form);
+  GwWindow *window = gw_window_new (app);
+  GtkWindow *round_window;
+  PageWait w = { window, form };
+
+  /* Left hidden: without a window manager, showing it is what presenting
+   * it does that a test can see. */
+  round_window = gw_round_window_new (GTK_WINDOW (window), folder);
+  g_assert_true (gtk_window_get_transient_for (round_window) == GTK_WINDOW (window));
+  gtk_window_present (round_window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  activate_station (round_window, "甲站");
+  g_assert_true (wait_for (page_shown, &w, 10000));
+  g_assert_true (g_file_equal (gw_page_get_file (gw_window_get_current_page (window)), form));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  close_windows (round_window, window);
+}
+
+/* A round window with no document window behind it opens the form in the
+ * application's document window used last (not its active window, which
+ * is the round window itself: added and focused last). */
+static void
+test_round_open_without_parent (void)
+{
+  g_autoptr(GFile) form = NULL;
+  g_autoptr(GFile) folder = make_round ("active", &form);
+  GwWindow *window = gw_window_new (app);
+  GtkWindow *round_window = gw_round_window_new (NULL, folder);
+  PageWait w = { window, form };
+
+  g_assert_null (gtk_window_get_transient_for (round_window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_application (round_window, GTK_APPLICATION (app));
+  gtk_window_present (round_window);
+
+  activate_station (round_window, "甲站");
+  g_assert_true (wait_for (page_shown, &w, 10000));
+  g_assert_true (g_file_equal (gw_page_get_file (gw_window_get_current_page (window)), form));
+  close_windows (round_window, window);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", path);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
+  tmp_home = g_dir_make_tmp ("gongwen-test-round-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  app = gw_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
   g_test_add_func ("/app/round/view", test_round_view);
   g_test_add_func ("/app/round/dialog", test_round_dialog);
-  return g_test_run ();
+  g_test_add_func ("/app/round/open-in-parent", test_round_open_in_parent);
+  g_test_add_func ("/app/round/open-without-parent", test_round_open_without_parent);
+  status = g_test_run ();
+
+  g_object_unref (app);
+  remove_tree (tmp_home);
+  g_free (tmp_home);
+  return status;
 }
