@@ -340,6 +340,10 @@ gw_round_window_new (GtkWindow *parent,
       gtk_window_set_transient_for (GTK_WINDOW (window), parent);
       gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
     }
+  else if (GTK_IS_APPLICATION (g_application_get_default ()))
+    /* so that the app stays up while the round is open, and the form
+     * opens in one of its document windows */
+    gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (g_application_get_default ()));
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (GTK_WIDGET (view), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
