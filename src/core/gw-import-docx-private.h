@@ -214,6 +214,29 @@ _gw_import_docx_numbering_marker (Docx *d,
                                   int   ilvl);
 
 void
+_gw_import_docx_para_add_text (Para           *p,
+                               const RunProps *r,
+                               const char     *text);
+
+void
+_gw_import_docx_para_add_char (Para     *p,
+                               gunichar  c);
+
+gboolean
+_gw_import_docx_attr_is_red_colour (xmlNodePtr n);
+
+gunichar
+_gw_import_docx_symbol_font_char (gunichar code);
+
+gboolean
+_gw_import_docx_has_live_text (xmlNodePtr n,
+                               guint      depth);
+
+guint
+_gw_import_docx_para_flags (Para *p,
+                            int   jc);
+
+void
 _gw_import_docx_emit_line (Docx       *d,
                            const char *text,
                            gsize       len,

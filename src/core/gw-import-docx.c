@@ -14,36 +14,6 @@
 #include "gw-package.h"
 #include "gw-xml-private.h"
 
-void
-_gw_import_docx_walk_blocks (Docx       *d,
-                             xmlNodePtr  container)
-{
-  if (container == NULL || d->shapes > 16)
-    return;
-  d->shapes++;
-  for (xmlNodePtr c = container->children; c && !d->failed; c = c->next)
-    {
-      if (c->type != XML_ELEMENT_NODE)
-        continue;
-      if (is_w (c, "p"))
-        _gw_import_docx_handle_paragraph (d, c);
-      else if (is_w (c, "tbl"))
-        _gw_import_docx_handle_table (d, c);
-      else if (is_w (c, "sdt"))
-        _gw_import_docx_walk_blocks (d, child (c, "sdtContent"));
-      else if (is_w (c, "customXml") || is_w (c, "ins") || is_w (c, "moveTo"))
-        _gw_import_docx_walk_blocks (d, c);
-      else if (is_w (c, "AlternateContent"))
-        {
-          xmlNodePtr choice = child (c, "Choice");
-          _gw_import_docx_walk_blocks (d, choice ? choice : child (c, "Fallback"));
-        }
-      else if (is_w (c, "del") || is_w (c, "moveFrom"))
-        d->tracked++;
-    }
-  d->shapes--;
-}
-
 /* ---- mapping table rows back to their cells ---------------------------------- */
 
 static void

@@ -13,68 +13,6 @@
  * and restoring one. */
 
 char *
-_gw_register_dated_name (const char *dir,
-                         const char *stem)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-  for (guint n = 0;; n++)
-    {
-      g_autofree char *name = n == 0
-        ? g_strdup_printf ("%s-%s.sqlite", stem, stamp)
-        : g_strdup_printf ("%s-%s-%u.sqlite", stem, stamp, n);
-      char *path = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return path;
-      g_free (path);
-    }
-}
-
-/* Copies @src into a new file @dest_path with the online backup API, so a
- * register in use by other processes is copied consistently. */
-gboolean
-_gw_register_copy_database (sqlite3     *src,
-                            const char  *dest_path,
-                            GError     **error)
-{
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  rc = sqlite3_open_v2 (dest_path, &dest,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE,
-                        NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", src, "main");
-      if (backup != NULL)
-        {
-          do
-            rc = sqlite3_backup_step (backup, -1);
-          while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_IO,
-                   _("Could not write the backup %s (%s)"), dest_path,
-                   dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      g_unlink (dest_path);
-      return FALSE;
-    }
-  sqlite3_close (dest);
-  return TRUE;
-}
-
-char *
 gw_register_backup (GwRegister  *self,
                     const char  *dir,
                     GError     **error)

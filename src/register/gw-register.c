@@ -21,8 +21,6 @@
 /* How long a 取号 waits for another process's transaction to end. */
 #define GW_REGISTER_BUSY_TIMEOUT_MS 10000
 
-G_DEFINE_QUARK (gw-register-error-quark, gw_register_error)
-
 /* Each step brings a register from version N-1 to N. Steps are only ever
  * appended: a file written by an older Gongwen is migrated forward. */
 static const char * const schema_steps[GW_REGISTER_SCHEMA_VERSION] = {
@@ -115,38 +113,6 @@ dir_is_read_only_mount (const char *dir)
   return statvfs (dir, &st) == 0 && (st.f_flag & ST_RDONLY) != 0;
 }
 
-void
-_gw_register_set_sqlite_error (GwRegister  *self,
-                               GError     **error,
-                               const char  *what)
-{
-  int code = sqlite3_errcode (self->db) & 0xFF;
-  GwRegisterError kind = GW_REGISTER_ERROR_IO;
-
-  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-    kind = GW_REGISTER_ERROR_CORRUPT;
-  else if (code == SQLITE_READONLY)
-    kind = GW_REGISTER_ERROR_READ_ONLY;
-  g_set_error (error, GW_REGISTER_ERROR, kind,
-               /* Translators: "%s: %s (%s)" is the register's file, what was
-                * being done, and SQLite's own message */
-               _("Register %s: %s failed (%s)"),
-               self->path, what, sqlite3_errmsg (self->db));
-}
-
-gboolean
-_gw_register_exec (GwRegister  *self,
-                   const char  *sql,
-                   GError     **error)
-{
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _gw_register_set_sqlite_error (self, error, sql);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* SQLite's own busy timeout sleeps longer and longer, so a process that
  * commits and at once begins again keeps the lock while the other sleeps.
  * Short, jittered waits let two processes taking numbers take turns. */
@@ -158,41 +124,6 @@ busy_wait (void *data,
     return 0;
   g_usleep (100 + g_random_int_range (0, 400));
   return 1;
-}
-
-void
-_gw_register_rollback (GwRegister *self)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-gboolean
-_gw_register_check_write (GwRegister  *self,
-                          GError     **error)
-{
-  if (self->read_only)
-    {
-      g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_READ_ONLY,
-                   _("The register %s is open read-only; nothing was changed"),
-                   self->path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-sqlite3_stmt *
-_gw_register_prepare (GwRegister *self,
-                      const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_critical ("register: cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
-      return NULL;
-    }
-  return stmt;
 }
 
 static gint64

@@ -12,7 +12,9 @@
 
 /* Paragraphs and runs of the .docx writer: the text each region must carry
  * (the conservation ledger), w:p and w:r with their looks, the document's
- * metadata, grid widths and rectangles placed on the page. */
+ * metadata, grid widths and rectangles placed on the page; and the parts'
+ * XML writers and section properties. The bottom of the writer: every
+ * region file and gw-docx-writer.c call down into it. */
 
 /* Text as XML 1.0 can carry it: C0 controls other than tab and newline
  * dropped (the conservation check skips them too). */
@@ -260,4 +262,82 @@ _gw_docx_page_rect (Ctx *c, double x, double y, double w, double h, const char *
   end (c);
   end (c);
   end (c);
+}
+
+/* ---- parts and sections --------------------------------------------- */
+
+void
+_gw_docx_sect_pr (Ctx *c, gboolean landscape, gboolean last)
+{
+  el (c, "w:sectPr");
+  {
+      el (c, "w:footerReference"), attr (c, "w:type", "default"), attr (c, "r:id", "rIdFooterOdd"), end (c);
+      el (c, "w:footerReference"), attr (c, "w:type", "even"), attr (c, "r:id", "rIdFooterEven"), end (c);
+      if (c->letter)
+        el (c, "w:footerReference"), attr (c, "w:type", "first"), attr (c, "r:id", "rIdFooterFirst"), end (c);
+    }
+  if (!last)
+    val (c, "w:type", "nextPage");
+  el (c, "w:pgSz");
+  attri (c, "w:w", landscape ? PAGE_H_TW : PAGE_W_TW);
+  attri (c, "w:h", landscape ? PAGE_W_TW : PAGE_H_TW);
+  if (landscape)
+    attr (c, "w:orient", "landscape");
+  end (c);
+  el (c, "w:pgMar");
+  /* turned a quarter: the table's head faces the sheet's left edge */
+  attri (c, "w:top", landscape ? MARGIN_LEFT : MARGIN_TOP);
+  attri (c, "w:right", landscape ? MARGIN_TOP : MARGIN_RIGHT);
+  attri (c, "w:bottom", landscape ? MARGIN_RIGHT : MARGIN_BOTTOM);
+  attri (c, "w:left", landscape ? MARGIN_BOTTOM : MARGIN_LEFT);
+  attr (c, "w:header", "851");
+  attri (c, "w:footer", FOOTER_TW);
+  attr (c, "w:gutter", "0");
+  end (c);
+  if (c->letter)
+    el (c, "w:titlePg"), end (c);
+  el (c, "w:docGrid");
+  attr (c, "w:type", "lines");
+  attri (c, "w:linePitch", PITCH_TW);
+  end (c);
+  end (c);
+}
+
+/* Ends the current section: @landscape says how the one ending is set. */
+void
+_gw_docx_write_section_break (Ctx *c, gboolean landscape)
+{
+  Para p = { .line = 20, .no_grid = TRUE };
+
+  el (c, "w:p");
+  el (c, "w:pPr");
+  el (c, "w:spacing"), attr (c, "w:before", "0"), attr (c, "w:after", "0"),
+    attri (c, "w:line", p.line), attr (c, "w:lineRule", "exact"), end (c);
+  _gw_docx_sect_pr (c, landscape, FALSE);
+  end (c);
+  end (c);
+}
+
+GBytes *
+_gw_docx_finish_part (Ctx *c)
+{
+  xmlTextWriterEndDocument (c->w);
+  xmlFreeTextWriter (c->w);
+  c->w = NULL;
+  return g_bytes_new (xmlBufferContent (c->buf), xmlBufferLength (c->buf));
+}
+
+void
+_gw_docx_start_part (Ctx *c)
+{
+  c->buf = xmlBufferCreate ();
+  c->w = xmlNewTextWriterMemory (c->buf, 0);
+  xmlTextWriterStartDocument (c->w, NULL, "UTF-8", "yes");
+}
+
+void
+_gw_docx_free_part (Ctx *c)
+{
+  g_clear_pointer (&c->w, xmlFreeTextWriter);
+  g_clear_pointer (&c->buf, xmlBufferFree);
 }

@@ -259,6 +259,9 @@ void
 _gw_docx_write_evaluation (Ctx *c);
 
 void
+_gw_docx_sect_pr (Ctx *c, gboolean landscape, gboolean last);
+
+void
 _gw_docx_write_section_break (Ctx *c, gboolean landscape);
 
 GBytes *

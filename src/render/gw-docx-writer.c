@@ -27,58 +27,6 @@ expect_free (gpointer data)
 /* ---- the document part ---------------------------------------------- */
 
 static void
-sect_pr (Ctx *c, gboolean landscape, gboolean last)
-{
-  el (c, "w:sectPr");
-  {
-      el (c, "w:footerReference"), attr (c, "w:type", "default"), attr (c, "r:id", "rIdFooterOdd"), end (c);
-      el (c, "w:footerReference"), attr (c, "w:type", "even"), attr (c, "r:id", "rIdFooterEven"), end (c);
-      if (c->letter)
-        el (c, "w:footerReference"), attr (c, "w:type", "first"), attr (c, "r:id", "rIdFooterFirst"), end (c);
-    }
-  if (!last)
-    val (c, "w:type", "nextPage");
-  el (c, "w:pgSz");
-  attri (c, "w:w", landscape ? PAGE_H_TW : PAGE_W_TW);
-  attri (c, "w:h", landscape ? PAGE_W_TW : PAGE_H_TW);
-  if (landscape)
-    attr (c, "w:orient", "landscape");
-  end (c);
-  el (c, "w:pgMar");
-  /* turned a quarter: the table's head faces the sheet's left edge */
-  attri (c, "w:top", landscape ? MARGIN_LEFT : MARGIN_TOP);
-  attri (c, "w:right", landscape ? MARGIN_TOP : MARGIN_RIGHT);
-  attri (c, "w:bottom", landscape ? MARGIN_RIGHT : MARGIN_BOTTOM);
-  attri (c, "w:left", landscape ? MARGIN_BOTTOM : MARGIN_LEFT);
-  attr (c, "w:header", "851");
-  attri (c, "w:footer", FOOTER_TW);
-  attr (c, "w:gutter", "0");
-  end (c);
-  if (c->letter)
-    el (c, "w:titlePg"), end (c);
-  el (c, "w:docGrid");
-  attr (c, "w:type", "lines");
-  attri (c, "w:linePitch", PITCH_TW);
-  end (c);
-  end (c);
-}
-
-/* Ends the current section: @landscape says how the one ending is set. */
-void
-_gw_docx_write_section_break (Ctx *c, gboolean landscape)
-{
-  Para p = { .line = 20, .no_grid = TRUE };
-
-  el (c, "w:p");
-  el (c, "w:pPr");
-  el (c, "w:spacing"), attr (c, "w:before", "0"), attr (c, "w:after", "0"),
-    attri (c, "w:line", p.line), attr (c, "w:lineRule", "exact"), end (c);
-  sect_pr (c, landscape, FALSE);
-  end (c);
-  end (c);
-}
-
-static void
 write_document_body (Ctx *c)
 {
   guint n = gw_document_get_n_blocks (c->doc);
@@ -130,30 +78,6 @@ write_document_body (Ctx *c)
   _gw_docx_write_colophon (c);
 }
 
-GBytes *
-_gw_docx_finish_part (Ctx *c)
-{
-  xmlTextWriterEndDocument (c->w);
-  xmlFreeTextWriter (c->w);
-  c->w = NULL;
-  return g_bytes_new (xmlBufferContent (c->buf), xmlBufferLength (c->buf));
-}
-
-void
-_gw_docx_start_part (Ctx *c)
-{
-  c->buf = xmlBufferCreate ();
-  c->w = xmlNewTextWriterMemory (c->buf, 0);
-  xmlTextWriterStartDocument (c->w, NULL, "UTF-8", "yes");
-}
-
-void
-_gw_docx_free_part (Ctx *c)
-{
-  g_clear_pointer (&c->w, xmlFreeTextWriter);
-  g_clear_pointer (&c->buf, xmlBufferFree);
-}
-
 static GBytes *
 document_part (Ctx *c)
 {
@@ -168,7 +92,7 @@ document_part (Ctx *c)
   attr (c, "xmlns:w10", NS_W10);
   el (c, "w:body");
   write_document_body (c);
-  sect_pr (c, FALSE, TRUE);
+  _gw_docx_sect_pr (c, FALSE, TRUE);
   end (c);
   end (c);
   bytes = _gw_docx_finish_part (c);
