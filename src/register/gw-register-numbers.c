@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gw-register-private.h"
+#include "gw-text.h"
 
 /* The life of a number: 取号 (taking the next one under a lock), issuing,
  * voiding, editing; looking numbers up and listing them. */
@@ -283,7 +284,7 @@ gw_register_void (GwRegister  *self,
 
   if (!_gw_register_check_write (self, error))
     return FALSE;
-  if (_gw_register_is_blank (reason))
+  if (gw_text_is_blank (reason))
     {
       g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_INVALID,
                    _("A number is voided only with a reason"));

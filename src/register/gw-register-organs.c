@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gw-register-private.h"
+#include "gw-text.h"
 
 /* Organs and their 代字. */
 
@@ -94,19 +95,6 @@ _gw_register_ensure_organ_code (GwRegister  *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
-gboolean
-_gw_register_is_blank (const char *s)
-{
-  if (s == NULL)
-    return TRUE;
-  for (; *s; s = g_utf8_next_char (s))
-    {
-      gunichar c = g_utf8_get_char (s);
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        return FALSE;
-    }
-  return TRUE;
-}
 
 gboolean
 gw_register_add_organ (GwRegister          *self,
@@ -116,7 +104,7 @@ gw_register_add_organ (GwRegister          *self,
 {
   if (!_gw_register_check_write (self, error))
     return FALSE;
-  if (_gw_register_is_blank (organ))
+  if (gw_text_is_blank (organ))
     {
       g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_INVALID,
                    _("An organ needs a name"));
@@ -135,7 +123,7 @@ gw_register_add_organ (GwRegister          *self,
     {
       g_autofree char *problem = NULL;
 
-      if (_gw_register_is_blank (codes[i]) || strstr (codes[i], "〔") != NULL)
+      if (gw_text_is_blank (codes[i]) || strstr (codes[i], "〔") != NULL)
         {
           g_set_error (error, GW_REGISTER_ERROR, GW_REGISTER_ERROR_INVALID,
                        _("“%s” is not a 代字"), codes[i]);

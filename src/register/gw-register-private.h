@@ -67,9 +67,6 @@ gint64
 _gw_register_now_seconds (void);
 
 gboolean
-_gw_register_is_blank (const char *s);
-
-gboolean
 _gw_register_refuse_closed (GwRegister  *self,
                             int          year,
                             GError     **error);
