@@ -107,8 +107,11 @@
 
 #define PAST_MARKERS "过去|以往|此前|曾经|原来|以前|一度|前些年|长期以来"
 /* 不再 counts when it drops a practice (不再沿用), not when it denies
- * what follows it: 此前…成效较好，…不再另行组织采购 names a past merit. */
-#define PAST_PROBLEMS "问题|弊端|现象|整改|纠正|不再(?:采用|沿用|使用|执行|实行|允许|保留|采纳)|已经|已被|偏差"
+ * what follows it: 此前…成效较好，…不再另行组织采购 names a past merit.
+ * A bare 不再 after a clause that names a past practice still drops it
+ * (过去实行价低者得，今后不再以价格为唯一标准): see read_clause (). */
+#define PAST_PROBLEMS \
+  "问题|弊端|现象|整改|纠正|不再(?:采用|沿用|使用|执行|实行|允许|保留|采纳|这样|如此)|已经|已被|偏差"
 
 #define SOLE_WORDS "唯一|仅仅|仅以|仅凭|仅按|仅看|只以|只凭|只按|只看|只比|完全(?:以|凭|按|由|取决)|决定性|单纯|全凭|一律以|就定|便定|就选|便选|就用|就给"
 #define ONE_OF_WORDS "之一|综合|兼顾|结合|统筹|并重|多方面|等因素|同时考虑|也要|更要|更注重"
@@ -590,7 +593,7 @@ read_clause (GwCheckContext *ctx,
   /* Framing: in the clause itself; a framing verb earlier in the sentence;
    * a later clause that ends or rejects what came before; a past
    * practice named with a problem word. */
-  if ((HAS (before, RX_FRAMING_VERBS) || HAS (before, RX_PAST)) && cs > ss)
+  if ((HAS (before, RX_FRAMING_VERBS) || HAS (before, RX_PAST)) && HAS (before, RX_REJECTION))
     {
       gsize fs = framing_start (ctx, ss, cs);
 
@@ -605,6 +608,8 @@ read_clause (GwCheckContext *ctx,
       (HAS (after, RX_DROPPED) && any_in (ctx, r->rx[RX_DROPPED], ce, se)) ||
       (HAS (before | here, RX_PAST) && HAS (before | here | after, RX_PAST_PROBLEMS) &&
        any_in (ctx, r->rx[RX_PAST], ss, ce) && any_in (ctx, r->rx[RX_PAST_PROBLEMS], ss, se)) ||
+      (HAS (here, RX_PAST) && ce < se && g_strstr_len (ctx->text + ce, se - ce, "不再") != NULL &&
+       any_in (ctx, r->rx[RX_PAST], cs, ce)) ||
       (HAS (here, RX_REJECTED_IN_CLAUSE) && any_in (ctx, r->rx[RX_REJECTED_IN_CLAUSE], cs, ce)) ||
       (HAS (here, RX_CONDEMNED) && any_in (ctx, r->rx[RX_CONDEMNED], cs, ce)) ||
       (HAS (after, RX_REJECTION) && rejected_after (ctx, cs, ce, se)))

@@ -441,6 +441,8 @@ test_framing_reach (void)
     /* 不再 denying an object is no past problem */
     { "该机构此前服务成效明显，不再组织比选，由报价最低的机构成交。", 1 },
     { "此前由报价最低的机构成交的做法，今后不再沿用。", 0 },
+    { "过去由报价最低的机构成交，今后不再以价格为唯一标准。", 0 },
+    { "过去由报价最低的机构成交，今后不再这样做。", 0 },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GwChecker) c = checker_with ("2",
