@@ -93,8 +93,15 @@ fold_financial_numerals (char  *text,
     {
       const char *d;
 
-      if ((guchar) text[i] < 0xE4 || !second[(guchar) text[i + 1]])
+      if ((guchar) text[i] < 0xE4)
         continue;
+      /* a lead byte of three (the text is valid UTF-8): skip its
+       * continuation bytes, most of the text's bytes */
+      if (!second[(guchar) text[i + 1]])
+        {
+          i += (guchar) text[i] < 0xF0 ? 2 : 3;
+          continue;
+        }
       for (d = digits; *d; d += 3)
         if (memcmp (text + i, d, 3) == 0)
           {
