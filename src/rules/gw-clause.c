@@ -30,7 +30,8 @@
 #define POST_GOVERNED "^\\s*(?:再|能|应|得|会)?\\s*(?:是|作为|成为|为|当作|视为|替代|代替|取代|等同于|作|以|单独|决定)"
 
 /* Problem words in the trigger's own clause (针对…低价中标的问题). */
-#define PROBLEM_WORDS "问题|弊端|纠正|整治|乱象|误区|局面|惯性|老路|老办法|陋习|顽疾|偏差|歪风|怪象"
+/* 倾向, 偏向: a tendency named to correct it, not 倾向于 (prefers). */
+#define PROBLEM_WORDS "问题|弊端|纠正|整治|乱象|误区|局面|惯性|老路|老办法|陋习|顽疾|偏差|歪风|怪象|(?:倾|偏)向(?!于)"
 
 /* Framing verbs whose object is the practice after them in the sentence. */
 #define FRAMING_VERBS "扭转|破除|告别|摒弃|摈弃|革除|根治|遏制|纠正|整治|改变|改掉|废止|废除|叫停|清理|克服|打破|走出|跳出|摆脱"
@@ -145,7 +146,7 @@ static const struct {
   /* 不得不 holds 得不, 非…不可 holds 不可 */
   [RX_OBLIGATIONS] = { OBLIGATIONS, "得不 能不 可不 无不 会不 不可" },
   [RX_PROBLEM_WORDS] = { PROBLEM_WORDS,
-    "问题 弊端 纠正 整治 乱象 误区 局面 惯性 老路 老办 陋习 顽疾 偏差 歪风 怪象" },
+    "问题 弊端 纠正 整治 乱象 误区 局面 惯性 老路 老办 陋习 顽疾 偏差 歪风 怪象 倾向 偏向" },
   [RX_FRAMING_VERBS] = { FRAMING_VERBS, FRAMING_VERB_KEYS },
   [RX_FRAMING_AFTER] = { FRAMING_AFTER,
     "问题 现象 做法 情况 弊端 局面 惯性 老路 老办 办法 方式 模式 行为 惯例 规定 "
@@ -455,7 +456,7 @@ is_topic (GwCheckContext *ctx,
           gsize           ce)
 {
   static const char *ends[] = { "的", "做法", "作法", "现象", "问题", "情况", "情形", "行为", "方式",
-                                "模式", "规定", "办法", "惯例", "条款", "约定", "等" };
+                                "模式", "规定", "办法", "惯例", "条款", "约定", "倾向", "偏向", "等" };
   const char *t = ctx->text;
 
   while (ce > cs && t[ce - 1] == '"')
