@@ -472,6 +472,8 @@ test_shipped_classes_4 (void)
     { "社工站由街道推荐的一家社会组织承担运营。", "procurement.method-legal", 1 },
     { "经局务会议研究确定项目预算后，依法公开招标确定承接机构。", "procurement.method-legal", 0 },
     { "镇政府常务会议审定采购需求后，委托代理机构采购承接机构。", "procurement.method-legal", 0 },
+    { "镇党委会议研究确定运营方案后组织实施。", "procurement.method-legal", 0 },
+    { "镇政府常务会议研究决定由县某社工中心承接社工站运营。", "procurement.method-legal", 1 },
     { "因只能从唯一供应商处取得服务，经财政部门批准，采用单一来源方式采购。", "procurement.method-legal", 0 },
     { "评估优秀的，周期内仍交由该协会运营。", "procurement.method-legal", 0 },
     /* a transfer by the operator is no procurement method */
