@@ -70,6 +70,8 @@ is_whole_opinion (GwDocument *doc)
  * words too (拾取), read as numerals only next to a financial digit.
  * Core's numeral reader (gw_numeral_parse) reads them too; this folding
  * is for the packs' patterns, written with the plain numerals. */
+#define BIT_SET(map, n) ((map)[(n) >> 3] |= 1 << ((n) & 7))
+
 static void
 fold_financial_numerals (char  *text,
                          gsize  len)
@@ -80,21 +82,35 @@ fold_financial_numerals (char  *text,
   static const char plain_units[] = "十百千";
 
   gsize folded_end = G_MAXSIZE;   /* end of the last financial numeral folded */
-  /* The second bytes of all twelve: most characters are none of them, and
-   * one look-up says so instead of twelve comparisons. */
-  gboolean second[256] = { FALSE };
+  /* The last two bytes of all twelve, as bits: most characters are none
+   * of them, and one bit test says so instead of twelve comparisons. */
+  static guint8 tails[65536 / 8];
+  static gsize once;
 
-  for (const char *d = digits; *d; d += 3)
-    second[(guchar) d[1]] = TRUE;
-  for (const char *d = units; *d; d += 3)
-    second[(guchar) d[1]] = TRUE;
+  if (g_once_init_enter (&once))
+    {
+      for (const char *d = digits; *d; d += 3)
+        BIT_SET (tails, (guchar) d[1] << 8 | (guchar) d[2]);
+      for (const char *d = units; *d; d += 3)
+        BIT_SET (tails, (guchar) d[1] << 8 | (guchar) d[2]);
+      g_once_init_leave (&once, 1);
+    }
 
   for (gsize i = 0; i + 3 <= len; i++)
     {
       const char *d;
+      guint tail;
 
-      if ((guchar) text[i] < 0xE4 || !second[(guchar) text[i + 1]])
+      if ((guchar) text[i] < 0xE4)
         continue;
+      /* a lead byte of three (the text is valid UTF-8): skip its
+       * continuation bytes, most of the text's bytes */
+      tail = (guchar) text[i + 1] << 8 | (guchar) text[i + 2];
+      if (!(tails[tail >> 3] >> (tail & 7) & 1))
+        {
+          i += (guchar) text[i] < 0xF0 ? 2 : 3;
+          continue;
+        }
       for (d = digits; *d; d += 3)
         if (memcmp (text + i, d, 3) == 0)
           {

@@ -30,7 +30,8 @@
 #define POST_GOVERNED "^\\s*(?:再|能|应|得|会)?\\s*(?:是|作为|成为|为|当作|视为|替代|代替|取代|等同于|作|以|单独|决定)"
 
 /* Problem words in the trigger's own clause (针对…低价中标的问题). */
-#define PROBLEM_WORDS "问题|弊端|纠正|整治|乱象|误区|局面|惯性|老路|老办法|陋习|顽疾|偏差|歪风|怪象"
+/* 倾向, 偏向: a tendency named to correct it, not 倾向于 (prefers). */
+#define PROBLEM_WORDS "问题|弊端|纠正|整治|乱象|误区|局面|惯性|老路|老办法|陋习|顽疾|偏差|歪风|怪象|(?:倾|偏)向(?!于)"
 
 /* Framing verbs whose object is the practice after them in the sentence. */
 #define FRAMING_VERBS "扭转|破除|告别|摒弃|摈弃|革除|根治|遏制|纠正|整治|改变|改掉|废止|废除|叫停|清理|克服|打破|走出|跳出|摆脱"
@@ -41,6 +42,7 @@
   "(?:已经|已被|已全部|均已|已|须|要|应|必须|应当|一律|立即|坚决|予以|彻底|全部)[^。；！？\\n]{0,4}?" \
   "(?:整改|纠正|取消|废止|停止|杜绝|不再沿用|不再采用|不再使用|不再执行|清理|叫停|禁止|改正)" \
   "|(?:此类|这种|这类|这一|该|上述|以上|这些|类似|前述)(?:问题|现象|弊端|乱象)" \
+  "|(?:其|这样做?的?|此举的?)(?:弊端|弊病|危害|缺陷|害处|坏处|问题在于)" \
   "|(?:此类|这种|这类|这一|该|上述|以上|这些|类似|前述)(?:做法|情况|行为|方式|办法|规定)" \
   "[^，。；！？\\n]{0,14}?(?:" STOP_VERBS "|整改|改正|整治)"
 
@@ -53,7 +55,8 @@
 
 /* …or right after it: 年度评估结果不作为续签条件, 与评估结果不挂钩. */
 #define DENIALS_AFTER \
-  "^[^，。；！？\\n]{0,6}?(?:不作为|不再作为|不得作为|不是|并非|不再是|不挂钩|不与[^，。；！？\\n]{0,8}挂钩|不影响)"
+  "^[^，。；！？\\n]{0,6}?(?:不作为|不再作为|不得作为|不是|并非|不再是|不挂钩|不与[^，。；！？\\n]{0,8}挂钩|不影响|" \
+  "(?:仅仅|仅|只)(?:是|为)?(?:作为?|供|用于|当作)?[^，。；！？\\n]{0,4}参考)"
 
 /* Where a negator's reach ends inside a clause: 不再组织专家评审而由报价
  * 最低的机构直接成交 negates the review, not the award; 财政不再安排资金
@@ -78,6 +81,12 @@
   "(?:严肃|从严|依法依规|依规依纪)(?:查处|处理)|追究[^，。；！？\\n]{0,8}责任|问责"
 #define STOP_END "(?:" STOP_VERBS ")(?:执行|实施|处理|到位|完毕)?[\"”]?$"
 
+/* A later clause that drops what the sentence said before it, from now
+ * on: …，其弊端在于…，今后各地不再采用. */
+#define DROPPED \
+  "(?:^|[，；])\\s*(?:今后|此后|以后|往后|从今以后|自即日起|即日起|从即日起|从今年起|自今年起|下一步)" \
+  "[^，。；！？\\n]{0,10}?(?:" STOP_VERBS ")(?:执行|实施|处理|到位|完毕)?[\"”]?(?=[，。；！？\\n]|$)"
+
 /* A clause that is nothing but such a rejection: a few words of time,
  * manner or modality, then the verb. */
 #define REJECTION "^[^，。；！？\\n]{0,16}?" STOP_END
@@ -98,7 +107,12 @@
 #define BOUND_WORDS "超过|超出|多于|少于|低于|高于|短于|长于|小于|大于|不足|不到|不满|改为|以上|以下"
 
 #define PAST_MARKERS "过去|以往|此前|曾经|原来|以前|一度|前些年|长期以来"
-#define PAST_PROBLEMS "问题|弊端|现象|整改|纠正|不再|已经|已被|偏差"
+/* 不再 counts when it drops a practice (不再沿用), not when it denies
+ * what follows it: 此前…成效较好，…不再另行组织采购 names a past merit.
+ * A bare 不再 after a clause that names a past practice still drops it
+ * (过去实行价低者得，今后不再以价格为唯一标准): see read_clause (). */
+#define PAST_PROBLEMS \
+  "问题|弊端|现象|整改|纠正|不再(?:采用|沿用|使用|执行|实行|允许|保留|采纳|这样|如此)|已经|已被|偏差"
 
 #define SOLE_WORDS "唯一|仅仅|仅以|仅凭|仅按|仅看|只以|只凭|只按|只看|只比|完全(?:以|凭|按|由|取决)|决定性|单纯|全凭|一律以|就定|便定|就选|便选|就用|就给"
 #define ONE_OF_WORDS "之一|综合|兼顾|结合|统筹|并重|多方面|等因素|同时考虑|也要|更要|更注重"
@@ -112,7 +126,7 @@ enum {
   RX_NEGATORS, RX_PROHIBITIONS, RX_OBLIGATIONS, RX_PROBLEM_WORDS, RX_FRAMING_VERBS,
   RX_FRAMING_AFTER, RX_PAST, RX_PAST_PROBLEMS, RX_SOLE, RX_ONE_OF, RX_BREAKERS,
   RX_REJECTED_IN_CLAUSE, RX_REJECTION, RX_FRAMING_HERE, RX_CONDEMNED,
-  RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS,
+  RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS, RX_DROPPED,
   N_RX
 };
 
@@ -132,11 +146,12 @@ static const struct {
   /* 不得不 holds 得不, 非…不可 holds 不可 */
   [RX_OBLIGATIONS] = { OBLIGATIONS, "得不 能不 可不 无不 会不 不可" },
   [RX_PROBLEM_WORDS] = { PROBLEM_WORDS,
-    "问题 弊端 纠正 整治 乱象 误区 局面 惯性 老路 老办 陋习 顽疾 偏差 歪风 怪象" },
+    "问题 弊端 纠正 整治 乱象 误区 局面 惯性 老路 老办 陋习 顽疾 偏差 歪风 怪象 倾向 偏向" },
   [RX_FRAMING_VERBS] = { FRAMING_VERBS, FRAMING_VERB_KEYS },
   [RX_FRAMING_AFTER] = { FRAMING_AFTER,
     "问题 现象 做法 情况 弊端 局面 惯性 老路 老办 办法 方式 模式 行为 惯例 规定 "
-    "此类 这种 这类 这一 上述 以上 这些 类似 前述 该问 该现 该弊 该乱 该做 该情 该行 该方 该办 该规" },
+    "此类 这种 这类 这一 上述 以上 这些 类似 前述 该问 该现 该弊 该乱 该做 该情 该行 该方 该办 该规 "
+    "其弊 其危 其缺 其害 其坏 其问 这样 此举" },
   [RX_PAST] = { PAST_MARKERS, "过去 以往 此前 曾经 原来 以前 一度 前些 长期" },
   [RX_PAST_PROBLEMS] = { PAST_PROBLEMS, "问题 弊端 现象 整改 纠正 不再 已经 已被 偏差" },
   [RX_SOLE] = { SOLE_WORDS,
@@ -158,8 +173,9 @@ static const struct {
   [RX_DENIALS] = { DENIALS,
     "未 没有 不再 无需 无须 不必 不用 免于 免予 不经 不需 缺少 缺乏 跳过 绕过 省去 省略 不进 不组 不开 "
     "不履 不走 不搞 不通 不采 不实" },
-  [RX_DENIALS_AFTER] = { DENIALS_AFTER, "不作 不再 不得 不是 并非 不挂 不与 不影" },
+  [RX_DENIALS_AFTER] = { DENIALS_AFTER, "不作 不再 不得 不是 并非 不挂 不与 不影 参考" },
   [RX_BOUND_WORDS] = { BOUND_WORDS, NULL },
+  [RX_DROPPED] = { DROPPED, "今后 此后 以后 往后 从今 即日 自今 下一" },
 };
 
 #define KEY_SLOTS 1024   /* a power of two, well above the keys' count */
@@ -440,7 +456,7 @@ is_topic (GwCheckContext *ctx,
           gsize           ce)
 {
   static const char *ends[] = { "的", "做法", "作法", "现象", "问题", "情况", "情形", "行为", "方式",
-                                "模式", "规定", "办法", "惯例", "条款", "约定", "等" };
+                                "模式", "规定", "办法", "惯例", "条款", "约定", "倾向", "偏向", "等" };
   const char *t = ctx->text;
 
   while (ce > cs && t[ce - 1] == '"')
@@ -476,6 +492,33 @@ rejected_after (GwCheckContext *ctx,
         return TRUE;
     }
   return FALSE;
+}
+
+/* Where the framing of what came before this clause ends: after the last
+ * clause in [@ss, @cs) that is nothing but a rejection (…的倾向，此次予以
+ * 纠正，今后一律以报价最低者中标). Such a clause closes the practice it
+ * rejects; what follows it is newly ordered, not framed. */
+static gsize
+framing_start (GwCheckContext *ctx,
+               gsize           ss,
+               gsize           cs)
+{
+  const Regexes *r = regexes ();
+  gsize from = ss, pos = ss;
+
+  while (pos < cs)
+    {
+      gsize a, b;
+
+      _gw_check_context_unit (ctx, pos, GW_WITHIN_CLAUSE, &a, &b);
+      b = MIN (b, cs);
+      if (b <= a)
+        break;
+      if (HAS (keys_in (ctx, a, b), RX_REJECTION) && any_in (ctx, r->rx[RX_REJECTION], a, b))
+        from = b;
+      pos = b + (ctx->text[b] == '\n' ? 1 : 3);
+    }
+  return from;
 }
 
 static GwClause *
@@ -551,12 +594,23 @@ read_clause (GwCheckContext *ctx,
   /* Framing: in the clause itself; a framing verb earlier in the sentence;
    * a later clause that ends or rejects what came before; a past
    * practice named with a problem word. */
+  if ((HAS (before, RX_FRAMING_VERBS) || HAS (before, RX_PAST)) && HAS (before, RX_REJECTION))
+    {
+      gsize fs = framing_start (ctx, ss, cs);
+
+      if (fs > ss)
+        before = keys_in (ctx, fs, cs);
+      ss = fs;
+    }
   if (HAS (before, RX_FRAMING_VERBS) && any_in (ctx, r->rx[RX_FRAMING_VERBS], ss, cs))
     c->flags |= GW_CLAUSE_FRAMED;
   if ((HAS (here, RX_PROBLEM_WORDS) && any_in (ctx, r->rx[RX_PROBLEM_WORDS], cs, ce)) ||
       (HAS (here | after, RX_FRAMING_AFTER) && any_in (ctx, r->rx[RX_FRAMING_AFTER], cs, se)) ||
+      (HAS (after, RX_DROPPED) && any_in (ctx, r->rx[RX_DROPPED], ce, se)) ||
       (HAS (before | here, RX_PAST) && HAS (before | here | after, RX_PAST_PROBLEMS) &&
        any_in (ctx, r->rx[RX_PAST], ss, ce) && any_in (ctx, r->rx[RX_PAST_PROBLEMS], ss, se)) ||
+      (HAS (here, RX_PAST) && ce < se && g_strstr_len (ctx->text + ce, se - ce, "不再") != NULL &&
+       any_in (ctx, r->rx[RX_PAST], cs, ce)) ||
       (HAS (here, RX_REJECTED_IN_CLAUSE) && any_in (ctx, r->rx[RX_REJECTED_IN_CLAUSE], cs, ce)) ||
       (HAS (here, RX_CONDEMNED) && any_in (ctx, r->rx[RX_CONDEMNED], cs, ce)) ||
       (HAS (after, RX_REJECTION) && rejected_after (ctx, cs, ce, se)))

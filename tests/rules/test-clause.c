@@ -419,6 +419,84 @@ test_shipped_classes (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* Where framing ends and what counts as a drawback or a drop, as a
+ * table: the class and its lawful mirror image (batch 4's classes, in
+ * other words). */
+static void
+test_framing_reach (void)
+{
+  static const struct { const char *sentence; guint findings; } cases[] = {
+    /* a correction aimed at another tendency closes it: what follows is new */
+    { "对以往“只看资历”的偏向，本次加以纠正，今后由报价最低的机构成交。", 1 },
+    { "过去评审偏重资质的问题予以纠正，此后由报价最低的机构成交。", 1 },
+    { "对过去由报价最低的机构成交的倾向，本次加以纠正。", 0 },
+    { "坚决纠正由报价最低的机构成交的倾向，今后实行综合评分。", 0 },
+    { "针对一些地方由报价最低的机构成交的偏向，现已予以纠正。", 0 },
+    { "各地倾向于由报价最低的机构成交。", 1 },
+    { "纠正过去的偏向，由报价最低的机构成交的做法一律停止。", 0 },
+    /* a drawback stated, or a drop from now on, frames what was said */
+    { "由报价最低的机构成交，这样做的危害是服务质量下降，下一步停止执行。", 0 },
+    { "由报价最低的机构成交，其缺陷显而易见。", 0 },
+    { "由报价最低的机构成交，容易压低服务质量，今后一律不再采用。", 0 },
+    { "由报价最低的机构成交，今后不再采用综合评分。", 1 },
+    { "由报价最低的机构成交，其余事项今后另行通知。", 1 },
+    /* 不再 denying an object is no past problem */
+    { "该机构此前服务成效明显，不再组织比选，由报价最低的机构成交。", 1 },
+    { "此前由报价最低的机构成交的做法，今后不再沿用。", 0 },
+    { "过去由报价最低的机构成交，今后不再以价格为唯一标准。", 0 },
+    { "过去由报价最低的机构成交，今后不再这样做。", 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwChecker) c = checker_with ("2",
+      "{\"type\": \"trigger\", \"patterns\": [\"报价最低的[^，。；！？\\\\n]{0,8}成交\"]}",
+      "\"由报价最低的机构成交。\"", "\"不得由报价最低的机构成交。\"", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    expect (c, cases[i].sentence, cases[i].findings);
+}
+
+/* The shipped rules on the classes batch 4 showed (tuned on it), each
+ * with lawful mirror images. */
+static void
+test_shipped_classes_4 (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* a correction of another tendency, then the lowest bid wins */
+    { "针对过去评标“重业绩、轻价格”的偏向，现予以纠正，各站一律由出价最低的机构中标。", "procurement.not-lowest-price", 1 },
+    { "针对过去“谁报价低谁中标”的偏向，现予以纠正，改为综合评分。", "procurement.not-lowest-price", 0 },
+    /* the operator chosen without procurement */
+    { "考虑到该协会前两年服务口碑好，今年仍交由该协会运营，不再重新招标。", "procurement.method-legal", 1 },
+    { "运营机构，由街道党工委会议研究决定后报区民政局。", "procurement.method-legal", 1 },
+    { "经主要领导同意，确定县德馨社工中心为运营单位。", "procurement.method-legal", 1 },
+    { "社工站由街道推荐的一家社会组织承担运营。", "procurement.method-legal", 1 },
+    { "经局务会议研究确定项目预算后，依法公开招标确定承接机构。", "procurement.method-legal", 0 },
+    { "镇政府常务会议审定采购需求后，委托代理机构采购承接机构。", "procurement.method-legal", 0 },
+    { "镇党委会议研究确定运营方案后组织实施。", "procurement.method-legal", 0 },
+    { "镇政府常务会议研究决定由县某社工中心承接社工站运营。", "procurement.method-legal", 1 },
+    { "因只能从唯一供应商处取得服务，经财政部门批准，采用单一来源方式采购。", "procurement.method-legal", 0 },
+    { "评估优秀的，周期内仍交由该协会运营。", "procurement.method-legal", 0 },
+    /* a transfer by the operator is no procurement method */
+    { "中标机构可把社工站的全部服务交给别的社会组织实施。", "procurement.method-legal", 0 },
+    { "中标机构可把社工站的全部服务交给别的社会组织实施。", "contract.no-transfer", 1 },
+    /* the evaluation only a reference */
+    { "合同到期由原机构续约，年度考核结果只供参考。", "contract.renewal-conditional", 1 },
+    { "合同到期后，年度评估结果为合格以上的续约。", "contract.renewal-conditional", 0 },
+    /* after 不合格, no new procurement */
+    { "考核不合格的，无须再次招标，由镇政府在原投标人中另选一家。", "contract.fail-reprocure", 1 },
+    { "考核不合格的，解除合同，依法重新招标。", "contract.fail-reprocure", 0 },
+    /* the operator covering or advancing costs */
+    { "社工站水电、网络等费用，由运营机构用其他服务收入补足。", "funding.in-budget", 1 },
+    { "开办所需经费暂由成交供应商垫付。", "funding.in-budget", 1 },
+    { "社工站运营经费纳入县级财政预算，由承接机构按合同约定使用。", "funding.in-budget", 0 },
+    { "不得要求中标机构垫付项目经费。", "funding.in-budget", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -432,5 +510,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/reach", test_reach);
   g_test_add_func ("/rules/clause/forbidden-amounts", test_forbidden_amounts);
   g_test_add_func ("/rules/clause/shipped-classes", test_shipped_classes);
+  g_test_add_func ("/rules/clause/framing-reach", test_framing_reach);
+  g_test_add_func ("/rules/clause/shipped-classes-4", test_shipped_classes_4);
   return g_test_run ();
 }
