@@ -72,20 +72,6 @@ add_document_finding (GwCheckContext *ctx,
   g_ptr_array_add (findings, f);
 }
 
-static gboolean
-is_blank (const char *s)
-{
-  if (s == NULL)
-    return TRUE;
-  for (; *s; s = g_utf8_next_char (s))
-    {
-      gunichar c = g_utf8_get_char (s);
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static GRegex *
 static_regex (GRegex    **slot,
               gsize      *once,
@@ -209,7 +195,7 @@ builtin_doc_number (GwCheckContext *ctx,
   g_autofree char *detail = NULL;
   guint length;
 
-  if (!is_blank (value))
+  if (!gw_text_is_blank (value))
     {
       if (doc_number_problems (ctx, value, &length, &replacement, &detail))
         add_meta_finding (ctx, rule, m, findings, GW_META_DOC_NUMBER, 0, length, replacement,
@@ -221,7 +207,7 @@ builtin_doc_number (GwCheckContext *ctx,
    * the title, or left at the head of the body. */
   {
     const char *title = gw_document_get_meta (ctx->doc, GW_META_TITLE);
-    if (!is_blank (title) && g_regex_match (loose_doc_number_regex (), title, 0, NULL))
+    if (!gw_text_is_blank (title) && g_regex_match (loose_doc_number_regex (), title, 0, NULL))
       {
         if (doc_number_problems (ctx, title, &length, &replacement, &detail))
           add_meta_finding (ctx, rule, m, findings, GW_META_TITLE, 0, length, replacement, NULL,
@@ -335,7 +321,7 @@ builtin_date (GwCheckContext *ctx,
   const char *date = gw_document_get_meta (ctx->doc, GW_META_DATE);
   const char *printed = gw_document_get_meta (ctx->doc, GW_META_PRINTING_DATE);
 
-  if (!is_blank (date))
+  if (!gw_text_is_blank (date))
     check_date_value (ctx, rule, m, findings, GW_META_DATE, -1, date);
   else
     {
@@ -351,7 +337,7 @@ builtin_date (GwCheckContext *ctx,
             }
         }
     }
-  if (!is_blank (printed))
+  if (!gw_text_is_blank (printed))
     check_date_value (ctx, rule, m, findings, GW_META_PRINTING_DATE, -1, printed);
 }
 
@@ -448,13 +434,13 @@ builtin_required_elements (GwCheckContext *ctx,
   const char * const *attachments = gw_document_get_attachments (ctx->doc);
   gboolean opinion = ctx->kind == GW_DOCUMENT_KIND_OPINION;
 
-  if (is_blank (title))
+  if (gw_text_is_blank (title))
     add_document_finding (ctx, rule, m, findings, "title",
                           L (ctx, "缺少标题", "the title is missing"));
   if (!opinion)
     return;
 
-  if (is_blank (recipients))
+  if (gw_text_is_blank (recipients))
     {
       /* The importer may have missed it when the head is unusual: a short
        * line ending in a colon before the body is the recipients. */
@@ -470,7 +456,7 @@ builtin_required_elements (GwCheckContext *ctx,
             }
         }
     }
-  if (is_blank (recipients))
+  if (gw_text_is_blank (recipients))
     add_document_finding (ctx, rule, m, findings, "recipients",
                           L (ctx, "缺少主送机关", "the main recipients (主送机关) are missing"));
   else if (recipients != gw_document_get_meta (ctx->doc, GW_META_RECIPIENTS))
@@ -498,11 +484,11 @@ builtin_required_elements (GwCheckContext *ctx,
         }
     }
 
-  if (is_blank (gw_document_get_meta (ctx->doc, GW_META_SIGNATURE)) &&
+  if (gw_text_is_blank (gw_document_get_meta (ctx->doc, GW_META_SIGNATURE)) &&
       !gw_document_get_sealed (ctx->doc))
     add_document_finding (ctx, rule, m, findings, "signature",
                           L (ctx, "缺少发文机关署名", "the issuing organ's signature is missing"));
-  if (is_blank (gw_document_get_meta (ctx->doc, GW_META_DATE)))
+  if (gw_text_is_blank (gw_document_get_meta (ctx->doc, GW_META_DATE)))
     add_document_finding (ctx, rule, m, findings, "date",
                           L (ctx, "缺少成文日期", "the date (成文日期) is missing"));
 
@@ -537,7 +523,7 @@ builtin_required_elements (GwCheckContext *ctx,
 
   for (guint i = 0; attachments && attachments[i]; i++)
     {
-      if (is_blank (attachments[i]))
+      if (gw_text_is_blank (attachments[i]))
         {
           g_autofree char *target = g_strdup_printf ("attachment:%u", i + 1);
           add_document_finding (ctx, rule, m, findings, target,
@@ -675,7 +661,7 @@ builtin_punctuation (GwCheckContext *ctx,
   for (guint i = 0; i < G_N_ELEMENTS (metas); i++)
     {
       const char *value = gw_document_get_meta (ctx->doc, metas[i]);
-      if (!is_blank (value))
+      if (!gw_text_is_blank (value))
         scan_punctuation (ctx, rule, m, findings, value, -1, metas[i], 0);
     }
   for (guint i = 0; i < ctx->n_blocks; i++)
