@@ -184,7 +184,8 @@ static const struct {
   [RX_DENIALS_AFTER] = { DENIALS_AFTER, "不作 不再 不得 不是 并非 不挂 不与 不影 参考" },
   [RX_BOUND_WORDS] = { BOUND_WORDS, NULL },
   [RX_DROPPED] = { DROPPED, "今后 此后 以后 往后 从今 即日 自今 下一" },
-  [RX_STEP_TURNS] = { STEP_TURNS, "论证 评审 比较 比选 评议 评标 审核 审查 谈判 讨论 考察 打分 评分 磋商 评估 研究 核实" },
+  /* the turn, rarer in a clause than the step verbs */
+  [RX_STEP_TURNS] = { STEP_TURNS, "即 就 便 直接" },
 };
 
 #define KEY_SLOTS 1024   /* a power of two, well above the keys' count */
@@ -579,7 +580,8 @@ read_clause (GwCheckContext *ctx,
         }
       g_array_set_size (found, 0);
     }
-  if (HAS (here, RX_STEP_TURNS))
+  /* only where a negator may stand before the turn */
+  if (HAS (here, RX_STEP_TURNS) && HAS (here, RX_NEGATORS))
     {
       each_match (ctx, r->rx[RX_STEP_TURNS], cs, ce, found);
       for (guint i = 0; i + 1 < found->len && c->breaks->len + 1 < GW_CLAUSE_MAX_SEGMENTS; i += 2)
