@@ -17,7 +17,8 @@
 #define NEGATORS \
   "(?:不能|不得|严禁|禁止|不应|不宜|不准|不许|不允许|不可|不该|切勿|不要)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由)" \
   "|避免|杜绝|防止|不以|不搞|纠正|不采用|不实行|不采取|不再|反对|摒弃|摈弃|克服|扭转|取消" \
-  "|不是|并非|而非|不作为|不将|不把|不单纯|不单|不光|不只|不仅仅|绝不|决不|不唯|不凭|不靠|不按|不依|不由(?!得)|不从|不向"
+  "|不是|并非|而非|不作为|不将|不把|不单纯|不单|不光|不只|不仅仅|绝不|决不|不唯|不凭|不靠|不按|不依|不由(?!得)|不从|不向" \
+  "|不会(?!不)|不因"
 
 #define PROHIBITIONS \
   "(?:不得|严禁|禁止|不能|不应|不准|不许|不允许|不可)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由拒绝)|杜绝|防止|避免"
@@ -63,6 +64,13 @@
  * 而由承接机构自筹 does not deny the self-funding. A turn (而由, 而是,
  * 改由, 转为, 却, 但) starts what the clause affirms. 从而/进而/而且
  * carry the same statement on. */
+/* A step denied, then the award made at once: 不再另行论证即以报价最低者
+ *成交 negates the review, not the award. Not under a prohibition:
+ * 严禁未经评审即以最低价成交 forbids the whole. */
+#define STEP_TURNS \
+  "(?:论证|评审|比较|比选|评议|评标|审核|审查|谈判|讨论|考察|打分|评分|磋商|评估|研究|核实)" \
+  "[^，。；！？\\n]{0,8}?\\K(?:即|就|便|直接)"
+
 #define BREAKERS \
   "(?<!从|进|因|继|故|然|反)而(?=由|是|改|以|直接|采用|实行|按|仅|只|将|让|交|转|应|要|须|需|必须|一律|统一)" \
   "|改由|转由|改为|转为|反而|却|但是?"
@@ -127,7 +135,7 @@ enum {
   RX_FRAMING_AFTER, RX_PAST, RX_PAST_PROBLEMS, RX_SOLE, RX_ONE_OF, RX_BREAKERS,
   RX_REJECTED_IN_CLAUSE, RX_REJECTION, RX_FRAMING_HERE, RX_CONDEMNED,
   RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS, RX_DROPPED,
-  N_RX
+  RX_STEP_TURNS, N_RX
 };
 
 #define FRAMING_VERB_KEYS \
@@ -141,7 +149,7 @@ static const struct {
   [RX_NEGATORS] = { NEGATORS,
     "不能 不得 严禁 禁止 不应 不宜 不准 不许 不允 不可 不该 切勿 不要 避免 杜绝 防止 不以 不搞 纠正 "
     "不采 不实 不再 反对 摒弃 摈弃 克服 扭转 取消 不是 并非 而非 不作 不将 不把 不单 不光 不只 不仅 "
-    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向" },
+    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向 不会 不因" },
   [RX_PROHIBITIONS] = { PROHIBITIONS, "不得 严禁 禁止 不能 不应 不准 不许 不允 不可 杜绝 防止 避免" },
   /* 不得不 holds 得不, 非…不可 holds 不可 */
   [RX_OBLIGATIONS] = { OBLIGATIONS, "得不 能不 可不 无不 会不 不可" },
@@ -176,6 +184,8 @@ static const struct {
   [RX_DENIALS_AFTER] = { DENIALS_AFTER, "不作 不再 不得 不是 并非 不挂 不与 不影 参考" },
   [RX_BOUND_WORDS] = { BOUND_WORDS, NULL },
   [RX_DROPPED] = { DROPPED, "今后 此后 以后 往后 从今 即日 自今 下一" },
+  /* the turn, rarer in a clause than the step verbs */
+  [RX_STEP_TURNS] = { STEP_TURNS, "即 就 便 直接" },
 };
 
 #define KEY_SLOTS 1024   /* a power of two, well above the keys' count */
@@ -322,6 +332,15 @@ empty (void)
       g_once_init_leave (&once, 1);
     }
   return none;
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 static void
@@ -548,8 +567,34 @@ read_clause (GwCheckContext *ctx,
     {
       each_match (ctx, r->rx[RX_BREAKERS], cs, ce, found);
       for (guint i = 0; i + 1 < found->len && c->breaks->len + 1 < GW_CLAUSE_MAX_SEGMENTS; i += 2)
-        append (&c->breaks, g_array_index (found, gsize, i));
+        {
+          gsize s = g_array_index (found, gsize, i);
+
+          /* 不会因为…而直接续签: the cause and its consequence are
+           * negated together */
+          if (strncmp (ctx->text + s, "而", strlen ("而")) == 0 &&
+              (g_strstr_len (ctx->text + cs, s - cs, "因") != NULL ||
+               g_strstr_len (ctx->text + cs, s - cs, "由于") != NULL))
+            continue;
+          append (&c->breaks, s);
+        }
       g_array_set_size (found, 0);
+    }
+  /* only where a negator may stand before the turn */
+  if (HAS (here, RX_STEP_TURNS) && HAS (here, RX_NEGATORS))
+    {
+      each_match (ctx, r->rx[RX_STEP_TURNS], cs, ce, found);
+      for (guint i = 0; i + 1 < found->len && c->breaks->len + 1 < GW_CLAUSE_MAX_SEGMENTS; i += 2)
+        {
+          gsize s = g_array_index (found, gsize, i);
+
+          if (HAS (keys_in (ctx, cs, s), RX_PROHIBITIONS) && any_in (ctx, r->rx[RX_PROHIBITIONS], cs, s))
+            continue;
+          append (&c->breaks, s);
+        }
+      g_array_set_size (found, 0);
+      if (c->breaks != empty ())
+        g_array_sort (c->breaks, compare_offsets);
     }
 
   if (obligations != empty ())
