@@ -25,32 +25,13 @@
 #include "gw-template-dialog.h"
 #include "gw-window-private.h"
 #include "gw-template.h"
+#include "test-wait.h"
 
 #define LOWEST_PRICE "评审采用最低评标价法，以投标报价最低者为中标人。"
 
 static GwApplication *app;
 static char *tmp_home;
 static guint app_refs;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds; FALSE after @timeout_ms. */
-static gboolean
-wait_for (Condition cond,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
 
 /* Conditions for wait_for (): the event a test waits on, never a time. */
 static gboolean

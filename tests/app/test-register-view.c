@@ -23,26 +23,10 @@
 #include "gw-register-item.h"
 #include "gw-register-view.h"
 #include "gw-window-private.h"
+#include "test-wait.h"
 
 static GwApplication *app;
 static char *tmp_home;
-
-static gboolean
-wait_for (gboolean (*cond) (gpointer),
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
 
 static gboolean
 file_exists (gpointer data)

@@ -14,6 +14,7 @@
 #include "gw-round-dialog.h"
 #include "gw-round-view.h"
 #include "gw-window.h"
+#include "test-wait.h"
 
 #define CODE1 "52610821MJ1234560D"
 #define CODE2 "52610821MJ1234561G"
@@ -27,25 +28,6 @@ static const char list_csv[] =
 
 static GwApplication *app;
 static char *tmp_home;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition cond,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
 
 static gboolean
 loaded (gpointer data)

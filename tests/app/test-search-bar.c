@@ -8,6 +8,7 @@
 
 #include "gw-app-resources.h"
 #include "gw-search-bar.h"
+#include "test-wait.h"
 
 /* The editor's search bar over a GtkSourceView of its own, driven through
  * its entries and actions as a person would: the count of matches, next
@@ -16,25 +17,6 @@
 #define TEXT "社工站建设。SHE said she would; She did.\n" \
              "推进社工站覆盖。\n" \
              "社工站 she"
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition cond,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
 
 typedef struct {
   GtkWindow     *window;
