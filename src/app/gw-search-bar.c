@@ -23,6 +23,8 @@ struct _GwSearchBar
   GtkSourceSearchContext *context;
   /* "Replaced n times" stays until the search changes or moves on */
   gboolean                show_replaced;
+  /* the search text "Replaced n times" was for */
+  char                   *replaced_for;
 };
 
 G_DEFINE_FINAL_TYPE (GwSearchBar, gw_search_bar, GTK_TYPE_WIDGET)
@@ -130,6 +132,10 @@ on_search_changed_cb (GwSearchBar *self)
   GtkTextBuffer *buffer = get_buffer (self);
   GtkTextIter start;
 
+  /* The entry reports a change after a delay: a change it reports for the
+   * text that was just replaced is not the search moving on. */
+  if (self->show_replaced && g_strcmp0 (self->replaced_for, search_text (self)) == 0)
+    return;
   forget_replaced (self);
   update_match_label (self);
   if (buffer == NULL)
@@ -224,6 +230,8 @@ replace_all (GwSearchBar *self)
                                       "Replaced %u times", count), count);
   gtk_label_set_label (self->match_label, msg);
   self->show_replaced = TRUE;
+  g_free (self->replaced_for);
+  self->replaced_for = g_strdup (search_text (self));
 }
 
 static void
@@ -401,6 +409,7 @@ gw_search_bar_finalize (GObject *object)
   GwSearchBar *self = GW_SEARCH_BAR (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->replaced_for, g_free);
   G_OBJECT_CLASS (gw_search_bar_parent_class)->finalize (object);
 }
 
