@@ -821,6 +821,20 @@ gw_unichar_is_space (gunichar c)
   return g_unichar_isspace (c) || c == 0x3000;
 }
 
+const char *
+gw_text_skip_indent (const char *text)
+{
+  for (;;)
+    {
+      if (*text == ' ' || *text == '\t')
+        text++;
+      else if (g_str_has_prefix (text, "\u3000"))
+        text += strlen ("\u3000");
+      else
+        return text;
+    }
+}
+
 gboolean
 gw_text_is_blank (const char *text)
 {

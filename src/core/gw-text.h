@@ -146,5 +146,7 @@ char       *gw_text_fold_width           (const char *text);
 gboolean    gw_unichar_is_space          (gunichar    c);
 /* TRUE when @text is NULL, empty, or nothing but such white space. */
 gboolean    gw_text_is_blank             (const char *text);
+/* @text past its indent: ASCII spaces, tabs and ideographic spaces. */
+const char *gw_text_skip_indent          (const char *text);
 
 G_END_DECLS

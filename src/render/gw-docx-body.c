@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gw-docx-writer-private.h"
+#include "gw-text.h"
 
 /* 主体 (§7.3) in the .docx: the blocks of the body, the 附件说明 list and
  * the attachment pages. */
@@ -28,25 +29,11 @@ _gw_docx_where_block (GwBlock *block, guint index)
                           gw_block_kind_to_string (gw_block_get_kind (block)));
 }
 
-static const char *
-skip_indent (const char *s)
-{
-  for (;;)
-    {
-      if (*s == ' ' || *s == '\t')
-        s++;
-      else if (g_str_has_prefix (s, "\u3000"))
-        s += 3;
-      else
-        return s;
-    }
-}
-
 void
 _gw_docx_write_block (Ctx *c, GwBlock *block, guint index)
 {
   g_autofree char *where = _gw_docx_where_block (block, index);
-  const char *text = skip_indent (gw_block_get_text (block));
+  const char *text = gw_text_skip_indent (gw_block_get_text (block));
 
   switch (gw_block_get_kind (block))
     {
@@ -138,7 +125,7 @@ _gw_docx_write_attachments (Ctx *c)
           guint number = gw_block_get_number (block);
           g_autofree char *label = number ? g_strdup_printf ("附件%u", number) : g_strdup ("附件");
           g_autofree char *where = _gw_docx_where_block (block, i);
-          const char *title = skip_indent (gw_block_get_text (block));
+          const char *title = gw_text_skip_indent (gw_block_get_text (block));
           Para lp = { .jc = "left", .page_break = TRUE, .keep_next = TRUE };
           Look hei = body_look;
 

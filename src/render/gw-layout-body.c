@@ -10,6 +10,7 @@
 
 #include "gw-error.h"
 #include "gw-layout-private.h"
+#include "gw-text.h"
 
 /* 主体 (§7.3): the title with its balanced breaks, 主送, the blocks of the
  * body, the 附件说明 list and the attachment pages. */
@@ -285,7 +286,7 @@ _gw_layout_block (GwPagination *p,
                   guint         index)
 {
   g_autofree char *where = _gw_layout_where_block (block, index);
-  const char *text = _gw_layout_skip_indent (gw_block_get_text (block));
+  const char *text = gw_text_skip_indent (gw_block_get_text (block));
 
   switch (gw_block_get_kind (block))
     {
@@ -396,7 +397,7 @@ _gw_layout_attachments (GwPagination *p)
           guint number = gw_block_get_number (block);
           g_autofree char *label = number ? g_strdup_printf ("附件%u", number) : g_strdup ("附件");
           g_autofree char *where = _gw_layout_where_block (block, i);
-          const char *title = _gw_layout_skip_indent (gw_block_get_text (block));
+          const char *title = gw_text_skip_indent (gw_block_get_text (block));
           g_autoptr(PangoLayout) ll = NULL;
 
           inside = TRUE;

@@ -74,7 +74,6 @@ void          _gw_layout_flow                  (GwPagination *p,
                                                 guint32       rgb);
 void          _gw_layout_skip_lines            (GwPagination *p,
                                                 int           n);
-const char *  _gw_layout_skip_indent           (const char *s);
 char *        _gw_layout_where_block           (GwBlock *block,
                                                 guint    index);
 char *        _gw_layout_where_meta            (GwPagination *p,

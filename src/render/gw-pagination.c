@@ -328,20 +328,6 @@ _gw_layout_skip_lines (GwPagination *p,
   p->y = _gw_layout_slot_top (slot);
 }
 
-const char *
-_gw_layout_skip_indent (const char *s)
-{
-  for (;;)
-    {
-      if (*s == ' ' || *s == '\t')
-        s++;
-      else if (g_str_has_prefix (s, "\u3000"))
-        s += 3;
-      else
-        return s;
-    }
-}
-
 char *
 _gw_layout_where_block (GwBlock *block,
                         guint    index)

@@ -368,8 +368,7 @@ builtin_heading_sequence (GwCheckContext *ctx,
       if (kind != GW_BLOCK_HEADING && kind != GW_BLOCK_PARAGRAPH)
         continue;
       /* The importer keeps the author's indent; the marker follows it. */
-      while (*start == ' ' || g_str_has_prefix (start, "　"))
-        start += *start == ' ' ? 1 : strlen ("　");
+      start = gw_text_skip_indent (start);
       skipped = g_utf8_pointer_to_offset (text, start);
       if (!gw_heading_marker_parse (start, &marker))
         continue;

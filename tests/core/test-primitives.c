@@ -289,6 +289,23 @@ test_blank (void)
 }
 
 static void
+test_skip_indent (void)
+{
+  static const struct { const char *text; const char *rest; } cases[] = {
+    { "", "" },
+    { "正文", "正文" },
+    { "　　正文", "正文" },
+    { " \t　一、总体要求", "一、总体要求" },  /* every indent a draft brings */
+    { "　　", "" },
+    { "正　文", "正　文" },                    /* inside the text it stays */
+    { "\xc2\xa0正文", "\xc2\xa0正文" },        /* a no-break space is not an indent */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (gw_text_skip_indent (cases[i].text), ==, cases[i].rest);
+}
+
+static void
 test_heading_marker_text (void)
 {
   static const struct { guint level, number; const char *text; } cases[] = {
@@ -328,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/primitives/date/parse", test_date_parse);
   g_test_add_func ("/primitives/fold-width", test_fold_width);
   g_test_add_func ("/primitives/blank", test_blank);
+  g_test_add_func ("/primitives/skip-indent", test_skip_indent);
   g_test_add_func ("/primitives/heading-marker/text", test_heading_marker_text);
   return g_test_run ();
 }

@@ -224,6 +224,24 @@ test_sorted (void)
     }
 }
 
+/* A heading keeps its place in the sequence whatever indents it: a tab
+ * pasted from a plain-text editor as well as ideographic spaces. */
+static void
+test_indented_headings (void)
+{
+  static const char *indents[] = { "", "　　", "\t", " \t　" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (indents); i++)
+    {
+      g_autofree char *text =
+        g_strdup_printf ("关于印发方案的通知\n\n各乡镇人民政府：\n\n一、建设内容\n\n"
+                         "%s三、运营管理\n\n按计划推进。\n", indents[i]);
+      g_autoptr(GListModel) findings = check_text (text);
+
+      g_assert_cmpuint (count_rule (findings, "format.heading-sequence", NULL), ==, 1);
+    }
+}
+
 /* The shipped opinion template filled in with the Shenmu values must pass
  * every error rule: the template is what bureau staff start from. */
 static void
@@ -665,6 +683,7 @@ main (int   argc,
   g_test_add_func ("/rules/checker/one-click-fixes", test_one_click_fixes);
   g_test_add_func ("/rules/checker/date-flaws", test_date_flaws);
   g_test_add_func ("/rules/checker/sorted", test_sorted);
+  g_test_add_func ("/rules/checker/indented-headings", test_indented_headings);
   g_test_add_func ("/rules/checker/table", test_table);
   g_test_add_func ("/rules/checker/detect-kind", test_detect_kind);
   g_test_add_func ("/rules/checker/template-opinion", test_template_opinion);
