@@ -187,6 +187,9 @@ _gw_layout_evaluation (GwPagination *p,
     add_row (rows, NULL, 0, "评估日期", field (ev, GW_EVAL_DATE), "评估人员", people, NULL);
     if (*field (ev, GW_EVAL_FUNDS_EXPLANATION))
       add_row (rows, NULL, 0, "资金使用说明", field (ev, GW_EVAL_FUNDS_EXPLANATION), "", "", NULL);
+    /* the opinion the form is evaluated under, as the .docx shows it */
+    if (*field (ev, GW_EVAL_OPINION))
+      add_row (rows, NULL, 0, "依据的实施意见", field (ev, GW_EVAL_OPINION), "", "", NULL);
     if (!eval_table (p, rows, NULL, frac, roles, 4, 0, NULL))
       goto fail;
     p->y += 12;

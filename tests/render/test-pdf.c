@@ -907,6 +907,30 @@ test_evaluation (void)
   }
 }
 
+/* The opinion a form is evaluated under is printed in its header, as the
+ * .docx and the .gwdoc keep it; a form without one has no such row. */
+static void
+test_evaluation_opinion (void)
+{
+  g_autoptr(GwDocument) doc = open_fixture ("evaluation.gwdoc");
+  GwEvaluation *ev = gw_document_get_evaluation (doc);
+
+  for (int with = 0; with < 2; with++)
+    {
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_autoptr(PopplerPage) page = NULL;
+      g_autofree char *text = NULL, *flat = NULL;
+
+      gw_evaluation_set_field (ev, GW_EVAL_OPINION, with ? "神政办发〔2023〕12号" : "");
+      pdf = render (doc, NULL);
+      page = poppler_document_get_page (pdf, 0);
+      text = poppler_page_get_text (page);
+      flat = strip_space (text);
+      g_assert_true ((strstr (flat, "依据的实施意见") != NULL) == with);
+      g_assert_true ((strstr (flat, "神政办发〔2023〕12号") != NULL) == with);
+    }
+}
+
 /* A ticked veto item: a drawn tick in its box, the lowest grade. */
 static void
 test_evaluation_veto (void)
@@ -1985,6 +2009,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/table-break", test_table_break);
   g_test_add_func ("/render/pdf/landscape-table", test_landscape_table);
   g_test_add_func ("/render/pdf/evaluation", test_evaluation);
+  g_test_add_func ("/render/pdf/evaluation-opinion", test_evaluation_opinion);
   g_test_add_func ("/render/pdf/evaluation-veto", test_evaluation_veto);
   g_test_add_func ("/render/pdf/joint-mark", test_joint_mark);
   g_test_add_func ("/render/pdf/joint-signature", test_joint_signature);
