@@ -537,6 +537,61 @@ test_shipped_classes_5 (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* Contract, scope and funding classes batch 6 showed (tuned on it), each
+ * with lawful mirror images. */
+static void
+test_contract_classes_6 (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* the order of events: renewal first, the evaluation after it */
+    { "下一年度合同原则上直接与原承接机构续订，年度评估安排在续订完成后进行。", "contract.renewal-conditional", 1 },
+    { "每年12月先与原承接机构续签下一年度合同，次年一季度再组织年度评估。", "contract.renewal-conditional", 1 },
+    { "合同实行先续签、后评估。", "contract.renewal-conditional", 1 },
+    { "年度评估结果公布前，购买主体可先行与承接机构续签合同。", "contract.renewal-conditional", 1 },
+    { "为保证服务不断档，不等年度评估结果出来即与原机构续签。", "contract.renewal-conditional", 1 },
+    { "年度评估尚未完成的，可先续签下一年度合同。", "contract.renewal-conditional", 1 },
+    { "续约手续在每年11月底前办结，年度考核放在续约之后开展。", "contract.renewal-conditional", 1 },
+    { "续签工作完成后，再由第三方机构开展上一年度评估。", "contract.renewal-conditional", 1 },
+    { "年度评估在合同续签后进行。", "contract.renewal-conditional", 1 },
+    { "年度评估完成后，根据评估结果决定是否续签。", "contract.renewal-conditional", 0 },
+    { "续签前须完成年度评估，评估合格的方可续签。", "contract.renewal-conditional", 0 },
+    { "年度评估结果公布前，不得与承接机构续签合同。", "contract.renewal-conditional", 0 },
+    { "严禁先续签后评估。", "contract.renewal-conditional", 0 },
+    { "评估结果出来之前不得续签。", "contract.renewal-conditional", 0 },
+    { "年度评估合格的续签合同，续签后的服务年度同样接受年度评估。", "contract.renewal-conditional", 0 },
+    { "年度评估应在合同续签前完成。", "contract.renewal-conditional", 0 },
+    /* 不合格, and next year's contract goes on as usual */
+    { "对评估未达到合格等次的承接机构，暂不扣减服务经费，下一年度合同照常签订。", "contract.fail-reprocure", 1 },
+    { "年度评估不合格的，暂缓拨付尾款，次年合同正常签订。", "contract.fail-reprocure", 1 },
+    { "评估结果为不合格的，不影响下一年度合同的签订。", "contract.fail-reprocure", 1 },
+    { "考核未通过的机构，不扣减经费，来年协议照旧续签。", "contract.fail-reprocure", 1 },
+    { "评估不合格的，不予续签并重新采购；评估合格的，下一年度合同照常签订。", "contract.fail-reprocure", 0 },
+    { "年度评估不合格的，下一年度合同不再签订，依法重新采购。", "contract.fail-reprocure", 0 },
+    { "评估不合格的，不得以整改为由照常续签，应当重新采购。", "contract.fail-reprocure", 0 },
+    /* the government's counters, halls and routine work staffed from the station */
+    { "各镇街可使用社工站购买服务经费，聘用若干名辅助人员充实镇机关便民服务窗口岗位。", "scope.no-disguised-employment", 1 },
+    { "社工站项目经费可用于聘请两名人员在镇政务服务大厅窗口办理业务。", "scope.no-disguised-employment", 1 },
+    { "驻站社工每周三天到镇便民服务中心窗口轮岗，办理社保、医保等业务。", "scope.no-disguised-employment", 1 },
+    { "社工站人员负责镇政务大厅的代办帮办工作。", "scope.no-disguised-employment", 1 },
+    { "社工站购买服务资金可用于补充乡镇机关人手不足。", "scope.no-disguised-employment", 1 },
+    { "为缓解街道办事处人手紧张，社工站社工可协助处理街道日常事务。", "scope.no-disguised-employment", 1 },
+    { "利用社工站运营资金招用临时人员，安排在镇党政办从事文字工作。", "scope.no-disguised-employment", 1 },
+    { "社工站社工兼做镇文化站、综治中心的日常工作。", "scope.no-disguised-employment", 1 },
+    { "社工站设在镇便民服务中心，为群众提供社会救助政策咨询和转介服务。", "scope.no-disguised-employment", 0 },
+    { "在镇便民服务中心设立社会工作服务窗口，社工为困难群众提供个案服务。", "scope.no-disguised-employment", 0 },
+    { "不得使用社工站经费聘用人员充实乡镇便民服务窗口。", "scope.no-disguised-employment", 0 },
+    { "社工站社工不得被安排到政务大厅窗口顶岗。", "scope.no-disguised-employment", 0 },
+    { "承接机构建立社工值班制度，确保社工站开放时间有人值守。", "scope.no-disguised-employment", 0 },
+    { "针对社工被抽到窗口顶班的问题，各镇要立即整改。", "scope.no-disguised-employment", 0 },
+    { "承接机构应为社工站配备不少于3名专职社工，缓解社工站人手不足。", "scope.no-disguised-employment", 0 },
+    { "政务服务大厅设置社会救助综合窗口，由镇民政办工作人员负责受理。", "scope.no-disguised-employment", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -553,5 +608,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/framing-reach", test_framing_reach);
   g_test_add_func ("/rules/clause/shipped-classes-4", test_shipped_classes_4);
   g_test_add_func ("/rules/clause/shipped-classes-5", test_shipped_classes_5);
+  g_test_add_func ("/rules/clause/contract-classes-6", test_contract_classes_6);
   return g_test_run ();
 }
