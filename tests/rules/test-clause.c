@@ -592,6 +592,67 @@ test_contract_classes_6 (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* Contract, scope, funding and evaluation classes tuning batch 7 showed
+ * (tuned on it), each with lawful mirror images. */
+static void
+test_contract_classes_7 (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* a bare 不 before a verb that governs the trigger's words */
+    { "驻站社工一律不纳入镇街机关考勤管理，其考勤由承接机构负责。", "scope.no-disguised-employment", 0 },
+    { "驻站社工均不参加镇机关值班。", "scope.no-disguised-employment", 0 },
+    { "驻站社工参加镇机关值班。", "scope.no-disguised-employment", 1 },
+    /* a past practice replaced from now on */
+    { "以往个别项目合同到期后“自动顺延”，今后一律以年度评估结果作为是否续签的依据。", "contract.renewal-conditional", 0 },
+    { "以往个别项目合同到期后“自动顺延”，今后继续沿用。", "contract.renewal-conditional", 1 },
+    { "合同到期后自动顺延，今后一律照此执行。", "contract.renewal-conditional", 1 },
+    /* 不合格, and no termination */
+    { "评估等次为不合格的，不解除合作关系，扣减当年度服务经费百分之二十后由其继续承接下一年度服务。",
+      "contract.fail-reprocure", 1 },
+    { "考核不合格的，不终止合同，限期三个月整改。", "contract.fail-reprocure", 1 },
+    { "不合格等次的承接机构，下一年度的合同一律不再与其签订，项目通过公开招标另行确定承接机构。",
+      "contract.fail-reprocure", 0 },
+    { "评估不合格的，终止合作，通过竞争性磋商重新选定承接机构。", "contract.fail-reprocure", 0 },
+    /* yearly signing with the parties named between */
+    { "服务周期内，购买方每年与承接机构签订一份为期十二个月的服务合同。", "contract.annual-signing", 0 },
+    { "服务周期三年，周期内合同一次签订。", "contract.annual-signing", 1 },
+    /* the length in every notation */
+    { "承接机构的服务期自合同签订之日起计算，共计48个月。", "contract.term-max-3y", 1 },
+    { "社工站运营服务期为2024年至2028年。", "contract.term-max-3y", 1 },
+    { "项目服务期限为2025—2029年。", "contract.term-max-3y", 1 },
+    { "服务合同期限为叁年零六个月。", "contract.term-max-3y", 1 },
+    { "合同期为四十八个月。", "contract.term-max-3y", 1 },
+    { "本项目一次采购，服务期覆盖2024、2025、2026、2027四个年度。", "contract.term-max-3y", 1 },
+    { "服务期从签约之日起算，为期五年。", "contract.term-max-3y", 1 },
+    { "项目服务期限为2024年至2026年，合同一年一签。", "contract.term-max-3y", 0 },
+    { "服务期自合同签订之日起计算，共计12个月。", "contract.term-max-3y", 0 },
+    { "合同期为三十六个月，一年一签。", "contract.term-max-3y", 0 },
+    { "社工从业经历累计满60个月的，可担任站长。", "contract.term-max-3y", 0 },
+    { "本意见有效期为2024年至2028年。", "contract.term-max-3y", 0 },
+    /* the whole sum paid at signing */
+    { "服务合同签订后十个工作日内，购买方将合同金额全部拨付给承接机构。", "funding.pay-by-performance", 1 },
+    { "合同生效之日起十五日内，将全年项目资金足额拨付承接机构。", "funding.pay-by-performance", 1 },
+    { "项目经费于合同签订当月全部拨付到位，年终不再结算。", "funding.pay-by-performance", 1 },
+    { "合同签订后十日内拨付首期资金（合同金额的40%），其余按季度拨付。", "funding.pay-by-performance", 0 },
+    { "合同签订后，按季度拨付项目资金，尾款待年度评估后结清。", "funding.pay-by-performance", 0 },
+    { "项目资金在年度评估合格后全部拨付。", "funding.pay-by-performance", 0 },
+    { "不得在合同签订后将项目资金全部拨付。", "funding.pay-by-performance", 0 },
+    /* the operator grading itself, the third party ruled out */
+    { "谁承接项目，就由谁对本站服务成效进行考评并给出等次。", "eval.third-party", 1 },
+    { "评估工作不另行委托第三方，由运营机构自评后直接确定年度等次。", "eval.third-party", 1 },
+    { "年度评估由承接机构对自身服务进行评价，评价结果即为年度等次。", "eval.third-party", 1 },
+    { "年度评估由县民政局组织，等次由民政局直接评定，不引入第三方。", "eval.third-party", 1 },
+    { "承接机构的自评结果作为第三方评估的参考之一。", "eval.third-party", 0 },
+    { "承接机构对服务对象开展需求评估，评估结果作为服务计划的依据。", "eval.third-party", 0 },
+    { "承接机构对本机构社工开展内部考核，考核结果与绩效工资挂钩。", "eval.third-party", 0 },
+    { "未经第三方年度评估或评估未达到合格等次的，一律不得续签合同。", "eval.third-party", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -609,5 +670,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/shipped-classes-4", test_shipped_classes_4);
   g_test_add_func ("/rules/clause/shipped-classes-5", test_shipped_classes_5);
   g_test_add_func ("/rules/clause/contract-classes-6", test_contract_classes_6);
+  g_test_add_func ("/rules/clause/contract-classes-7", test_contract_classes_7);
   return g_test_run ();
 }
