@@ -653,6 +653,48 @@ test_contract_classes_7 (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* Paraphrases of the contract, funding and basis rules a new batch may
+ * bring, each with lawful mirror images. */
+static void
+test_contract_paraphrases (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* passing the service on without the word 转包 */
+    { "承接机构可以把社工站运营项目转手给其他机构。", "contract.no-transfer", 1 },
+    { "承接机构可将服务项目全部分包给其他社会组织。", "contract.no-transfer", 1 },
+    { "承接机构可以将项目二次发包给其他组织实施。", "contract.no-transfer", 1 },
+    { "承接机构中标后可另行选择一家社会组织负责社工站运营，自行结算费用。", "contract.no-transfer", 1 },
+    { "经采购人同意并在合同中载明，承接机构可将心理咨询等部分专业服务分包给具备资质的机构。", "contract.no-transfer", 0 },
+    { "承接机构应将服务档案资料移交给新的承接机构。", "contract.no-transfer", 0 },
+    { "评估不合格的，由民政局依法重新采购，另行确定社会组织负责运营。", "contract.no-transfer", 0 },
+    /* costs on the operator in other words */
+    { "社工站运营不足部分由承接机构兜底。", "funding.in-budget", 1 },
+    { "社工站建设资金采取“以机构出资为主、财政奖补为辅”的方式筹集。", "funding.in-budget", 1 },
+    { "承接机构须先期投入运营资金，年终根据评估结果给予补助。", "funding.in-budget", 1 },
+    { "社工站运营经费由承接机构先行垫付，待财政资金到位后再行拨付。", "funding.in-budget", 1 },
+    { "社工站建设资金以财政投入为主，社会慈善资金作为补充。", "funding.in-budget", 0 },
+    { "社工站运营经费由市、县两级财政按比例分担，纳入年度预算。", "funding.in-budget", 0 },
+    /* the repealed measures under another name */
+    { "根据《政府购买服务管理暂行办法》，结合本地实际制定本方案。", "doc.legal-basis", 1 },
+    { "财综〔2014〕96号文件已经废止，不再作为依据。", "doc.legal-basis", 0 },
+    /* renewal on something other than the evaluation */
+    { "年度合同到期后自然续期一年。", "contract.renewal-conditional", 1 },
+    { "合同期满后，承接机构无重大过错的，可续签下一年度合同。", "contract.renewal-conditional", 1 },
+    { "服务期满，原承接机构享有优先续约权。", "contract.renewal-conditional", 1 },
+    { "续签与否不以年度评估结果为依据，由镇街自主决定。", "contract.renewal-conditional", 1 },
+    { "社工站在合同存续期间应当保持服务稳定。", "contract.renewal-conditional", 0 },
+    { "续签下一年度合同后，承接机构应当于一个月内报送年度服务计划。", "contract.renewal-conditional", 0 },
+    { "年度考评合格是续签合同的前提。", "contract.renewal-conditional", 0 },
+    /* after 不合格, a reprimand and nothing else */
+    { "年度评估不合格的，由镇政府约谈承接机构负责人，督促其改进服务。", "contract.fail-reprocure", 1 },
+    { "评估不合格的，约谈承接机构负责人，不予续签，依法重新组织采购。", "contract.fail-reprocure", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -671,5 +713,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/shipped-classes-5", test_shipped_classes_5);
   g_test_add_func ("/rules/clause/contract-classes-6", test_contract_classes_6);
   g_test_add_func ("/rules/clause/contract-classes-7", test_contract_classes_7);
+  g_test_add_func ("/rules/clause/contract-paraphrases", test_contract_paraphrases);
   return g_test_run ();
 }
