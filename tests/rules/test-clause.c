@@ -685,6 +685,20 @@ test_contract_paraphrases (void)
     { "社工站在合同存续期间应当保持服务稳定。", "contract.renewal-conditional", 0 },
     { "续签下一年度合同后，承接机构应当于一个月内报送年度服务计划。", "contract.renewal-conditional", 0 },
     { "年度考评合格是续签合同的前提。", "contract.renewal-conditional", 0 },
+    /* the government deploying the station's people or buying labour with its money */
+    { "镇政府可根据工作需要统筹调配社工站人员。", "scope.no-disguised-employment", 1 },
+    { "使用社工站经费为镇政府购买保洁、安保等劳务。", "scope.no-disguised-employment", 1 },
+    { "社工站社工每周须有两天到镇综治中心协助处理矛盾纠纷排查、网格巡查等事务。", "scope.no-disguised-employment", 1 },
+    { "社工站社工实际在镇政府办公室从事收发文件、会议记录等工作。", "scope.no-disguised-employment", 1 },
+    { "承接机构统一调配社工站人员，镇政府不得调用。", "scope.no-disguised-employment", 0 },
+    { "社工站应当建立社工值班值守制度，由承接机构统一排班。", "scope.no-disguised-employment", 0 },
+    { "社工参与镇政府组织的困难群众走访慰问活动，提供个案跟进服务。", "scope.no-disguised-employment", 0 },
+    { "社工站应依托镇便民服务中心设置，方便群众办事。", "scope.no-disguised-employment", 0 },
+    /* the operator's own method or parent body as the evaluator */
+    { "年度评估采取承接机构自评的方式进行，民政局不再另行评估。", "eval.third-party", 1 },
+    { "年度评估由承接机构的上级主管单位负责实施，并确定评估结果。", "eval.third-party", 1 },
+    { "年度评估采取承接机构自评与第三方评估相结合的方式进行。", "eval.third-party", 0 },
+    { "年度评估由第三方评估机构组织，承接机构自评得分占评估总分的10%。", "eval.third-party", 0 },
     /* after 不合格, a reprimand and nothing else */
     { "年度评估不合格的，由镇政府约谈承接机构负责人，督促其改进服务。", "contract.fail-reprocure", 1 },
     { "评估不合格的，约谈承接机构负责人，不予续签，依法重新组织采购。", "contract.fail-reprocure", 0 },
