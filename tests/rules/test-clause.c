@@ -699,6 +699,15 @@ test_contract_paraphrases (void)
     { "年度评估由承接机构的上级主管单位负责实施，并确定评估结果。", "eval.third-party", 1 },
     { "年度评估采取承接机构自评与第三方评估相结合的方式进行。", "eval.third-party", 0 },
     { "年度评估由第三方评估机构组织，承接机构自评得分占评估总分的10%。", "eval.third-party", 0 },
+    /* a term in 年限, a renewal as entering the next year, a new operator picked after 不合格 */
+    { "本项目服务年限为5年（2024-2028年）。", "contract.term-max-3y", 1 },
+    { "社工服务年限满5年的，给予表彰奖励。", "contract.term-max-3y", 0 },
+    { "合同期满后，承接机构可直接进入下一年度服务。", "contract.renewal-conditional", 1 },
+    { "年度评估合格的，合同期满后直接进入下一年度服务。", "contract.renewal-conditional", 0 },
+    { "年度评估不合格的，下一年度由镇政府从本地社会组织中择优委托。", "contract.fail-reprocure", 1 },
+    { "评估不合格的，解除合同，按政府采购程序另选承接机构。", "contract.fail-reprocure", 0 },
+    { "社工站经费实行“财政补一点、机构筹一点、社会捐一点”。", "funding.in-budget", 1 },
+    { "社工站运营经费实行“财政保障为主、社会捐赠为补充”。", "funding.in-budget", 0 },
     /* after 不合格, a reprimand and nothing else */
     { "年度评估不合格的，由镇政府约谈承接机构负责人，督促其改进服务。", "contract.fail-reprocure", 1 },
     { "评估不合格的，约谈承接机构负责人，不予续签，依法重新组织采购。", "contract.fail-reprocure", 0 },
