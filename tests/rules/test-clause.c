@@ -718,6 +718,54 @@ test_contract_paraphrases (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* Lawful sentences that hold the words the contract, scope, funding and
+ * evaluation classes are anchored on (窗口, 调配, 人手, 续签…前, 合计,
+ * 一次性, 分担, 自身, 主管, 转手 …): none may be reported. */
+static void
+test_contract_mirrors (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    { "社工站可在镇便民服务大厅设置咨询台，为群众提供社会救助政策咨询。", "scope.no-disguised-employment", 0 },
+    { "承接机构应根据服务需要统筹调配社工站人员，保障各站点服务。", "scope.no-disguised-employment", 0 },
+    { "社工站服务经费不得用于支付镇政府保洁、安保等劳务费用。", "scope.no-disguised-employment", 0 },
+    { "社工站负责人的日常管理由承接机构负责，镇政府做好指导。", "scope.no-disguised-employment", 0 },
+    { "针对部分乡镇人手不足、抽调社工的问题，各地要全面清理。", "scope.no-disguised-employment", 0 },
+    { "社工站社工可为群众提供代办帮办服务，帮助困难群众申请救助。", "scope.no-disguised-employment", 0 },
+    { "镇政府工作人员与社工站社工共同入户走访困难群众。", "scope.no-disguised-employment", 0 },
+    { "乡镇民政办人手不足的，可通过政府购买服务方式增加社会救助经办力量。", "scope.no-disguised-employment", 0 },
+    { "合同到期前，购买主体应当完成年度评估，评估结果出来后再决定是否续签。", "contract.renewal-conditional", 0 },
+    { "续签合同前，应先完成年度评估。", "contract.renewal-conditional", 0 },
+    { "年度评估在每年11月底前完成，评估合格的于12月续签下一年度合同。", "contract.renewal-conditional", 0 },
+    { "不得在年度评估结果公布前先行续签合同。", "contract.renewal-conditional", 0 },
+    { "评估结果公布前，暂缓续签下一年度合同。", "contract.renewal-conditional", 0 },
+    { "续签后的合同年度内，第三方评估机构按季度开展督导。", "contract.renewal-conditional", 0 },
+    { "评估合格的，下一年度合同照常签订。", "contract.fail-reprocure", 0 },
+    { "评估不合格的，不予续签；整改期间服务不中断，由新承接机构依法采购确定后接续。", "contract.fail-reprocure", 0 },
+    { "考核未通过的，终止合同，依法重新组织公开招标。", "contract.fail-reprocure", 0 },
+    { "项目合计投入资金四百万元，服务周期三年。", "contract.term-max-3y", 0 },
+    { "社工站为期三年的服务周期内，每年签订一次合同。", "contract.term-max-3y", 0 },
+    { "社工累计服务满四年的，可优先参加职称评审。", "contract.term-max-3y", 0 },
+    { "服务期共计12个月，自2024年1月1日起计算。", "contract.term-max-3y", 0 },
+    { "全市共有48个社工站，服务期限均为一年。", "contract.term-max-3y", 0 },
+    { "合同签订后，项目资金按进度分期拨付，全部资金于年度评估后结清。", "funding.pay-by-performance", 0 },
+    { "合同签订后，县财政全额保障项目资金，分季度拨付。", "funding.pay-by-performance", 0 },
+    { "合同签订后一次性支付履约保证金。", "funding.pay-by-performance", 0 },
+    { "财政与社会力量按比例分担社工站运营经费的做法不符合要求，今后一律纳入预算。", "funding.in-budget", 0 },
+    { "鼓励社会组织为社工站配套链接慈善资源。", "funding.in-budget", 0 },
+    { "承接机构应严格按照合同约定使用资金，不得挪用。", "funding.in-budget", 0 },
+    { "承接机构应当加强自身能力建设，配合做好年度评估。", "eval.third-party", 0 },
+    { "第三方评估机构应当独立开展评估，评估等次不受承接机构影响。", "eval.third-party", 0 },
+    { "承接机构的主管单位负责督促其整改评估中发现的问题。", "eval.third-party", 0 },
+    { "年度评估由县民政局委托第三方实施，不另行组织承接机构互评。", "eval.third-party", 0 },
+    { "承接机构不得以转手、二次发包等方式变相转包。", "contract.no-transfer", 0 },
+    { "承接机构可将部分专业服务分包，但须经采购人同意，不得全部分包。", "contract.no-transfer", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -737,5 +785,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/contract-classes-6", test_contract_classes_6);
   g_test_add_func ("/rules/clause/contract-classes-7", test_contract_classes_7);
   g_test_add_func ("/rules/clause/contract-paraphrases", test_contract_paraphrases);
+  g_test_add_func ("/rules/clause/contract-mirrors", test_contract_mirrors);
   return g_test_run ();
 }
