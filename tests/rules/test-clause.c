@@ -708,6 +708,16 @@ test_contract_paraphrases (void)
     { "评估不合格的，解除合同，按政府采购程序另选承接机构。", "contract.fail-reprocure", 0 },
     { "社工站经费实行“财政补一点、机构筹一点、社会捐一点”。", "funding.in-budget", 1 },
     { "社工站运营经费实行“财政保障为主、社会捐赠为补充”。", "funding.in-budget", 0 },
+    /* another operator made to stand in, a contract valid for years once signed, a transfer to another */
+    { "评估不合格的，民政局可以从评估合格的其他镇街运营机构中指定一家兼管。", "contract.fail-reprocure", 1 },
+    { "评估不合格的，整改期间服务不中断，不予续签，由新承接机构依法采购确定后接续。", "contract.fail-reprocure", 0 },
+    { "合同一经签订，三年内有效。", "contract.annual-signing", 1 },
+    { "合同一经签订，即具有法律效力。", "contract.annual-signing", 0 },
+    { "承接机构可以将社工站委托给另一家社工机构托管。", "contract.no-transfer", 1 },
+    { "承接机构可以将社工站的具体运营外包给第三方公司。", "contract.no-transfer", 1 },
+    { "承接机构应当配合购买主体委托的第三方评估机构开展评估。", "contract.no-transfer", 0 },
+    { "评估机构的选择由承接机构负责。", "eval.third-party", 1 },
+    { "评估机构的选择由县民政局通过政府采购确定。", "eval.third-party", 0 },
     /* after 不合格, a reprimand and nothing else */
     { "年度评估不合格的，由镇政府约谈承接机构负责人，督促其改进服务。", "contract.fail-reprocure", 1 },
     { "评估不合格的，约谈承接机构负责人，不予续签，依法重新组织采购。", "contract.fail-reprocure", 0 },
