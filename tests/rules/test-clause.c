@@ -718,6 +718,17 @@ test_contract_paraphrases (void)
     { "承接机构应当配合购买主体委托的第三方评估机构开展评估。", "contract.no-transfer", 0 },
     { "评估机构的选择由承接机构负责。", "eval.third-party", 1 },
     { "评估机构的选择由县民政局通过政府采购确定。", "eval.third-party", 0 },
+    /* a lagging evaluation, 服务年度, an advance by the operator, self-grading, a loan of staff */
+    { "评估工作滞后的，可先行续签合同，评估结果作为下一周期参考。", "contract.renewal-conditional", 1 },
+    { "评估工作滞后的，暂缓续签，待评估完成后再定。", "contract.renewal-conditional", 0 },
+    { "服务合同期限暂定为四个服务年度。", "contract.term-max-3y", 1 },
+    { "项目以三个服务年度为一个周期，合同一年一签。", "contract.term-max-3y", 0 },
+    { "社工站开办经费由中标机构先行承担，财政视情给予补助。", "funding.in-budget", 1 },
+    { "社工站开办经费由县财政先行拨付，不得要求中标机构垫付。", "funding.in-budget", 0 },
+    { "年度评估实行承接机构自我评定，报民政局备案。", "eval.third-party", 1 },
+    { "承接机构应在年度评估前开展自我评定，并将自评报告提交第三方评估机构。", "eval.third-party", 0 },
+    { "社工站社工可以被借到镇里帮忙。", "scope.no-disguised-employment", 1 },
+    { "社工站可借助镇政府的场地开展活动。", "scope.no-disguised-employment", 0 },
     /* after 不合格, a reprimand and nothing else */
     { "年度评估不合格的，由镇政府约谈承接机构负责人，督促其改进服务。", "contract.fail-reprocure", 1 },
     { "评估不合格的，约谈承接机构负责人，不予续签，依法重新组织采购。", "contract.fail-reprocure", 0 },
