@@ -729,6 +729,13 @@ test_contract_paraphrases (void)
     { "承接机构应在年度评估前开展自我评定，并将自评报告提交第三方评估机构。", "eval.third-party", 0 },
     { "社工站社工可以被借到镇里帮忙。", "scope.no-disguised-employment", 1 },
     { "社工站可借助镇政府的场地开展活动。", "scope.no-disguised-employment", 0 },
+    /* the repealed measures cited loosely; a contract signed for years; the operator fixed for years */
+    { "依据财综2014年96号文件精神执行。", "doc.legal-basis", 1 },
+    { "按照政府购买服务暂行办法的规定执行。", "doc.legal-basis", 1 },
+    { "首轮合同签订三年，期满评估合格的再签三年。", "contract.annual-signing", 1 },
+    { "承接机构应与社工签订三年劳动合同，保持队伍稳定。", "contract.annual-signing", 0 },
+    { "承接机构一经确定，原则上五年内不作调整。", "contract.term-max-3y", 1 },
+    { "本意见有效期五年，五年内不作调整。", "contract.term-max-3y", 0 },
     /* after 不合格, a reprimand and nothing else */
     { "年度评估不合格的，由镇政府约谈承接机构负责人，督促其改进服务。", "contract.fail-reprocure", 1 },
     { "评估不合格的，约谈承接机构负责人，不予续签，依法重新组织采购。", "contract.fail-reprocure", 0 },
