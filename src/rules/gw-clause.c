@@ -18,7 +18,7 @@
   "(?:不能|不得|严禁|禁止|不应|不宜|不准|不许|不允许|不可|不该|切勿|不要)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由)" \
   "|避免|杜绝|防止|不以|不搞|纠正|不采用|不实行|不采取|不再|反对|摒弃|摈弃|克服|扭转|取消" \
   "|不是|并非|而非|不作为|不将|不把|不单纯|不单|不光|不只|不仅仅|绝不|决不|不唯|不凭|不靠|不按|不依|不由(?!得)|不从|不向" \
-  "|不会(?!不)|不因"
+  "|不会(?!不)|不因|不(?:纳入|列入|计入|参加|参与)"
 
 #define PROHIBITIONS \
   "(?:不得|严禁|禁止|不能|不应|不准|不许|不允许|不可)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由拒绝)|杜绝|防止|避免"
@@ -52,7 +52,7 @@
  * 机构继续履行). */
 #define DENIALS \
   "(?:未|没有|不再|无需|无须|不必|不用|免于|免予|不经|未经|不需要?|缺少|缺乏|跳过|绕过|省去|省略|" \
-  "不进行|不组织|不开展|不履行|不走|不搞|不通过|不采用|不实行)[^，。；！？\\n]{0,4}$"
+  "不进行|不组织|不开展|不履行|不走|不搞|不通过|不采用|不实行|不另行|不另|不委托|不聘请|不引入)[^，。；！？\\n]{0,4}$"
 
 /* …or right after it: 年度评估结果不作为续签条件, 与评估结果不挂钩. */
 #define DENIALS_AFTER \
@@ -95,6 +95,14 @@
   "(?:^|[，；])\\s*(?:今后|此后|以后|往后|从今以后|自即日起|即日起|从即日起|从今年起|自今年起|下一步)" \
   "[^，。；！？\\n]{0,10}?(?:" STOP_VERBS ")(?:执行|实施|处理|到位|完毕)?[\"”]?(?=[，。；！？\\n]|$)"
 
+/* A later clause that puts a new rule in place of the past practice
+ * named before it, from now on: 以往个别项目到期后"自动顺延"，今后一律以
+ * 年度评估结果作为是否续签的依据. Not one that carries it on (今后继续…). */
+#define REPLACED_FROM_NOW \
+  "(?:^|[，；])\\s*(?:今后|此后|以后|往后|从今以后|自即日起|即日起|从即日起|从今年起|自今年起|下一步)" \
+  "(?![^，。；！？\\n]{0,8}?(?:继续|仍|照此|照旧|照常|沿用|延续|保持|同样|也))" \
+  "[^，。；！？\\n]{0,8}?(?:一律|统一|均应|均须|改为|改由|改按|必须|严格)"
+
 /* A clause that is nothing but such a rejection: a few words of time,
  * manner or modality, then the verb. */
 #define REJECTION "^[^，。；！？\\n]{0,16}?" STOP_END
@@ -135,7 +143,7 @@ enum {
   RX_FRAMING_AFTER, RX_PAST, RX_PAST_PROBLEMS, RX_SOLE, RX_ONE_OF, RX_BREAKERS,
   RX_REJECTED_IN_CLAUSE, RX_REJECTION, RX_FRAMING_HERE, RX_CONDEMNED,
   RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS, RX_DROPPED,
-  RX_STEP_TURNS, N_RX
+  RX_STEP_TURNS, RX_REPLACED_FROM_NOW, N_RX
 };
 
 #define FRAMING_VERB_KEYS \
@@ -149,7 +157,7 @@ static const struct {
   [RX_NEGATORS] = { NEGATORS,
     "不能 不得 严禁 禁止 不应 不宜 不准 不许 不允 不可 不该 切勿 不要 避免 杜绝 防止 不以 不搞 纠正 "
     "不采 不实 不再 反对 摒弃 摈弃 克服 扭转 取消 不是 并非 而非 不作 不将 不把 不单 不光 不只 不仅 "
-    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向 不会 不因" },
+    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向 不会 不因 不纳 不列 不计 不参" },
   [RX_PROHIBITIONS] = { PROHIBITIONS, "不得 严禁 禁止 不能 不应 不准 不许 不允 不可 杜绝 防止 避免" },
   /* 不得不 holds 得不, 非…不可 holds 不可 */
   [RX_OBLIGATIONS] = { OBLIGATIONS, "得不 能不 可不 无不 会不 不可" },
@@ -180,12 +188,13 @@ static const struct {
   [RX_POST_GOVERNED] = { POST_GOVERNED, "是 作 成 为 当 视 替 代 取 等 以 单 决" },
   [RX_DENIALS] = { DENIALS,
     "未 没有 不再 无需 无须 不必 不用 免于 免予 不经 不需 缺少 缺乏 跳过 绕过 省去 省略 不进 不组 不开 "
-    "不履 不走 不搞 不通 不采 不实" },
+    "不履 不走 不搞 不通 不采 不实 不另 不委 不聘 不引" },
   [RX_DENIALS_AFTER] = { DENIALS_AFTER, "不作 不再 不得 不是 并非 不挂 不与 不影 参考" },
   [RX_BOUND_WORDS] = { BOUND_WORDS, NULL },
   [RX_DROPPED] = { DROPPED, "今后 此后 以后 往后 从今 即日 自今 下一" },
   /* the turn, rarer in a clause than the step verbs */
   [RX_STEP_TURNS] = { STEP_TURNS, "即 就 便 直接" },
+  [RX_REPLACED_FROM_NOW] = { REPLACED_FROM_NOW, "今后 此后 以后 往后 从今 即日 自今 下一" },
 };
 
 #define KEY_SLOTS 1024   /* a power of two, well above the keys' count */
@@ -656,6 +665,8 @@ read_clause (GwCheckContext *ctx,
        any_in (ctx, r->rx[RX_PAST], ss, ce) && any_in (ctx, r->rx[RX_PAST_PROBLEMS], ss, se)) ||
       (HAS (here, RX_PAST) && ce < se && g_strstr_len (ctx->text + ce, se - ce, "不再") != NULL &&
        any_in (ctx, r->rx[RX_PAST], cs, ce)) ||
+      (HAS (here, RX_PAST) && HAS (after, RX_REPLACED_FROM_NOW) &&
+       any_in (ctx, r->rx[RX_PAST], cs, ce) && any_in (ctx, r->rx[RX_REPLACED_FROM_NOW], ce, se)) ||
       (HAS (here, RX_REJECTED_IN_CLAUSE) && any_in (ctx, r->rx[RX_REJECTED_IN_CLAUSE], cs, ce)) ||
       (HAS (here, RX_CONDEMNED) && any_in (ctx, r->rx[RX_CONDEMNED], cs, ce)) ||
       (HAS (after, RX_REJECTION) && rejected_after (ctx, cs, ce, se)))

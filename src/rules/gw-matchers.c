@@ -610,7 +610,8 @@ date_range_regex (void)
 #define YEAR  "(\\d{4}|[〇零一二三四五六七八九]{4})年"
 #define MONTH "(\\d{1,2}|十[一二]?|[一二三四五六七八九])月"
 #define DAY   "(\\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
-      regex = default_regex (YEAR "(?:" MONTH "(?:" DAY ")?)?(?:起)?\\s*(?:至|到|—|–|-|~)\\s*"
+      /* 2025—2029年: the first year may go without its 年 */
+      regex = default_regex (YEAR "?(?:" MONTH "(?:" DAY ")?)?(?:起)?\\s*(?:至|到|—|–|-|~)\\s*"
                              YEAR "(?:" MONTH "(?:" DAY ")?)?");
 #undef YEAR
 #undef MONTH

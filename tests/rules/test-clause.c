@@ -537,6 +537,294 @@ test_shipped_classes_5 (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* Contract, scope and funding classes batch 6 showed (tuned on it), each
+ * with lawful mirror images. */
+static void
+test_contract_classes_6 (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* the order of events: renewal first, the evaluation after it */
+    { "下一年度合同原则上直接与原承接机构续订，年度评估安排在续订完成后进行。", "contract.renewal-conditional", 1 },
+    { "每年12月先与原承接机构续签下一年度合同，次年一季度再组织年度评估。", "contract.renewal-conditional", 1 },
+    { "合同实行先续签、后评估。", "contract.renewal-conditional", 1 },
+    { "年度评估结果公布前，购买主体可先行与承接机构续签合同。", "contract.renewal-conditional", 1 },
+    { "为保证服务不断档，不等年度评估结果出来即与原机构续签。", "contract.renewal-conditional", 1 },
+    { "年度评估尚未完成的，可先续签下一年度合同。", "contract.renewal-conditional", 1 },
+    { "续约手续在每年11月底前办结，年度考核放在续约之后开展。", "contract.renewal-conditional", 1 },
+    { "续签工作完成后，再由第三方机构开展上一年度评估。", "contract.renewal-conditional", 1 },
+    { "年度评估在合同续签后进行。", "contract.renewal-conditional", 1 },
+    { "年度评估完成后，根据评估结果决定是否续签。", "contract.renewal-conditional", 0 },
+    { "续签前须完成年度评估，评估合格的方可续签。", "contract.renewal-conditional", 0 },
+    { "年度评估结果公布前，不得与承接机构续签合同。", "contract.renewal-conditional", 0 },
+    { "严禁先续签后评估。", "contract.renewal-conditional", 0 },
+    { "评估结果出来之前不得续签。", "contract.renewal-conditional", 0 },
+    { "年度评估合格的续签合同，续签后的服务年度同样接受年度评估。", "contract.renewal-conditional", 0 },
+    { "年度评估应在合同续签前完成。", "contract.renewal-conditional", 0 },
+    /* 不合格, and next year's contract goes on as usual */
+    { "对评估未达到合格等次的承接机构，暂不扣减服务经费，下一年度合同照常签订。", "contract.fail-reprocure", 1 },
+    { "年度评估不合格的，暂缓拨付尾款，次年合同正常签订。", "contract.fail-reprocure", 1 },
+    { "评估结果为不合格的，不影响下一年度合同的签订。", "contract.fail-reprocure", 1 },
+    { "考核未通过的机构，不扣减经费，来年协议照旧续签。", "contract.fail-reprocure", 1 },
+    { "评估不合格的，不予续签并重新采购；评估合格的，下一年度合同照常签订。", "contract.fail-reprocure", 0 },
+    { "年度评估不合格的，下一年度合同不再签订，依法重新采购。", "contract.fail-reprocure", 0 },
+    { "评估不合格的，不得以整改为由照常续签，应当重新采购。", "contract.fail-reprocure", 0 },
+    /* the government's counters, halls and routine work staffed from the station */
+    { "各镇街可使用社工站购买服务经费，聘用若干名辅助人员充实镇机关便民服务窗口岗位。", "scope.no-disguised-employment", 1 },
+    { "社工站项目经费可用于聘请两名人员在镇政务服务大厅窗口办理业务。", "scope.no-disguised-employment", 1 },
+    { "驻站社工每周三天到镇便民服务中心窗口轮岗，办理社保、医保等业务。", "scope.no-disguised-employment", 1 },
+    { "社工站人员负责镇政务大厅的代办帮办工作。", "scope.no-disguised-employment", 1 },
+    { "社工站购买服务资金可用于补充乡镇机关人手不足。", "scope.no-disguised-employment", 1 },
+    { "为缓解街道办事处人手紧张，社工站社工可协助处理街道日常事务。", "scope.no-disguised-employment", 1 },
+    { "利用社工站运营资金招用临时人员，安排在镇党政办从事文字工作。", "scope.no-disguised-employment", 1 },
+    { "社工站社工兼做镇文化站、综治中心的日常工作。", "scope.no-disguised-employment", 1 },
+    { "社工站设在镇便民服务中心，为群众提供社会救助政策咨询和转介服务。", "scope.no-disguised-employment", 0 },
+    { "在镇便民服务中心设立社会工作服务窗口，社工为困难群众提供个案服务。", "scope.no-disguised-employment", 0 },
+    { "不得使用社工站经费聘用人员充实乡镇便民服务窗口。", "scope.no-disguised-employment", 0 },
+    { "社工站社工不得被安排到政务大厅窗口顶岗。", "scope.no-disguised-employment", 0 },
+    { "承接机构建立社工值班制度，确保社工站开放时间有人值守。", "scope.no-disguised-employment", 0 },
+    { "针对社工被抽到窗口顶班的问题，各镇要立即整改。", "scope.no-disguised-employment", 0 },
+    { "承接机构应为社工站配备不少于3名专职社工，缓解社工站人手不足。", "scope.no-disguised-employment", 0 },
+    { "政务服务大厅设置社会救助综合窗口，由镇民政办工作人员负责受理。", "scope.no-disguised-employment", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
+/* Contract, scope, funding and evaluation classes tuning batch 7 showed
+ * (tuned on it), each with lawful mirror images. */
+static void
+test_contract_classes_7 (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* a bare 不 before a verb that governs the trigger's words */
+    { "驻站社工一律不纳入镇街机关考勤管理，其考勤由承接机构负责。", "scope.no-disguised-employment", 0 },
+    { "驻站社工均不参加镇机关值班。", "scope.no-disguised-employment", 0 },
+    { "驻站社工参加镇机关值班。", "scope.no-disguised-employment", 1 },
+    /* a past practice replaced from now on */
+    { "以往个别项目合同到期后“自动顺延”，今后一律以年度评估结果作为是否续签的依据。", "contract.renewal-conditional", 0 },
+    { "以往个别项目合同到期后“自动顺延”，今后继续沿用。", "contract.renewal-conditional", 1 },
+    { "合同到期后自动顺延，今后一律照此执行。", "contract.renewal-conditional", 1 },
+    /* 不合格, and no termination */
+    { "评估等次为不合格的，不解除合作关系，扣减当年度服务经费百分之二十后由其继续承接下一年度服务。",
+      "contract.fail-reprocure", 1 },
+    { "考核不合格的，不终止合同，限期三个月整改。", "contract.fail-reprocure", 1 },
+    { "不合格等次的承接机构，下一年度的合同一律不再与其签订，项目通过公开招标另行确定承接机构。",
+      "contract.fail-reprocure", 0 },
+    { "评估不合格的，终止合作，通过竞争性磋商重新选定承接机构。", "contract.fail-reprocure", 0 },
+    /* yearly signing with the parties named between */
+    { "服务周期内，购买方每年与承接机构签订一份为期十二个月的服务合同。", "contract.annual-signing", 0 },
+    { "服务周期三年，周期内合同一次签订。", "contract.annual-signing", 1 },
+    /* the length in every notation */
+    { "承接机构的服务期自合同签订之日起计算，共计48个月。", "contract.term-max-3y", 1 },
+    { "社工站运营服务期为2024年至2028年。", "contract.term-max-3y", 1 },
+    { "项目服务期限为2025—2029年。", "contract.term-max-3y", 1 },
+    { "服务合同期限为叁年零六个月。", "contract.term-max-3y", 1 },
+    { "合同期为四十八个月。", "contract.term-max-3y", 1 },
+    { "本项目一次采购，服务期覆盖2024、2025、2026、2027四个年度。", "contract.term-max-3y", 1 },
+    { "服务期从签约之日起算，为期五年。", "contract.term-max-3y", 1 },
+    { "项目服务期限为2024年至2026年，合同一年一签。", "contract.term-max-3y", 0 },
+    { "服务期自合同签订之日起计算，共计12个月。", "contract.term-max-3y", 0 },
+    { "合同期为三十六个月，一年一签。", "contract.term-max-3y", 0 },
+    { "社工从业经历累计满60个月的，可担任站长。", "contract.term-max-3y", 0 },
+    { "本意见有效期为2024年至2028年。", "contract.term-max-3y", 0 },
+    /* the whole sum paid at signing */
+    { "服务合同签订后十个工作日内，购买方将合同金额全部拨付给承接机构。", "funding.pay-by-performance", 1 },
+    { "合同生效之日起十五日内，将全年项目资金足额拨付承接机构。", "funding.pay-by-performance", 1 },
+    { "项目经费于合同签订当月全部拨付到位，年终不再结算。", "funding.pay-by-performance", 1 },
+    { "合同签订后十日内拨付首期资金（合同金额的40%），其余按季度拨付。", "funding.pay-by-performance", 0 },
+    { "合同签订后，按季度拨付项目资金，尾款待年度评估后结清。", "funding.pay-by-performance", 0 },
+    { "项目资金在年度评估合格后全部拨付。", "funding.pay-by-performance", 0 },
+    { "不得在合同签订后将项目资金全部拨付。", "funding.pay-by-performance", 0 },
+    /* the operator grading itself, the third party ruled out */
+    { "谁承接项目，就由谁对本站服务成效进行考评并给出等次。", "eval.third-party", 1 },
+    { "评估工作不另行委托第三方，由运营机构自评后直接确定年度等次。", "eval.third-party", 1 },
+    { "年度评估由承接机构对自身服务进行评价，评价结果即为年度等次。", "eval.third-party", 1 },
+    { "年度评估由县民政局组织，等次由民政局直接评定，不引入第三方。", "eval.third-party", 1 },
+    { "承接机构的自评结果作为第三方评估的参考之一。", "eval.third-party", 0 },
+    { "承接机构对服务对象开展需求评估，评估结果作为服务计划的依据。", "eval.third-party", 0 },
+    { "承接机构对本机构社工开展内部考核，考核结果与绩效工资挂钩。", "eval.third-party", 0 },
+    { "未经第三方年度评估或评估未达到合格等次的，一律不得续签合同。", "eval.third-party", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
+/* Paraphrases of the contract, funding and basis rules a new batch may
+ * bring, each with lawful mirror images. */
+static void
+test_contract_paraphrases (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* passing the service on without the word 转包 */
+    { "承接机构可以把社工站运营项目转手给其他机构。", "contract.no-transfer", 1 },
+    { "承接机构可将服务项目全部分包给其他社会组织。", "contract.no-transfer", 1 },
+    { "承接机构可以将项目二次发包给其他组织实施。", "contract.no-transfer", 1 },
+    { "承接机构中标后可另行选择一家社会组织负责社工站运营，自行结算费用。", "contract.no-transfer", 1 },
+    { "经采购人同意并在合同中载明，承接机构可将心理咨询等部分专业服务分包给具备资质的机构。", "contract.no-transfer", 0 },
+    { "承接机构应将服务档案资料移交给新的承接机构。", "contract.no-transfer", 0 },
+    { "评估不合格的，由民政局依法重新采购，另行确定社会组织负责运营。", "contract.no-transfer", 0 },
+    /* costs on the operator in other words */
+    { "社工站运营不足部分由承接机构兜底。", "funding.in-budget", 1 },
+    { "社工站建设资金采取“以机构出资为主、财政奖补为辅”的方式筹集。", "funding.in-budget", 1 },
+    { "承接机构须先期投入运营资金，年终根据评估结果给予补助。", "funding.in-budget", 1 },
+    { "社工站运营经费由承接机构先行垫付，待财政资金到位后再行拨付。", "funding.in-budget", 1 },
+    { "社工站建设资金以财政投入为主，社会慈善资金作为补充。", "funding.in-budget", 0 },
+    { "社工站运营经费由市、县两级财政按比例分担，纳入年度预算。", "funding.in-budget", 0 },
+    /* the repealed measures under another name */
+    { "根据《政府购买服务管理暂行办法》，结合本地实际制定本方案。", "doc.legal-basis", 1 },
+    { "财综〔2014〕96号文件已经废止，不再作为依据。", "doc.legal-basis", 0 },
+    /* renewal on something other than the evaluation */
+    { "年度合同到期后自然续期一年。", "contract.renewal-conditional", 1 },
+    { "合同期满后，承接机构无重大过错的，可续签下一年度合同。", "contract.renewal-conditional", 1 },
+    { "服务期满，原承接机构享有优先续约权。", "contract.renewal-conditional", 1 },
+    { "续签与否不以年度评估结果为依据，由镇街自主决定。", "contract.renewal-conditional", 1 },
+    { "社工站在合同存续期间应当保持服务稳定。", "contract.renewal-conditional", 0 },
+    { "续签下一年度合同后，承接机构应当于一个月内报送年度服务计划。", "contract.renewal-conditional", 0 },
+    { "年度考评合格是续签合同的前提。", "contract.renewal-conditional", 0 },
+    /* the government deploying the station's people or buying labour with its money */
+    { "镇政府可根据工作需要统筹调配社工站人员。", "scope.no-disguised-employment", 1 },
+    { "使用社工站经费为镇政府购买保洁、安保等劳务。", "scope.no-disguised-employment", 1 },
+    { "社工站社工每周须有两天到镇综治中心协助处理矛盾纠纷排查、网格巡查等事务。", "scope.no-disguised-employment", 1 },
+    { "社工站社工实际在镇政府办公室从事收发文件、会议记录等工作。", "scope.no-disguised-employment", 1 },
+    { "承接机构统一调配社工站人员，镇政府不得调用。", "scope.no-disguised-employment", 0 },
+    { "社工站应当建立社工值班值守制度，由承接机构统一排班。", "scope.no-disguised-employment", 0 },
+    { "社工参与镇政府组织的困难群众走访慰问活动，提供个案跟进服务。", "scope.no-disguised-employment", 0 },
+    { "社工站应依托镇便民服务中心设置，方便群众办事。", "scope.no-disguised-employment", 0 },
+    /* the operator's own method or parent body as the evaluator */
+    { "年度评估采取承接机构自评的方式进行，民政局不再另行评估。", "eval.third-party", 1 },
+    { "年度评估由承接机构的上级主管单位负责实施，并确定评估结果。", "eval.third-party", 1 },
+    { "年度评估采取承接机构自评与第三方评估相结合的方式进行。", "eval.third-party", 0 },
+    { "年度评估由第三方评估机构组织，承接机构自评得分占评估总分的10%。", "eval.third-party", 0 },
+    /* a term in 年限, a renewal as entering the next year, a new operator picked after 不合格 */
+    { "本项目服务年限为5年（2024-2028年）。", "contract.term-max-3y", 1 },
+    { "社工服务年限满5年的，给予表彰奖励。", "contract.term-max-3y", 0 },
+    { "合同期满后，承接机构可直接进入下一年度服务。", "contract.renewal-conditional", 1 },
+    { "年度评估合格的，合同期满后直接进入下一年度服务。", "contract.renewal-conditional", 0 },
+    { "年度评估不合格的，下一年度由镇政府从本地社会组织中择优委托。", "contract.fail-reprocure", 1 },
+    { "评估不合格的，解除合同，按政府采购程序另选承接机构。", "contract.fail-reprocure", 0 },
+    { "社工站经费实行“财政补一点、机构筹一点、社会捐一点”。", "funding.in-budget", 1 },
+    { "社工站运营经费实行“财政保障为主、社会捐赠为补充”。", "funding.in-budget", 0 },
+    /* another operator made to stand in, a contract valid for years once signed, a transfer to another */
+    { "评估不合格的，民政局可以从评估合格的其他镇街运营机构中指定一家兼管。", "contract.fail-reprocure", 1 },
+    { "评估不合格的，整改期间服务不中断，不予续签，由新承接机构依法采购确定后接续。", "contract.fail-reprocure", 0 },
+    { "合同一经签订，三年内有效。", "contract.annual-signing", 1 },
+    { "合同一经签订，即具有法律效力。", "contract.annual-signing", 0 },
+    { "承接机构可以将社工站委托给另一家社工机构托管。", "contract.no-transfer", 1 },
+    { "承接机构可以将社工站的具体运营外包给第三方公司。", "contract.no-transfer", 1 },
+    { "承接机构应当配合购买主体委托的第三方评估机构开展评估。", "contract.no-transfer", 0 },
+    { "评估机构的选择由承接机构负责。", "eval.third-party", 1 },
+    { "评估机构的选择由县民政局通过政府采购确定。", "eval.third-party", 0 },
+    /* a lagging evaluation, 服务年度, an advance by the operator, self-grading, a loan of staff */
+    { "评估工作滞后的，可先行续签合同，评估结果作为下一周期参考。", "contract.renewal-conditional", 1 },
+    { "评估工作滞后的，暂缓续签，待评估完成后再定。", "contract.renewal-conditional", 0 },
+    { "服务合同期限暂定为四个服务年度。", "contract.term-max-3y", 1 },
+    { "项目以三个服务年度为一个周期，合同一年一签。", "contract.term-max-3y", 0 },
+    { "社工站开办经费由中标机构先行承担，财政视情给予补助。", "funding.in-budget", 1 },
+    { "社工站开办经费由县财政先行拨付，不得要求中标机构垫付。", "funding.in-budget", 0 },
+    { "年度评估实行承接机构自我评定，报民政局备案。", "eval.third-party", 1 },
+    { "承接机构应在年度评估前开展自我评定，并将自评报告提交第三方评估机构。", "eval.third-party", 0 },
+    { "社工站社工可以被借到镇里帮忙。", "scope.no-disguised-employment", 1 },
+    { "社工站可借助镇政府的场地开展活动。", "scope.no-disguised-employment", 0 },
+    /* the repealed measures cited loosely; a contract signed for years; the operator fixed for years */
+    { "依据财综2014年96号文件精神执行。", "doc.legal-basis", 1 },
+    { "按照政府购买服务暂行办法的规定执行。", "doc.legal-basis", 1 },
+    { "首轮合同签订三年，期满评估合格的再签三年。", "contract.annual-signing", 1 },
+    { "承接机构应与社工签订三年劳动合同，保持队伍稳定。", "contract.annual-signing", 0 },
+    { "承接机构一经确定，原则上五年内不作调整。", "contract.term-max-3y", 1 },
+    { "本意见有效期五年，五年内不作调整。", "contract.term-max-3y", 0 },
+    /* after 不合格, a reprimand and nothing else */
+    { "年度评估不合格的，由镇政府约谈承接机构负责人，督促其改进服务。", "contract.fail-reprocure", 1 },
+    { "评估不合格的，约谈承接机构负责人，不予续签，依法重新组织采购。", "contract.fail-reprocure", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
+/* Lawful sentences that hold the words the contract, scope, funding and
+ * evaluation classes are anchored on (窗口, 调配, 人手, 续签…前, 合计,
+ * 一次性, 分担, 自身, 主管, 转手 …): none may be reported. */
+static void
+test_contract_mirrors (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    { "为保持服务的连续性，年度评估合格的承接机构可续签下一年度合同。", "contract.renewal-conditional", 0 },
+    { "合同到期前两个月，由第三方完成年度评估，评估合格的续签。", "contract.renewal-conditional", 0 },
+    { "承接机构在合同期满前提出续签申请，经年度评估合格后续签。", "contract.renewal-conditional", 0 },
+    { "合同期满后是否续签，以年度评估结果为唯一依据。", "contract.renewal-conditional", 0 },
+    { "续签工作应在年度评估结果公布后一个月内完成。", "contract.renewal-conditional", 0 },
+    { "社工站服务要保持稳定，社工队伍不宜频繁变动。", "contract.renewal-conditional", 0 },
+    { "下一年度服务计划由承接机构会同镇街共同制定。", "contract.renewal-conditional", 0 },
+    { "评估不合格的，合同到期后终止，购买主体应及时启动新一轮政府采购，采购完成前由原机构维持基本服务。", "contract.fail-reprocure", 0 },
+    { "对评估中发现的问题，承接机构应限期整改，评估不合格的不予续签。", "contract.fail-reprocure", 0 },
+    { "年度评估合格的，下一年度合同照常签订，评估不合格的终止合作。", "contract.fail-reprocure", 0 },
+    { "到2025年底，全县社工站覆盖率达到100%，服务周期三年。", "contract.term-max-3y", 0 },
+    { "承接机构须成立满三年、近五年内无违法记录。", "contract.term-max-3y", 0 },
+    { "三年为一个服务周期，周期内一年一签，五年内完成全覆盖。", "contract.term-max-3y", 0 },
+    { "合同一年一签，服务周期三年。", "contract.annual-signing", 0 },
+    { "合同每年签订，签订时间为每年1月。", "contract.annual-signing", 0 },
+    { "承接机构应当将服务档案、固定资产移交给新的承接机构。", "contract.no-transfer", 0 },
+    { "承接机构可以委托专业督导机构对社工开展督导培训。", "contract.no-transfer", 0 },
+    { "承接机构可以整合其他社会组织资源共同开展服务。", "contract.no-transfer", 0 },
+    { "社工站办公场所由镇政府提供，水电费用纳入镇级财政预算。", "funding.in-budget", 0 },
+    { "承接机构自有资金可用于开展公益服务，但不得冲抵项目资金。", "funding.in-budget", 0 },
+    { "鼓励承接机构在完成合同任务的前提下，自筹资金拓展服务。", "funding.in-budget", 0 },
+    { "项目资金按照合同约定分三期拨付，尾款在年度评估合格后一次性付清。", "funding.pay-by-performance", 0 },
+    { "社工站建设补助资金全部用于场地改造和设备购置。", "funding.pay-by-performance", 0 },
+    { "承接机构要建立服务质量自评机制，定期开展自我评估。", "eval.third-party", 0 },
+    { "第三方评估机构对承接机构自评情况进行核实，并确定评估等次。", "eval.third-party", 0 },
+    { "年度评估结果由第三方评估机构出具，县民政局审定。", "eval.third-party", 0 },
+    { "社工站工作人员由承接机构统一招聘，与承接机构签订劳动合同。", "scope.no-disguised-employment", 0 },
+    { "乡镇人民政府应当配合承接机构做好社工站日常管理。", "scope.no-disguised-employment", 0 },
+    { "社工在镇便民服务中心设立的社工服务窗口接待群众来访。", "scope.no-disguised-employment", 0 },
+    { "社工站应当在醒目位置公示值班表和服务时间。", "scope.no-disguised-employment", 0 },
+    { "《政府购买服务管理办法（暂行）》被财政部令第102号替代。", "doc.legal-basis", 0 },
+    { "社工站可在镇便民服务大厅设置咨询台，为群众提供社会救助政策咨询。", "scope.no-disguised-employment", 0 },
+    { "承接机构应根据服务需要统筹调配社工站人员，保障各站点服务。", "scope.no-disguised-employment", 0 },
+    { "社工站服务经费不得用于支付镇政府保洁、安保等劳务费用。", "scope.no-disguised-employment", 0 },
+    { "社工站负责人的日常管理由承接机构负责，镇政府做好指导。", "scope.no-disguised-employment", 0 },
+    { "针对部分乡镇人手不足、抽调社工的问题，各地要全面清理。", "scope.no-disguised-employment", 0 },
+    { "社工站社工可为群众提供代办帮办服务，帮助困难群众申请救助。", "scope.no-disguised-employment", 0 },
+    { "镇政府工作人员与社工站社工共同入户走访困难群众。", "scope.no-disguised-employment", 0 },
+    { "乡镇民政办人手不足的，可通过政府购买服务方式增加社会救助经办力量。", "scope.no-disguised-employment", 0 },
+    { "合同到期前，购买主体应当完成年度评估，评估结果出来后再决定是否续签。", "contract.renewal-conditional", 0 },
+    { "续签合同前，应先完成年度评估。", "contract.renewal-conditional", 0 },
+    { "年度评估在每年11月底前完成，评估合格的于12月续签下一年度合同。", "contract.renewal-conditional", 0 },
+    { "不得在年度评估结果公布前先行续签合同。", "contract.renewal-conditional", 0 },
+    { "评估结果公布前，暂缓续签下一年度合同。", "contract.renewal-conditional", 0 },
+    { "续签后的合同年度内，第三方评估机构按季度开展督导。", "contract.renewal-conditional", 0 },
+    { "评估合格的，下一年度合同照常签订。", "contract.fail-reprocure", 0 },
+    { "评估不合格的，不予续签；整改期间服务不中断，由新承接机构依法采购确定后接续。", "contract.fail-reprocure", 0 },
+    { "考核未通过的，终止合同，依法重新组织公开招标。", "contract.fail-reprocure", 0 },
+    { "项目合计投入资金四百万元，服务周期三年。", "contract.term-max-3y", 0 },
+    { "社工站为期三年的服务周期内，每年签订一次合同。", "contract.term-max-3y", 0 },
+    { "社工累计服务满四年的，可优先参加职称评审。", "contract.term-max-3y", 0 },
+    { "服务期共计12个月，自2024年1月1日起计算。", "contract.term-max-3y", 0 },
+    { "全市共有48个社工站，服务期限均为一年。", "contract.term-max-3y", 0 },
+    { "合同签订后，项目资金按进度分期拨付，全部资金于年度评估后结清。", "funding.pay-by-performance", 0 },
+    { "合同签订后，县财政全额保障项目资金，分季度拨付。", "funding.pay-by-performance", 0 },
+    { "合同签订后一次性支付履约保证金。", "funding.pay-by-performance", 0 },
+    { "财政与社会力量按比例分担社工站运营经费的做法不符合要求，今后一律纳入预算。", "funding.in-budget", 0 },
+    { "鼓励社会组织为社工站配套链接慈善资源。", "funding.in-budget", 0 },
+    { "承接机构应严格按照合同约定使用资金，不得挪用。", "funding.in-budget", 0 },
+    { "承接机构应当加强自身能力建设，配合做好年度评估。", "eval.third-party", 0 },
+    { "第三方评估机构应当独立开展评估，评估等次不受承接机构影响。", "eval.third-party", 0 },
+    { "承接机构的主管单位负责督促其整改评估中发现的问题。", "eval.third-party", 0 },
+    { "年度评估由县民政局委托第三方实施，不另行组织承接机构互评。", "eval.third-party", 0 },
+    { "承接机构不得以转手、二次发包等方式变相转包。", "contract.no-transfer", 0 },
+    { "承接机构可将部分专业服务分包，但须经采购人同意，不得全部分包。", "contract.no-transfer", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -553,5 +841,9 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/framing-reach", test_framing_reach);
   g_test_add_func ("/rules/clause/shipped-classes-4", test_shipped_classes_4);
   g_test_add_func ("/rules/clause/shipped-classes-5", test_shipped_classes_5);
+  g_test_add_func ("/rules/clause/contract-classes-6", test_contract_classes_6);
+  g_test_add_func ("/rules/clause/contract-classes-7", test_contract_classes_7);
+  g_test_add_func ("/rules/clause/contract-paraphrases", test_contract_paraphrases);
+  g_test_add_func ("/rules/clause/contract-mirrors", test_contract_mirrors);
   return g_test_run ();
 }
