@@ -18,7 +18,11 @@
   "(?:不能|不得|严禁|禁止|不应|不宜|不准|不许|不允许|不可|不该|切勿|不要)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由)" \
   "|避免|杜绝|防止|不以|不搞|纠正|不采用|不实行|不采取|不再|反对|摒弃|摈弃|克服|扭转|取消" \
   "|不是|并非|而非|不作为|不将|不把|不单纯|不单|不光|不只|不仅仅|绝不|决不|不唯|不凭|不靠|不按|不依|不由(?!得)|不从|不向" \
-  "|不会(?!不)|不因"
+  "|不会(?!不)|不因|" UNSUITED
+
+/* Not suitable: a predicate of the subject before it as well (询价方式
+ * 不适用于服务项目) as of what follows (服务项目不适用询价方式). */
+#define UNSUITED "不适用|不适宜|不适合"
 
 #define PROHIBITIONS \
   "(?:不得|严禁|禁止|不能|不应|不准|不许|不允许|不可)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由拒绝)|杜绝|防止|避免"
@@ -149,7 +153,7 @@ static const struct {
   [RX_NEGATORS] = { NEGATORS,
     "不能 不得 严禁 禁止 不应 不宜 不准 不许 不允 不可 不该 切勿 不要 避免 杜绝 防止 不以 不搞 纠正 "
     "不采 不实 不再 反对 摒弃 摈弃 克服 扭转 取消 不是 并非 而非 不作 不将 不把 不单 不光 不只 不仅 "
-    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向 不会 不因" },
+    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向 不会 不因 不适" },
   [RX_PROHIBITIONS] = { PROHIBITIONS, "不得 严禁 禁止 不能 不应 不准 不许 不允 不可 杜绝 防止 避免" },
   /* 不得不 holds 得不, 非…不可 holds 不可 */
   [RX_OBLIGATIONS] = { OBLIGATIONS, "得不 能不 可不 无不 会不 不可" },
@@ -614,7 +618,9 @@ read_clause (GwCheckContext *ctx,
         continue;
       append (&c->negators, s);
       append (&c->negators, e);
-      if (HAS (keys_in (ctx, e, after_chars (ctx, e, segment_end (c, segment_of (c, s)), 2)),
+      if (strncmp (ctx->text + s, "不适", strlen ("不适")) == 0)
+        append (&c->post_negators, s);
+      else if (HAS (keys_in (ctx, e, after_chars (ctx, e, segment_end (c, segment_of (c, s)), 2)),
                RX_POST_GOVERNED) &&
           any_in (ctx, r->rx[RX_POST_GOVERNED], e, segment_end (c, segment_of (c, s))))
         append (&c->post_negators, s);

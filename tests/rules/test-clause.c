@@ -98,6 +98,11 @@ test_readings (void)
   expect (c, "各乡镇不得不按价低者得确定承接机构。", 1);
   /* 不得拒绝 forbids refusing, not the practice */
   expect (c, "承接机构不得拒绝按价低者得确定的结果。", 1);
+  /* not suitable: said before the practice or after it as its predicate */
+  expect (c, "服务类项目不适用价低者得方式。", 0);
+  expect (c, "价低者得方式不适用于服务类项目。", 0);
+  expect (c, "价低者得方式不适合服务类项目，应综合评审。", 0);
+  expect (c, "价低者得方式适用于服务类项目。", 1);
 }
 
 /* "needs": a price concept with a sole-factor concept; "one-of" exempts. */
