@@ -103,6 +103,7 @@ test_readings (void)
   expect (c, "价低者得方式不适用于服务类项目。", 0);
   expect (c, "价低者得方式不适合服务类项目，应综合评审。", 0);
   expect (c, "价低者得方式适用于服务类项目。", 1);
+  expect (c, "报价最低并不意味着价低者得。", 0);
 }
 
 /* "needs": a price concept with a sole-factor concept; "one-of" exempts. */
@@ -122,6 +123,10 @@ test_quantifiers (void)
   expect (c, "综合考虑价格和服务质量确定承接机构。", 0);
   expect (c, "价格仅是评审因素之一，承接机构综合评定。", 0);
   expect (c, "不能只看报价确定承接机构。", 0);
+  /* sole by shutting everything else out */
+  expect (c, "评审除报价外不考虑其他因素，据此确定承接机构。", 1);
+  expect (c, "评审不考虑报价以外的任何因素，据此确定承接机构。", 1);
+  expect (c, "除报价外，还应综合考虑服务质量确定承接机构。", 0);
 }
 
 /* Packs of format 1 (no "format") load as before; a format this build
@@ -351,6 +356,12 @@ test_reach (void)
     { "由报价最低的机构成交的，取消综合评审。", 1 },
     { "今年起由报价最低的机构成交，原评审办法同时废止。", 1 },
     { "由报价最低的机构成交，自即日起执行。", 1 },
+    /* not necessarily, said after the subject, inside the match */
+    { "报价最低的机构未必成交。", 0 },
+    { "报价最低的机构并不当然成交，还须综合得分排名第一。", 0 },
+    { "报价最低的机构不一定成交，须综合评审。", 0 },
+    { "报价最低的机构一定成交。", 1 },
+    { "报价最低的机构当然成交。", 1 },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GwChecker) c = checker_with ("2",
