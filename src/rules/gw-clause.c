@@ -23,8 +23,11 @@
 /* Not suitable: a predicate of the subject before it as well (询价方式
  * 不适用于服务项目) as of what follows (服务项目不适用询价方式). */
 #define UNSUITED "不适用|不适宜|不适合"
-/* …and not necessarily: 报价最低者未必中标, 报价最低者不当然成为承接机构. */
-#define NOT_NECESSARILY "未必|(?:并)?不(?:一定|必然|当然|见得|等于|意味着|代表)"
+/* …and not necessarily: 报价最低者未必中标, 报价最低者不当然成为承接机构,
+ * 报价最低的供应商并非当然中标. */
+#define NOT_NECESSARILY "未必|(?:并)?不(?:一定|必然|当然|见得|等于|意味着|代表)|并非|" NOT_AS
+/* …and not as: 价格因素不作为确定承接机构的决定性因素 */
+#define NOT_AS "不(?:再)?(?:作为|当作|视为|成为|构成|是)"
 
 #define PROHIBITIONS \
   "(?:不得|严禁|禁止|不能|不应|不准|不许|不允许|不可)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由拒绝)|杜绝|防止|避免"
@@ -633,7 +636,9 @@ read_clause (GwCheckContext *ctx,
         continue;
       append (&c->negators, s);
       append (&c->negators, e);
-      if (any_in (ctx, r->rx[RX_PREDICATE_NEGATORS], s, segment_end (c, segment_of (c, s))))
+      /* A而不是B affirms A */
+      if (any_in (ctx, r->rx[RX_PREDICATE_NEGATORS], s, segment_end (c, segment_of (c, s))) &&
+          !(s >= c->start + 3 && memcmp (ctx->text + s - 3, "而", 3) == 0))
         append (&c->post_negators, s);
       else if (HAS (keys_in (ctx, e, after_chars (ctx, e, segment_end (c, segment_of (c, s)), 2)),
                RX_POST_GOVERNED) &&
