@@ -610,6 +610,52 @@ test_shipped_procurement_6 (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* The procurement rules on the classes tuning batch 7 showed (tuned on
+ * it) and their neighbours, each with lawful mirror images. */
+static void
+test_shipped_procurement_7 (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* price alone, by shutting all else out; 孰低 */
+    { "评审时除报价外不考虑其他因素，据此确定承接机构。", "procurement.not-lowest-price", 1 },
+    { "承接机构的确定只比较报价，其他因素一律不予考虑。", "procurement.not-lowest-price", 1 },
+    { "以报价孰低确定承接单位。", "procurement.not-lowest-price", 1 },
+    { "除报价外，还应综合考虑服务方案、团队配置等因素确定承接机构。", "procurement.not-lowest-price", 0 },
+    { "得分相同的，按报价孰低排序。", "procurement.not-lowest-price", 0 },
+    /* not necessarily, not as */
+    { "报价最低者并不当然成为承接机构，还须综合得分排名第一。", "procurement.not-lowest-price", 0 },
+    { "报价最低的机构未必中标，须综合评审服务能力。", "procurement.not-lowest-price", 0 },
+    { "报价最低不等于中标，承接机构按综合得分确定。", "procurement.not-lowest-price", 0 },
+    { "价格因素不作为确定承接机构的决定性因素。", "procurement.not-lowest-price", 0 },
+    { "报价最低的机构一定中标。", "procurement.not-lowest-price", 1 },
+    /* quality unscored, ranking by price */
+    { "评审不设技术分，按报价排序确定中标人。", "procurement.not-lowest-price", 1 },
+    { "评标委员会按照综合得分排序，得分相同的，按投标报价高低排序。", "procurement.not-lowest-price", 0 },
+    /* procurement set aside; a pick from a pool */
+    { "今年社工站项目暂不按政府采购程序执行，由县民政局择优选定一家承接。", "procurement.method-legal", 1 },
+    { "由镇街从辖区社会组织中挑选一家负责运营。", "procurement.method-legal", 1 },
+    { "社工站运营项目严格按照政府采购程序执行。", "procurement.method-legal", 0 },
+    { "各镇街通过竞争性磋商，从报名的社会组织中择优选定承接机构。", "procurement.method-legal", 0 },
+    { "社工站运营属于服务项目，不适用询价采购方式。", "procurement.method-legal", 0 },
+    /* pay cut to win the bid, the pay named first */
+    { "承接机构可将社工工资压到当地最低工资标准，以降低投标报价。", "procurement.labour-cost-basis", 1 },
+    { "社工工资待遇应逐年提高，不得降低。", "procurement.labour-cost-basis", 0 },
+    /* local bars in other words */
+    { "参加磋商的供应商注册地须在本市范围内。", "procurement.no-discrimination", 1 },
+    { "外地社会组织不得参与本项目投标。", "procurement.no-discrimination", 1 },
+    { "本项目不接受非本市注册的社会组织投标。", "procurement.no-discrimination", 1 },
+    { "未取得3A及以上评估等级的社会组织不得参加投标。", "procurement.no-discrimination", 1 },
+    { "不得限制外地社会组织参与投标。", "procurement.no-discrimination", 0 },
+    { "有的县区在采购文件中设置“须为本县登记的社会组织”等条件，这类排斥外地机构的门槛一律取消。",
+      "procurement.no-discrimination", 0 },
+    { "中标后，承接机构应在本县设立服务站点，配备专职社工。", "procurement.no-discrimination", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -627,5 +673,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/shipped-classes-4", test_shipped_classes_4);
   g_test_add_func ("/rules/clause/shipped-classes-5", test_shipped_classes_5);
   g_test_add_func ("/rules/clause/shipped-procurement-6", test_shipped_procurement_6);
+  g_test_add_func ("/rules/clause/shipped-procurement-7", test_shipped_procurement_7);
   return g_test_run ();
 }
