@@ -502,6 +502,12 @@ is_topic (GwCheckContext *ctx,
 
   while (ce > cs && t[ce - 1] == '"')
     ce--;
+  /* 对于以低价中标后降低服务质量的承接机构，依法追究责任: what the
+   * sanction after it is about */
+  while (cs < ce && g_ascii_isspace (t[cs]))
+    cs++;
+  if (ce >= cs + strlen ("对于") && memcmp (t + cs, "对于", strlen ("对于")) == 0)
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
     {
       gsize n = strlen (ends[i]);
