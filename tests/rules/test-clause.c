@@ -605,6 +605,9 @@ test_shipped_procurement_6 (void)
     { "询价不适合服务类项目，应采用竞争性磋商。", "procurement.method-legal", 0 },
     { "社工站运营服务不宜采用询价方式采购。", "procurement.method-legal", 0 },
     { "社工站项目属于服务类，可采用询价方式采购。", "procurement.method-legal", 1 },
+    { "社工站运营服务不属于询价采购的适用范围。", "procurement.method-legal", 0 },
+    { "各乡镇可沿用原合作社会组织运营社工站，不另行组织采购。", "procurement.method-legal", 1 },
+    { "市社工总站负责全市社工站的统筹管理，运营机构由各镇街依法采购确定。", "procurement.method-legal", 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
