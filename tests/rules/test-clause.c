@@ -654,6 +654,27 @@ test_shipped_procurement_7 (void)
     { "有的县区在采购文件中设置“须为本县登记的社会组织”等条件，这类排斥外地机构的门槛一律取消。",
       "procurement.no-discrimination", 0 },
     { "中标后，承接机构应在本县设立服务站点，配备专职社工。", "procurement.no-discrimination", 0 },
+    { "社工站项目只面向本县社会组织采购。", "procurement.no-discrimination", 1 },
+    { "本项目面向全国公开招标，不限定供应商所在地。", "procurement.no-discrimination", 0 },
+    { "承接机构应优先聘用本地户籍的社会工作者。", "procurement.no-discrimination", 0 },
+    /* the operator handed over in plainer words */
+    { "社工站承接机构采取内部推荐方式产生。", "procurement.method-legal", 1 },
+    { "社工站运营服务采取定点委托方式。", "procurement.method-legal", 1 },
+    { "县民政局将社工站运营项目直接安排给县社工协会。", "procurement.method-legal", 1 },
+    { "各县（区）可按照就近就便原则，选择一家社会组织承接社工站运营。", "procurement.method-legal", 1 },
+    { "各镇街通过竞争性磋商选择一家社会组织承接社工站运营。", "procurement.method-legal", 0 },
+    { "县民政局委托第三方机构开展年度评估。", "procurement.method-legal", 0 },
+    /* pay at the minimum to bid; raising pay is lawful, raising the odds is not */
+    { "鼓励承接机构通过压低人力成本提高中标概率。", "procurement.labour-cost-basis", 1 },
+    { "投标报价中人员工资可按最低标准核算，以增强竞争力。", "procurement.labour-cost-basis", 1 },
+    { "合理确定社工薪酬标准，逐步提高社工待遇。", "procurement.labour-cost-basis", 0 },
+    /* the operator as a noun is no award; a sanction after 对于 frames */
+    { "承接机构应以较低的成本提供优质服务。", "procurement.not-lowest-price", 0 },
+    { "对于以明显低价中标后降低服务质量的承接机构，依法追究责任。", "procurement.not-lowest-price", 0 },
+    { "报价最低的机构为承接机构。", "procurement.not-lowest-price", 1 },
+    /* the price's bare points in a list */
+    { "评分细则：服务方案60分，项目团队32分，报价8分。", "procurement.price-weight-range", 1 },
+    { "报价每高于评审基准价1%扣1分。", "procurement.price-weight-range", 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
