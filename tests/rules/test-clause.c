@@ -127,6 +127,8 @@ test_quantifiers (void)
   expect (c, "评审除报价外不考虑其他因素，据此确定承接机构。", 1);
   expect (c, "评审不考虑报价以外的任何因素，据此确定承接机构。", 1);
   expect (c, "除报价外，还应综合考虑服务质量确定承接机构。", 0);
+  expect (c, "中标与否完全看报价，据此确定承接机构。", 1);
+  expect (c, "承接机构的选择不能全看报价高低。", 0);
 }
 
 /* Packs of format 1 (no "format") load as before; a format this build
