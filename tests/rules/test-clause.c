@@ -666,6 +666,15 @@ test_shipped_procurement_7 (void)
     { "各县（区）可按照就近就便原则，选择一家社会组织承接社工站运营。", "procurement.method-legal", 1 },
     { "各镇街通过竞争性磋商选择一家社会组织承接社工站运营。", "procurement.method-legal", 0 },
     { "县民政局委托第三方机构开展年度评估。", "procurement.method-legal", 0 },
+    /* …and colloquially */
+    { "社工站由谁运营，由各镇街自己定。", "procurement.method-legal", 1 },
+    { "让县阳光社工中心来运营城关镇社工站。", "procurement.method-legal", 1 },
+    { "社工站运营机构由县民政局说了算。", "procurement.method-legal", 1 },
+    { "镇街看中哪家社会组织，就由哪家运营。", "procurement.method-legal", 1 },
+    { "社工站由谁运营，须通过公开招标确定。", "procurement.method-legal", 0 },
+    { "哪家机构综合得分最高，就由哪家运营。", "procurement.method-legal", 0 },
+    { "社工站运营项目开标后，哪家机构的报价最低，就由哪家机构承接。", "procurement.method-legal", 0 },
+    { "承接机构不得让其他社会组织来运营社工站。", "procurement.method-legal", 0 },
     /* pay at the minimum to bid; raising pay is lawful, raising the odds is not */
     { "鼓励承接机构通过压低人力成本提高中标概率。", "procurement.labour-cost-basis", 1 },
     { "投标报价中人员工资可按最低标准核算，以增强竞争力。", "procurement.labour-cost-basis", 1 },
