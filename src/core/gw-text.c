@@ -589,6 +589,39 @@ weight_word_before (const char *text,
   return FALSE;
 }
 
+/* Whether a fraction (0.4, 零点四) at @p..@after is a weight said in
+ * other words: a weight word a few characters before it in the text (a
+ * clause) — 权重确定为0.4, 权重为：价格0.4, 其他因素合计占0.6, 占总分的
+ * 比例为0.45 — and no unit after it (0.4万元 is money). */
+static gboolean
+weight_fraction (const char *text,
+                 const char *p,
+                 const char *after,
+                 const char *end)
+{
+  static const char *words[] = { "权重", "权值", "比重", "占比", "比例", "占" };
+  const char *q = p;
+
+  if (after < end)
+    {
+      gunichar next = g_utf8_get_char (after);
+
+      if (is_ideograph (next) && !has_prefix_at (after, end, "的") && !has_prefix_at (after, end, "以") &&
+          !has_prefix_at (after, end, "计") && !has_prefix_at (after, end, "和") &&
+          !has_prefix_at (after, end, "与") && !has_prefix_at (after, end, "及") &&
+          !has_prefix_at (after, end, "左"))
+        return FALSE;
+    }
+  for (guint n = 0; n < 12 && q > text; n++)
+    {
+      q = g_utf8_prev_char (q);
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        if (has_prefix_at (q, p, words[i]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Sets unit and end from what follows the numeral at @p. */
 static void
 read_unit (GwNumber   *n,
@@ -658,8 +691,67 @@ read_unit (GwNumber   *n,
       n->end += strlen ("个多月");
       return;
     }
+  /* 四成: tenths, after a single digit (一成不变 is no share) */
+  if (has_prefix_at (p, end, "成") && n->value >= 1 && n->value <= 9 && n->value == (int) n->value &&
+      (chinese ? !digit_string : n_arabic_digits == 1))
+    {
+      const char *after = p + strlen ("成");
+      gunichar next = after < end ? g_utf8_get_char (after) : 0;
+
+      if (!is_ideograph (next) || has_prefix_at (after, end, "的") || has_prefix_at (after, end, "以") ||
+          has_prefix_at (after, end, "左") || has_prefix_at (after, end, "多") ||
+          has_prefix_at (after, end, "计"))
+        {
+          n->unit = GW_NUMBER_PERCENT;
+          n->value *= 10;
+          n->end += strlen ("成");
+          return;
+        }
+    }
+  /* 一半: half */
+  if (chinese && n->value == 1 && has_prefix_at (p, end, "半"))
+    {
+      const char *after = p + strlen ("半");
+      gunichar next = after < end ? g_utf8_get_char (after) : 0;
+
+      if (!is_ideograph (next) || has_prefix_at (after, end, "的") || has_prefix_at (after, end, "以") ||
+          has_prefix_at (after, end, "左"))
+        {
+          n->unit = GW_NUMBER_PERCENT;
+          n->value = 50;
+          n->end += strlen ("半");
+          return;
+        }
+    }
   if (!chinese && n->value > 0 && n->value <= 1 && weight_word_before (text, text + n->start))
     n->unit = GW_NUMBER_WEIGHT;
+  else if (n->value > 0 && n->value < 1 && weight_fraction (text, text + n->start, p, end))
+    n->unit = GW_NUMBER_WEIGHT;
+}
+
+/* 三分之一: a fraction, as a share in percent. @n holds the
+ * denominator, read up to @p. */
+static gboolean
+fraction_after (GwNumber   *n,
+                const char *text,
+                const char *p,
+                const char *end)
+{
+  const char *q = p + strlen ("分之"), *r = q;
+  double numerator;
+
+  if (!has_prefix_at (p, end, "分之") || n->value <= 0)
+    return FALSE;
+  while (r < end && gw_numeral_char_value (g_utf8_get_char (r)) >= 0 &&
+         gw_numeral_char_value (g_utf8_get_char (r)) != 10000)
+    r = g_utf8_next_char (r);
+  numerator = r > q ? gw_numeral_parse (q, r - q, GW_NUMERAL_DIGITS | GW_NUMERAL_DECIMAL) : -1;
+  if (numerator <= 0 || numerator > n->value)
+    return FALSE;
+  n->value = numerator / n->value * 100;
+  n->unit = GW_NUMBER_PERCENT;
+  n->end = r - text;
+  return TRUE;
 }
 
 GArray *
@@ -773,7 +865,7 @@ gw_text_extract_numbers (const char *text,
                       n.unit = GW_NUMBER_PERCENT;
                       n.end = q - text;
                     }
-                  else
+                  else if (!fraction_after (&n, text, q, end))
                     read_unit (&n, text, q, end, TRUE, !has_mult && n_dig > 1, 0);
                   g_array_append_val (numbers, n);
                   p = text + n.end;

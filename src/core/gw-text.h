@@ -111,9 +111,9 @@ gboolean    gw_text_is_delimiter        (const char *p,
 
 typedef enum {
   GW_NUMBER_PLAIN,      /* no unit the checker knows */
-  GW_NUMBER_PERCENT,    /* 30%, 百分之三十 */
+  GW_NUMBER_PERCENT,    /* 30%, 百分之三十, 三成, 三分之一, 一半 */
   GW_NUMBER_POINTS,     /* 30分 (points of a score) */
-  GW_NUMBER_WEIGHT,     /* 0.3 after 权重/权值/比重/系数/占比 */
+  GW_NUMBER_WEIGHT,     /* 0.3 after 权重/权值/比重/系数/占比, a fraction a few words after one */
   GW_NUMBER_YEARS,      /* 三年, 3年 (a span, not a calendar year) */
   GW_NUMBER_MONTHS,     /* 六个月, 18个月 */
   GW_NUMBER_CALENDAR_YEAR, /* 2023年, 二〇二三年 */

@@ -25,7 +25,8 @@ typedef enum {
    * (…的, …做法) and stopped by the next clause (…，自即日起停止执行;
    * …的，全部清理纠正); a past practice (过去/以往) with a problem word */
   GW_CLAUSE_FRAMED     = 1 << 1,
-  /* a sole or decisive quantifier: 唯一/仅/只/完全/决定性/单纯/全凭 */
+  /* a sole or decisive quantifier: 唯一/仅/只/完全/决定性/单纯/全凭, or
+   * everything else shut out: 除报价外不再考虑其他因素 */
   GW_CLAUSE_SOLE       = 1 << 2,
   /* one factor among several: 之一/综合/兼顾/结合/统筹/并重 */
   GW_CLAUSE_ONE_OF     = 1 << 3,

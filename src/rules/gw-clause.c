@@ -18,7 +18,16 @@
   "(?:不能|不得|严禁|禁止|不应|不宜|不准|不许|不允许|不可|不该|切勿|不要)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由)" \
   "|避免|杜绝|防止|不以|不搞|纠正|不采用|不实行|不采取|不再|反对|摒弃|摈弃|克服|扭转|取消" \
   "|不是|并非|而非|不作为|不将|不把|不单纯|不单|不光|不只|不仅仅|绝不|决不|不唯|不凭|不靠|不按|不依|不由(?!得)|不从|不向" \
-  "|不会(?!不)|不因|不(?:纳入|列入|计入|参加|参与)"
+  "|不会(?!不)|不因|不(?:纳入|列入|计入|参加|参与)|并不|" UNSUITED "|" NOT_NECESSARILY
+
+/* Not suitable: a predicate of the subject before it as well (询价方式
+ * 不适用于服务项目) as of what follows (服务项目不适用询价方式). */
+#define UNSUITED "不适用|不适宜|不适合"
+/* …and not necessarily: 报价最低者未必中标, 报价最低者不当然成为承接机构,
+ * 报价最低的供应商并非当然中标. */
+#define NOT_NECESSARILY "未必|(?:并)?不(?:一定|必然|当然|见得|等于|意味着|代表)|并非|" NOT_AS
+/* …and not as: 价格因素不作为确定承接机构的决定性因素 */
+#define NOT_AS "不(?:再)?(?:作为|当作|视为|成为|构成|是|属于)"
 
 #define PROHIBITIONS \
   "(?:不得|严禁|禁止|不能|不应|不准|不许|不允许|不可)(?!拒绝|推诿|推辞|推脱|借故|无故|以任何理由拒绝)|杜绝|防止|避免"
@@ -28,7 +37,7 @@
 
 /* What a negator after the subject governs: 价格高低不应是…, 自评结果不得
  * 替代第三方评估, 价格不作为唯一依据. */
-#define POST_GOVERNED "^\\s*(?:再|能|应|得|会)?\\s*(?:是|作为|成为|为|当作|视为|替代|代替|取代|等同于|作|以|单独|决定)"
+#define POST_GOVERNED "^\\s*(?:再|能|应|得|会|当然|必然|自然|自动|一定|就|便|直接|一律|必)?\\s*(?:是|作为|成为|为|当作|视为|替代|代替|取代|等同于|等于|意味着|代表|作|以|单独|决定)"
 
 /* Problem words in the trigger's own clause (针对…低价中标的问题). */
 /* 倾向, 偏向: a tendency named to correct it, not 倾向于 (prefers). */
@@ -52,7 +61,8 @@
  * 机构继续履行). */
 #define DENIALS \
   "(?:未|没有|不再|无需|无须|不必|不用|免于|免予|不经|未经|不需要?|缺少|缺乏|跳过|绕过|省去|省略|" \
-  "不进行|不组织|不开展|不履行|不走|不搞|不通过|不采用|不实行|不另行|不另|不委托|不聘请|不引入)[^，。；！？\\n]{0,4}$"
+  "不进行|不组织|不开展|不履行|不走|不搞|不通过|不采用|不实行|不另行|不另|不委托|不聘请|不引入|" \
+  "不按|不依照|不执行|不适用|不启动)[^，。；！？\\n]{0,4}$"
 
 /* …or right after it: 年度评估结果不作为续签条件, 与评估结果不挂钩. */
 #define DENIALS_AFTER \
@@ -130,7 +140,16 @@
 #define PAST_PROBLEMS \
   "问题|弊端|现象|整改|纠正|不再(?:采用|沿用|使用|执行|实行|允许|保留|采纳|这样|如此)|已经|已被|偏差"
 
-#define SOLE_WORDS "唯一|仅仅|仅以|仅凭|仅按|仅看|只以|只凭|只按|只看|只比|完全(?:以|凭|按|由|取决)|决定性|单纯|全凭|一律以|就定|便定|就选|便选|就用|就给"
+#define SOLE_WORDS "唯一|仅仅|仅以|仅凭|仅按|仅看|只以|只凭|只按|只看|只比|完全(?:以|凭|按|由|取决|看|靠|依)|全看|全靠|决定性|单纯|全凭|一律以|就定|便定|就选|便选|就用|就给" \
+  "|" SOLE_BY_EXCLUSION
+
+/* …or everything else shut out: 除投标报价外不再考虑其他任何因素, 其他因素
+ * 一律不予考虑, 不考虑报价以外的因素. */
+#define NOT_WEIGHED "(?:均|一概|一律|都|概)?不(?:再|予|作)?(?:考虑|考察|评价|比较|看|计|评审|评分|打分|比)"
+#define SOLE_BY_EXCLUSION \
+  "除[^，。；！？\\n]{0,12}(?:外|以外|之外)[^，。；！？\\n]{0,6}?" NOT_WEIGHED \
+  "|(?:其他|其余)(?:任何)?(?:的)?(?:因素|条件|方面|内容)[^，。；！？\\n]{0,4}?" NOT_WEIGHED \
+  "|不(?:再)?(?:考虑|评价|比较|看)[^，。；！？\\n]{0,10}(?:以外|之外)"
 #define ONE_OF_WORDS "之一|综合|兼顾|结合|统筹|并重|多方面|等因素|同时考虑|也要|更要|更注重"
 
 /* The clause reader's regexes, and for each the words one of which every
@@ -143,7 +162,7 @@ enum {
   RX_FRAMING_AFTER, RX_PAST, RX_PAST_PROBLEMS, RX_SOLE, RX_ONE_OF, RX_BREAKERS,
   RX_REJECTED_IN_CLAUSE, RX_REJECTION, RX_FRAMING_HERE, RX_CONDEMNED,
   RX_POST_GOVERNED, RX_DENIALS, RX_DENIALS_AFTER, RX_BOUND_WORDS, RX_DROPPED,
-  RX_STEP_TURNS, RX_REPLACED_FROM_NOW, N_RX
+  RX_STEP_TURNS, RX_REPLACED_FROM_NOW, RX_PREDICATE_NEGATORS, N_RX
 };
 
 #define FRAMING_VERB_KEYS \
@@ -157,7 +176,8 @@ static const struct {
   [RX_NEGATORS] = { NEGATORS,
     "不能 不得 严禁 禁止 不应 不宜 不准 不许 不允 不可 不该 切勿 不要 避免 杜绝 防止 不以 不搞 纠正 "
     "不采 不实 不再 反对 摒弃 摈弃 克服 扭转 取消 不是 并非 而非 不作 不将 不把 不单 不光 不只 不仅 "
-    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向 不会 不因 不纳 不列 不计 不参" },
+    "绝不 决不 不唯 不凭 不靠 不按 不依 不由 不从 不向 不会 不因 不纳 不列 不计 不参 不适 并不 未必 不一 "
+    "不必 不当 不见 不等 不意 不代 不属" },
   [RX_PROHIBITIONS] = { PROHIBITIONS, "不得 严禁 禁止 不能 不应 不准 不许 不允 不可 杜绝 防止 避免" },
   /* 不得不 holds 得不, 非…不可 holds 不可 */
   [RX_OBLIGATIONS] = { OBLIGATIONS, "得不 能不 可不 无不 会不 不可" },
@@ -171,8 +191,8 @@ static const struct {
   [RX_PAST] = { PAST_MARKERS, "过去 以往 此前 曾经 原来 以前 一度 前些 长期" },
   [RX_PAST_PROBLEMS] = { PAST_PROBLEMS, "问题 弊端 现象 整改 纠正 不再 已经 已被 偏差" },
   [RX_SOLE] = { SOLE_WORDS,
-    "唯一 仅仅 仅以 仅凭 仅按 仅看 只以 只凭 只按 只看 只比 完全 决定 单纯 全凭 一律 就定 便定 就选 "
-    "便选 就用 就给" },
+    "唯一 仅仅 仅以 仅凭 仅按 仅看 只以 只凭 只按 只看 只比 完全 决定 单纯 全凭 全看 全靠 一律 就定 便定 就选 "
+    "便选 就用 就给 除 其他 其余 不考 不再 不评 不比 不看" },
   [RX_ONE_OF] = { ONE_OF_WORDS, "之一 综合 兼顾 结合 统筹 并重 多方 等因 同时 也要 更要 更注" },
   [RX_BREAKERS] = { BREAKERS,
     "而由 而是 而改 而以 而直 而采 而实 而按 而仅 而只 而将 而让 而交 而转 而应 而要 而须 而需 而必 "
@@ -185,16 +205,18 @@ static const struct {
   [RX_FRAMING_HERE] = { FRAMING_VERBS, FRAMING_VERB_KEYS },
   [RX_CONDEMNED] = { CONDEMNED_AT_END, "不允 不被 不能 错误 违规 违法 不可 不合 不妥" },
   /* the verb's first character, one of the first two after the negator */
-  [RX_POST_GOVERNED] = { POST_GOVERNED, "是 作 成 为 当 视 替 代 取 等 以 单 决" },
+  [RX_POST_GOVERNED] = { POST_GOVERNED, "是 作 成 为 当 视 替 代 取 等 以 单 决 必 自 一 就 便 直 意" },
   [RX_DENIALS] = { DENIALS,
     "未 没有 不再 无需 无须 不必 不用 免于 免予 不经 不需 缺少 缺乏 跳过 绕过 省去 省略 不进 不组 不开 "
-    "不履 不走 不搞 不通 不采 不实 不另 不委 不聘 不引" },
+    "不履 不走 不搞 不通 不采 不实 不另 不委 不聘 不引 不按 不依 不执 不适 不启" },
   [RX_DENIALS_AFTER] = { DENIALS_AFTER, "不作 不再 不得 不是 并非 不挂 不与 不影 参考" },
   [RX_BOUND_WORDS] = { BOUND_WORDS, NULL },
   [RX_DROPPED] = { DROPPED, "今后 此后 以后 往后 从今 即日 自今 下一" },
   /* the turn, rarer in a clause than the step verbs */
   [RX_STEP_TURNS] = { STEP_TURNS, "即 就 便 直接" },
   [RX_REPLACED_FROM_NOW] = { REPLACED_FROM_NOW, "今后 此后 以后 往后 从今 即日 自今 下一" },
+  /* run on a negator's own words only */
+  [RX_PREDICATE_NEGATORS] = { "^(?:" UNSUITED "|" NOT_NECESSARILY ")", NULL },
 };
 
 #define KEY_SLOTS 1024   /* a power of two, well above the keys' count */
@@ -484,11 +506,18 @@ is_topic (GwCheckContext *ctx,
           gsize           ce)
 {
   static const char *ends[] = { "的", "做法", "作法", "现象", "问题", "情况", "情形", "行为", "方式",
-                                "模式", "规定", "办法", "惯例", "条款", "约定", "倾向", "偏向", "等" };
+                                "模式", "规定", "办法", "惯例", "条款", "约定", "倾向", "偏向", "等",
+                                "条件", "门槛" };
   const char *t = ctx->text;
 
   while (ce > cs && t[ce - 1] == '"')
     ce--;
+  /* 对于以低价中标后降低服务质量的承接机构，依法追究责任: what the
+   * sanction after it is about */
+  while (cs < ce && g_ascii_isspace (t[cs]))
+    cs++;
+  if (ce >= cs + strlen ("对于") && memcmp (t + cs, "对于", strlen ("对于")) == 0)
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
     {
       gsize n = strlen (ends[i]);
@@ -623,7 +652,11 @@ read_clause (GwCheckContext *ctx,
         continue;
       append (&c->negators, s);
       append (&c->negators, e);
-      if (HAS (keys_in (ctx, e, after_chars (ctx, e, segment_end (c, segment_of (c, s)), 2)),
+      /* A而不是B affirms A */
+      if (any_in (ctx, r->rx[RX_PREDICATE_NEGATORS], s, segment_end (c, segment_of (c, s))) &&
+          !(s >= c->start + 3 && memcmp (ctx->text + s - 3, "而", 3) == 0))
+        append (&c->post_negators, s);
+      else if (HAS (keys_in (ctx, e, after_chars (ctx, e, segment_end (c, segment_of (c, s)), 2)),
                RX_POST_GOVERNED) &&
           any_in (ctx, r->rx[RX_POST_GOVERNED], e, segment_end (c, segment_of (c, s))))
         append (&c->post_negators, s);
@@ -724,10 +757,12 @@ negator_of (GwCheckContext *ctx,
       if (s >= from && s < start)
         return s;
     }
+  /* …also inside the match, when the pattern runs from the subject on
+   * past it: 报价最低的机构未必中标 */
   for (guint i = 0; i < c->post_negators->len; i++)
     {
       gsize s = g_array_index (c->post_negators, gsize, i);
-      if (s >= end && s < to)
+      if (s > start && s < to)
         return s;
     }
   /* 不 right before the verb the trigger starts on: 不纳入…管理. */

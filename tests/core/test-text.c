@@ -146,6 +146,15 @@ test_numbers (void)
   check_number ("价格分为十分。", 10, GW_NUMBER_POINTS);
   check_number ("价格权重0.3", 0.3, GW_NUMBER_WEIGHT);
   check_number ("价格权重为0.15", 0.15, GW_NUMBER_WEIGHT);
+  /* a weight in other words: a fraction a few words after a weight word,
+   * tenths, fractions, a half */
+  check_number ("价格因素在综合评分中的权重确定为0.4", 0.4, GW_NUMBER_WEIGHT);
+  check_number ("评审因素的权重为：价格0.4", 0.4, GW_NUMBER_WEIGHT);
+  check_number ("其他因素合计占0.6", 0.6, GW_NUMBER_WEIGHT);
+  check_number ("价格因素的比重设为零点四", 0.4, GW_NUMBER_WEIGHT);
+  check_number ("价格部分占四成", 40, GW_NUMBER_PERCENT);
+  check_number ("价格分占总分的五分之一", 20, GW_NUMBER_PERCENT);
+  check_number ("价格分与服务分各占一半", 50, GW_NUMBER_PERCENT);
   check_number ("二〇二三年三月十六日", 2023, GW_NUMBER_CALENDAR_YEAR);
   check_number ("2023年3月16日", 2023, GW_NUMBER_CALENDAR_YEAR);
   check_number ("共十二个", 12, GW_NUMBER_PLAIN);
@@ -158,6 +167,17 @@ test_numbers (void)
     g_autoptr(GArray) n = gw_text_extract_numbers ("这项工作十分重要", -1);
     for (guint i = 0; i < n->len; i++)
       g_assert_cmpint (g_array_index (n, GwNumber, i).unit, !=, GW_NUMBER_POINTS);
+  }
+  /* money is no weight, 一成不变 no share */
+  {
+    g_autoptr(GArray) n = gw_text_extract_numbers ("报价占比超出0.5万元", -1);
+    g_assert_cmpuint (n->len, ==, 1);
+    g_assert_cmpint (g_array_index (n, GwNumber, 0).unit, !=, GW_NUMBER_WEIGHT);
+  }
+  {
+    g_autoptr(GArray) n = gw_text_extract_numbers ("价格一成不变", -1);
+    for (guint i = 0; i < n->len; i++)
+      g_assert_cmpint (g_array_index (n, GwNumber, i).unit, !=, GW_NUMBER_PERCENT);
   }
   /* 百分之 needs a numeral; 统一 is a word */
   {

@@ -98,6 +98,12 @@ test_readings (void)
   expect (c, "各乡镇不得不按价低者得确定承接机构。", 1);
   /* 不得拒绝 forbids refusing, not the practice */
   expect (c, "承接机构不得拒绝按价低者得确定的结果。", 1);
+  /* not suitable: said before the practice or after it as its predicate */
+  expect (c, "服务类项目不适用价低者得方式。", 0);
+  expect (c, "价低者得方式不适用于服务类项目。", 0);
+  expect (c, "价低者得方式不适合服务类项目，应综合评审。", 0);
+  expect (c, "价低者得方式适用于服务类项目。", 1);
+  expect (c, "报价最低并不意味着价低者得。", 0);
 }
 
 /* "needs": a price concept with a sole-factor concept; "one-of" exempts. */
@@ -117,6 +123,12 @@ test_quantifiers (void)
   expect (c, "综合考虑价格和服务质量确定承接机构。", 0);
   expect (c, "价格仅是评审因素之一，承接机构综合评定。", 0);
   expect (c, "不能只看报价确定承接机构。", 0);
+  /* sole by shutting everything else out */
+  expect (c, "评审除报价外不考虑其他因素，据此确定承接机构。", 1);
+  expect (c, "评审不考虑报价以外的任何因素，据此确定承接机构。", 1);
+  expect (c, "除报价外，还应综合考虑服务质量确定承接机构。", 0);
+  expect (c, "中标与否完全看报价，据此确定承接机构。", 1);
+  expect (c, "承接机构的选择不能全看报价高低。", 0);
 }
 
 /* Packs of format 1 (no "format") load as before; a format this build
@@ -331,6 +343,8 @@ test_reach (void)
     { "由报价最低的机构成交的做法自即日起停止执行。", 0 },
     { "以往由报价最低的机构成交的做法已不符合要求，应予废止。", 0 },
     { "由报价最低的机构成交的，严肃追究相关人员责任。", 0 },
+    { "对于由报价最低的机构成交的项目，依法追究相关人员责任。", 0 },
+    { "对于由报价最低的机构成交的项目，按合同约定执行。", 1 },
     /* a clause that ends by condemning what it says */
     { "由报价最低的机构直接成交属于违规行为。", 0 },
     { "由报价最低的机构直接成交是不允许的。", 0 },
@@ -346,6 +360,15 @@ test_reach (void)
     { "由报价最低的机构成交的，取消综合评审。", 1 },
     { "今年起由报价最低的机构成交，原评审办法同时废止。", 1 },
     { "由报价最低的机构成交，自即日起执行。", 1 },
+    /* not necessarily, said after the subject, inside the match */
+    { "报价最低的机构未必成交。", 0 },
+    { "报价最低的机构并不当然成交，还须综合得分排名第一。", 0 },
+    { "报价最低的机构不一定成交，须综合评审。", 0 },
+    { "报价最低的机构一定成交。", 1 },
+    { "报价最低的机构当然成交。", 1 },
+    { "报价最低的机构并非当然成交。", 0 },
+    { "报价最低的机构不是必然成交。", 0 },
+    { "由报价最低的而不是最高的机构成交。", 1 },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GwChecker) c = checker_with ("2",
@@ -592,6 +615,63 @@ test_contract_classes_6 (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* The procurement rules on the classes batch 6 showed (tuned on it):
+ * the lowest price in other words, the weight in other notations, the
+ * operator fixed by a meeting, 询价 said unsuitable; each with lawful
+ * mirror images. */
+static void
+test_shipped_procurement_6 (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* the smallest offer wins */
+    { "询价小组从报价最小的供应商中确定成交人。", "procurement.not-lowest-price", 1 },
+    { "以各家最后报价中数额最小者确定成交。", "procurement.not-lowest-price", 1 },
+    { "谈判小组按最后报价金额从小到大排序，排名第一的为成交供应商。", "procurement.not-lowest-price", 1 },
+    { "谈判小组在各供应商最后一轮报价中选取金额最小的一家作为评审基准价。", "procurement.not-lowest-price", 0 },
+    { "综合得分最高的供应商确定为成交供应商，得分相同的，以最后报价金额最小的优先。",
+      "procurement.not-lowest-price", 0 },
+    { "在保证服务质量的前提下，力争以最小的投入获得最大的服务效益。", "procurement.not-lowest-price", 0 },
+    /* the weight as a fraction after other words, as tenths, as a fraction */
+    { "采用竞争性磋商，价格因素在综合评分中的权重确定为0.4。", "procurement.price-weight-range", 1 },
+    { "评分办法中，价格因素占总分的比例为0.45。", "procurement.price-weight-range", 1 },
+    { "采用竞争性磋商，评审因素的权重为：价格0.4，服务方案0.4，团队0.2。", "procurement.price-weight-range", 1 },
+    { "竞争性磋商项目中，价格部分占四成。", "procurement.price-weight-range", 1 },
+    { "综合评分中，价格所占分值为总分的二分之一。", "procurement.price-weight-range", 1 },
+    { "价格因素在综合评分中的权重确定为0.2，其他因素合计占0.8。", "procurement.price-weight-range", 0 },
+    { "价格部分占两成，服务方案占八成。", "procurement.price-weight-range", 0 },
+    { "价格分占总分的五分之一。", "procurement.price-weight-range", 0 },
+    { "报价超过预算0.5万元的，按无效响应处理。", "procurement.price-weight-range", 0 },
+    { "采购价格下浮3%。", "procurement.price-weight-range", 0 },
+    { "小微企业价格扣除比例为6%。", "procurement.price-weight-range", 0 },
+    { "价格权重下调为0.05。", "procurement.price-weight-range", 1 },
+    /* the operator fixed by a meeting, a leader, without procurement */
+    { "各镇街社工站的运营机构定为县阳光社会工作服务中心。", "procurement.method-legal", 1 },
+    { "经党组研究同意，青禾社工中心承接城关街道社工站运营服务。", "procurement.method-legal", 1 },
+    { "经局长办公会研究，城关镇社工站交青禾社工中心运营。", "procurement.method-legal", 1 },
+    { "社工站运营机构的确定，以市民政局党组会议决定为准。", "procurement.method-legal", 1 },
+    { "青禾社工中心作为全市社工站承接机构，已经市政府同意。", "procurement.method-legal", 1 },
+    { "承接社工站运营的社会组织已由局党组研究确定，各镇街按此执行。", "procurement.method-legal", 1 },
+    { "承接机构由县委常委会议定。", "procurement.method-legal", 1 },
+    { "市民政局党组会议决定，继续由原承接机构运营，不必开展新一轮遴选。", "procurement.method-legal", 1 },
+    { "经局党组会议研究，同意采用竞争性磋商方式确定承接机构。", "procurement.method-legal", 0 },
+    { "年度评估合格的，服务周期内承接机构不变，不必再开展遴选。", "procurement.method-legal", 0 },
+    { "经市政府同意，市社会工作服务中心承担全市社工站统筹协调职能。", "procurement.method-legal", 0 },
+    { "经研究，现就镇街社工站承接机构确定办法通知如下：", "procurement.method-legal", 0 },
+    { "承接机构确定后，报局党组会议备案。", "procurement.method-legal", 0 },
+    /* 询价 named unsuitable, or said of goods */
+    { "询价不适合服务类项目，应采用竞争性磋商。", "procurement.method-legal", 0 },
+    { "社工站运营服务不宜采用询价方式采购。", "procurement.method-legal", 0 },
+    { "社工站项目属于服务类，可采用询价方式采购。", "procurement.method-legal", 1 },
+    { "社工站运营服务不属于询价采购的适用范围。", "procurement.method-legal", 0 },
+    { "各乡镇可沿用原合作社会组织运营社工站，不另行组织采购。", "procurement.method-legal", 1 },
+    { "市社工总站负责全市社工站的统筹管理，运营机构由各镇街依法采购确定。", "procurement.method-legal", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 /* Contract, scope, funding and evaluation classes tuning batch 7 showed
  * (tuned on it), each with lawful mirror images. */
 static void
@@ -825,6 +905,82 @@ test_contract_mirrors (void)
       g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
 }
 
+/* The procurement rules on the classes tuning batch 7 showed (tuned on
+ * it) and their neighbours, each with lawful mirror images. */
+static void
+test_shipped_procurement_7 (void)
+{
+  static const struct { const char *sentence, *rule; guint findings; } cases[] = {
+    /* price alone, by shutting all else out; 孰低 */
+    { "评审时除报价外不考虑其他因素，据此确定承接机构。", "procurement.not-lowest-price", 1 },
+    { "承接机构的确定只比较报价，其他因素一律不予考虑。", "procurement.not-lowest-price", 1 },
+    { "以报价孰低确定承接单位。", "procurement.not-lowest-price", 1 },
+    { "除报价外，还应综合考虑服务方案、团队配置等因素确定承接机构。", "procurement.not-lowest-price", 0 },
+    { "得分相同的，按报价孰低排序。", "procurement.not-lowest-price", 0 },
+    /* not necessarily, not as */
+    { "报价最低者并不当然成为承接机构，还须综合得分排名第一。", "procurement.not-lowest-price", 0 },
+    { "报价最低的机构未必中标，须综合评审服务能力。", "procurement.not-lowest-price", 0 },
+    { "报价最低不等于中标，承接机构按综合得分确定。", "procurement.not-lowest-price", 0 },
+    { "价格因素不作为确定承接机构的决定性因素。", "procurement.not-lowest-price", 0 },
+    { "报价最低的机构一定中标。", "procurement.not-lowest-price", 1 },
+    /* quality unscored, ranking by price */
+    { "评审不设技术分，按报价排序确定中标人。", "procurement.not-lowest-price", 1 },
+    { "评标委员会按照综合得分排序，得分相同的，按投标报价高低排序。", "procurement.not-lowest-price", 0 },
+    /* procurement set aside; a pick from a pool */
+    { "今年社工站项目暂不按政府采购程序执行，由县民政局择优选定一家承接。", "procurement.method-legal", 1 },
+    { "由镇街从辖区社会组织中挑选一家负责运营。", "procurement.method-legal", 1 },
+    { "社工站运营项目严格按照政府采购程序执行。", "procurement.method-legal", 0 },
+    { "各镇街通过竞争性磋商，从报名的社会组织中择优选定承接机构。", "procurement.method-legal", 0 },
+    { "社工站运营属于服务项目，不适用询价采购方式。", "procurement.method-legal", 0 },
+    /* pay cut to win the bid, the pay named first */
+    { "承接机构可将社工工资压到当地最低工资标准，以降低投标报价。", "procurement.labour-cost-basis", 1 },
+    { "社工工资待遇应逐年提高，不得降低。", "procurement.labour-cost-basis", 0 },
+    /* local bars in other words */
+    { "参加磋商的供应商注册地须在本市范围内。", "procurement.no-discrimination", 1 },
+    { "外地社会组织不得参与本项目投标。", "procurement.no-discrimination", 1 },
+    { "本项目不接受非本市注册的社会组织投标。", "procurement.no-discrimination", 1 },
+    { "未取得3A及以上评估等级的社会组织不得参加投标。", "procurement.no-discrimination", 1 },
+    { "不得限制外地社会组织参与投标。", "procurement.no-discrimination", 0 },
+    { "有的县区在采购文件中设置“须为本县登记的社会组织”等条件，这类排斥外地机构的门槛一律取消。",
+      "procurement.no-discrimination", 0 },
+    { "中标后，承接机构应在本县设立服务站点，配备专职社工。", "procurement.no-discrimination", 0 },
+    { "社工站项目只面向本县社会组织采购。", "procurement.no-discrimination", 1 },
+    { "本项目面向全国公开招标，不限定供应商所在地。", "procurement.no-discrimination", 0 },
+    { "承接机构应优先聘用本地户籍的社会工作者。", "procurement.no-discrimination", 0 },
+    /* the operator handed over in plainer words */
+    { "社工站承接机构采取内部推荐方式产生。", "procurement.method-legal", 1 },
+    { "社工站运营服务采取定点委托方式。", "procurement.method-legal", 1 },
+    { "县民政局将社工站运营项目直接安排给县社工协会。", "procurement.method-legal", 1 },
+    { "各县（区）可按照就近就便原则，选择一家社会组织承接社工站运营。", "procurement.method-legal", 1 },
+    { "各镇街通过竞争性磋商选择一家社会组织承接社工站运营。", "procurement.method-legal", 0 },
+    { "县民政局委托第三方机构开展年度评估。", "procurement.method-legal", 0 },
+    /* …and colloquially */
+    { "社工站由谁运营，由各镇街自己定。", "procurement.method-legal", 1 },
+    { "让县阳光社工中心来运营城关镇社工站。", "procurement.method-legal", 1 },
+    { "社工站运营机构由县民政局说了算。", "procurement.method-legal", 1 },
+    { "镇街看中哪家社会组织，就由哪家运营。", "procurement.method-legal", 1 },
+    { "社工站由谁运营，须通过公开招标确定。", "procurement.method-legal", 0 },
+    { "哪家机构综合得分最高，就由哪家运营。", "procurement.method-legal", 0 },
+    { "社工站运营项目开标后，哪家机构的报价最低，就由哪家机构承接。", "procurement.method-legal", 0 },
+    { "承接机构不得让其他社会组织来运营社工站。", "procurement.method-legal", 0 },
+    /* pay at the minimum to bid; raising pay is lawful, raising the odds is not */
+    { "鼓励承接机构通过压低人力成本提高中标概率。", "procurement.labour-cost-basis", 1 },
+    { "投标报价中人员工资可按最低标准核算，以增强竞争力。", "procurement.labour-cost-basis", 1 },
+    { "合理确定社工薪酬标准，逐步提高社工待遇。", "procurement.labour-cost-basis", 0 },
+    /* the operator as a noun is no award; a sanction after 对于 frames */
+    { "承接机构应以较低的成本提供优质服务。", "procurement.not-lowest-price", 0 },
+    { "对于以明显低价中标后降低服务质量的承接机构，依法追究责任。", "procurement.not-lowest-price", 0 },
+    { "报价最低的机构为承接机构。", "procurement.not-lowest-price", 1 },
+    /* the price's bare points in a list */
+    { "评分细则：服务方案60分，项目团队32分，报价8分。", "procurement.price-weight-range", 1 },
+    { "报价每高于评审基准价1%扣1分。", "procurement.price-weight-range", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (MIN (shipped_findings (cases[i].sentence, cases[i].rule), 1u) != cases[i].findings)
+      g_error ("“%s”: %s: expected %s", cases[i].sentence, cases[i].rule, cases[i].findings ? "a finding" : "none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -845,5 +1001,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/clause/contract-classes-7", test_contract_classes_7);
   g_test_add_func ("/rules/clause/contract-paraphrases", test_contract_paraphrases);
   g_test_add_func ("/rules/clause/contract-mirrors", test_contract_mirrors);
+  g_test_add_func ("/rules/clause/shipped-procurement-6", test_shipped_procurement_6);
+  g_test_add_func ("/rules/clause/shipped-procurement-7", test_shipped_procurement_7);
   return g_test_run ();
 }
