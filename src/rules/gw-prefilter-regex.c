@@ -189,8 +189,88 @@ cnf_cap (GPtrArray *cnf)
     }
 }
 
+/* Characters that stand in most sentences of an opinion, the most common
+ * first: a clause made of them lets nearly every piece through. The order
+ * only chooses between clauses a term holds; any choice is sound. */
+static const char common_chars[] =
+  "的社工站服务机构承接作务人会一不是在有和中大为上个国以要时来用们生到地于"
+  "出就分对成可主发年动同也能下过产种面而方后多定行学法所民得经之进等部度家"
+  "力里如化高自理起小物现实加量都体制当使点从业本去把性好应开合还因由其些然"
+  "前外天政日事平形相全表间样与关各重新内数正心明看原又利比或但质第向此变条"
+  "只没结解问意建月公无系很情者最立代已通并提直题党程展果员位入常文总次品式"
+  "活设及管特件长求基资级统接组见计期根论运指区强放决被做必先则任取据处府研"
+  "评估项目费镇街村县市局办购买采单";
+
+/* How common @c is: 0 for a character not in the list, more the earlier it
+ * stands there. */
+static guint
+char_commonness (gunichar c)
+{
+  static GHashTable *ranks;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      GHashTable *t = g_hash_table_new (NULL, NULL);
+      guint n = g_utf8_strlen (common_chars, -1), i = 0;
+
+      for (const char *p = common_chars; *p; p = g_utf8_next_char (p), i++)
+        if (!g_hash_table_contains (t, GUINT_TO_POINTER (g_utf8_get_char (p))))
+          g_hash_table_insert (t, GUINT_TO_POINTER (g_utf8_get_char (p)),
+                               GUINT_TO_POINTER (n - i));
+      ranks = t;
+      g_once_init_leave (&once, 1);
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ranks, GUINT_TO_POINTER (c)));
+}
+
+/* The most common character of @clause, by char_commonness(). */
+static guint
+clause_commonness (GArray *clause)
+{
+  guint most = 0;
+
+  for (guint i = 0; i < clause->len; i++)
+    most = MAX (most, char_commonness (g_array_index (clause, gunichar, i)));
+  return most;
+}
+
+/* The clause of @term that lets the fewest pieces through, as far as can
+ * be told without the text: the smallest, then the one of rarer
+ * characters (居 rather than 人 for 人居环境). */
+static GArray *
+term_rarest_clause (GPtrArray *term)
+{
+  GArray *best = g_ptr_array_index (term, 0);
+  guint best_common = clause_commonness (best);
+
+  for (guint k = 1; k < term->len; k++)
+    {
+      GArray *c = g_ptr_array_index (term, k);
+      guint common = clause_commonness (c);
+
+      if (c->len < best->len || (c->len == best->len && common < best_common))
+        {
+          best = c;
+          best_common = common;
+        }
+    }
+  return best;
+}
+
+/* Whether @term (a conjunction of clauses) holds @clause. */
+static gboolean
+term_holds (GPtrArray *term,
+            GArray    *clause)
+{
+  for (guint k = 0; k < term->len; k++)
+    if (clause_equal (g_ptr_array_index (term, k), clause))
+      return TRUE;
+  return FALSE;
+}
+
 /* One term implied by every term of @dnf: (x∧y)∨z = (x∨z)∧(y∨z) when that
- * stays small; otherwise the smallest clause of each term, joined. */
+ * stays small; otherwise the rarest clause of each term, joined. */
 static GPtrArray *
 dnf_to_cnf (GPtrArray *dnf)
 {
@@ -227,20 +307,47 @@ dnf_to_cnf (GPtrArray *dnf)
     }
   else
     {
+      GPtrArray *first = g_ptr_array_index (dnf, 0);
+      g_autoptr(GPtrArray) rest = g_ptr_array_new ();
       GArray *c = clause_new ();
+      gboolean joined = TRUE;
 
-      for (guint i = 0; i < dnf->len; i++)
+      /* (x∧a)∨(x∧b) = x∧(a∨b): the clauses every term holds stay as they
+       * are (合格 in every branch of 不合格…), then one of the others of
+       * each term, joined. */
+      for (guint k = 0; k < first->len; k++)
+        {
+          GArray *x = g_ptr_array_index (first, k);
+          gboolean everywhere = TRUE;
+
+          for (guint i = 1; everywhere && i < dnf->len; i++)
+            everywhere = term_holds (g_ptr_array_index (dnf, i), x);
+          if (everywhere)
+            g_ptr_array_add (out, g_array_ref (x));
+        }
+      for (guint i = 0; joined && i < dnf->len; i++)
         {
           GPtrArray *term = g_ptr_array_index (dnf, i);
-          GArray *smallest = g_ptr_array_index (term, 0);
 
-          for (guint k = 1; k < term->len; k++)
-            if (((GArray *) g_ptr_array_index (term, k))->len < smallest->len)
-              smallest = g_ptr_array_index (term, k);
-          g_array_append_vals (c, smallest->data, smallest->len);
+          g_ptr_array_set_size (rest, 0);
+          for (guint k = 0; k < term->len; k++)
+            if (!term_holds (out, g_ptr_array_index (term, k)))
+              g_ptr_array_add (rest, g_ptr_array_index (term, k));
+          /* a term of shared clauses only: the join would hold anyway */
+          if (rest->len == 0)
+            joined = FALSE;
+          else
+            {
+              GArray *rarest = term_rarest_clause (rest);
+
+              g_array_append_vals (c, rarest->data, rarest->len);
+            }
         }
       clause_tidy (c);
-      g_ptr_array_add (out, c);
+      if (joined)
+        g_ptr_array_add (out, c);
+      else
+        g_array_unref (c);
     }
   cnf_cap (out);
   return out;
