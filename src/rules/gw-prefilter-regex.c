@@ -6,18 +6,15 @@
 #include <string.h>
 
 #include "gw-prefilter-private.h"
+#include "gw-prefilter-terms-private.h"
 #include "gw-text.h"
 
 /* The pattern reader of the prefilter (gw-prefilter.h): what a pattern,
  * in PCRE2 syntax as GRegex compiles it (UTF-8 with Unicode properties,
  * "." stops at line ends), says about every match — the characters it
  * holds and the cut characters it may cross. The index of a text and the
- * runs it gives are gw-prefilter.c's. */
-
-/* Enough to keep the filter sharp, small enough to stay cheap. */
-#define MAX_TERMS         32
-#define MAX_CLAUSES       12
-#define MAX_CLAUSE_CHARS  48
+ * runs it gives are gw-prefilter.c's; the algebra of clauses and terms it
+ * builds with is gw-prefilter-terms.c's. */
 
 /* The characters some loaded pattern asks for (a bit per BMP code point,
  * set as patterns are read, never cleared): the index keeps rows for
@@ -55,15 +52,6 @@ _gw_prefilter_barrier_bit (gunichar c)
 
 /* ---- the pattern reader -------------------------------------------------- */
 
-/* What a piece of pattern says about its matches: whether it can match the
- * empty string, and the characters every match holds, as a disjunction
- * (GPtrArray) of terms, one per way to match; a term is a conjunction
- * (GPtrArray) of clauses, a clause a disjunction of characters (GArray of
- * gunichar, sorted). A term without clauses: nothing is known. */
-typedef struct {
-  gboolean   nullable;
-  GPtrArray *dnf;
-} Node;
 typedef struct {
   const char *p;
   gboolean    bail;       /* something not understood: no filter at all */
@@ -77,347 +65,6 @@ typedef struct {
   gboolean dotall;
 } Flags;
 
-static GArray *
-clause_new (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (gunichar));
-}
-
-static int
-compare_unichar (gconstpointer a,
-                 gconstpointer b)
-{
-  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
-  return x < y ? -1 : x > y;
-}
-
-/* Sorted, without repeats. */
-static void
-clause_tidy (GArray *clause)
-{
-  guint n = 0;
-
-  g_array_sort (clause, compare_unichar);
-  for (guint i = 0; i < clause->len; i++)
-    if (n == 0 || g_array_index (clause, gunichar, i) != g_array_index (clause, gunichar, n - 1))
-      g_array_index (clause, gunichar, n++) = g_array_index (clause, gunichar, i);
-  g_array_set_size (clause, n);
-}
-
-static gboolean
-clause_equal (GArray *a,
-              GArray *b)
-{
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gunichar)) == 0;
-}
-
-static GPtrArray *
-cnf_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-}
-
-static GPtrArray *
-cnf_copy (GPtrArray *cnf)
-{
-  GPtrArray *copy = cnf_new ();
-
-  for (guint i = 0; i < cnf->len; i++)
-    g_ptr_array_add (copy, g_array_ref (g_ptr_array_index (cnf, i)));
-  return copy;
-}
-
-static GPtrArray *
-dnf_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-}
-
-/* Matches anything as far as the filter knows (one empty term). */
-static Node
-node_true (gboolean nullable)
-{
-  Node n = { nullable, dnf_new () };
-  g_ptr_array_add (n.dnf, cnf_new ());
-  return n;
-}
-
-static void
-node_clear (Node *n)
-{
-  g_clear_pointer (&n->dnf, g_ptr_array_unref);
-}
-
-static gboolean
-dnf_is_true (GPtrArray *dnf)
-{
-  for (guint i = 0; i < dnf->len; i++)
-    if (((GPtrArray *) g_ptr_array_index (dnf, i))->len == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static int
-compare_clause_size (gconstpointer a,
-                     gconstpointer b)
-{
-  const GArray *x = *(GArray * const *) a, *y = *(GArray * const *) b;
-  return x->len < y->len ? -1 : x->len > y->len;
-}
-
-/* Keeps the most selective clauses (the smallest) when there are too many:
- * dropping a clause only weakens the filter. */
-static void
-cnf_cap (GPtrArray *cnf)
-{
-  for (guint i = 0; i < cnf->len;)
-    {
-      GArray *c = g_ptr_array_index (cnf, i);
-      gboolean dup = c->len > MAX_CLAUSE_CHARS;
-
-      for (guint j = 0; !dup && j < i; j++)
-        dup = clause_equal (c, g_ptr_array_index (cnf, j));
-      if (dup)
-        g_ptr_array_remove_index (cnf, i);
-      else
-        i++;
-    }
-  if (cnf->len > MAX_CLAUSES)
-    {
-      g_ptr_array_sort (cnf, compare_clause_size);
-      g_ptr_array_set_size (cnf, MAX_CLAUSES);
-    }
-}
-
-/* Characters that stand in most sentences of an opinion, the most common
- * first: a clause made of them lets nearly every piece through. The order
- * only chooses between clauses a term holds; any choice is sound. */
-static const char common_chars[] =
-  "的社工站服务机构承接作务人会一不是在有和中大为上个国以要时来用们生到地于"
-  "出就分对成可主发年动同也能下过产种面而方后多定行学法所民得经之进等部度家"
-  "力里如化高自理起小物现实加量都体制当使点从业本去把性好应开合还因由其些然"
-  "前外天政日事平形相全表间样与关各重新内数正心明看原又利比或但质第向此变条"
-  "只没结解问意建月公无系很情者最立代已通并提直题党程展果员位入常文总次品式"
-  "活设及管特件长求基资级统接组见计期根论运指区强放决被做必先则任取据处府研"
-  "评估项目费镇街村县市局办购买采单";
-
-/* How common @c is: 0 for a character not in the list, more the earlier it
- * stands there. */
-static guint
-char_commonness (gunichar c)
-{
-  static GHashTable *ranks;
-  static gsize once;
-
-  if (g_once_init_enter (&once))
-    {
-      GHashTable *t = g_hash_table_new (NULL, NULL);
-      guint n = g_utf8_strlen (common_chars, -1), i = 0;
-
-      for (const char *p = common_chars; *p; p = g_utf8_next_char (p), i++)
-        if (!g_hash_table_contains (t, GUINT_TO_POINTER (g_utf8_get_char (p))))
-          g_hash_table_insert (t, GUINT_TO_POINTER (g_utf8_get_char (p)),
-                               GUINT_TO_POINTER (n - i));
-      ranks = t;
-      g_once_init_leave (&once, 1);
-    }
-  return GPOINTER_TO_UINT (g_hash_table_lookup (ranks, GUINT_TO_POINTER (c)));
-}
-
-/* The most common character of @clause, by char_commonness(). */
-static guint
-clause_commonness (GArray *clause)
-{
-  guint most = 0;
-
-  for (guint i = 0; i < clause->len; i++)
-    most = MAX (most, char_commonness (g_array_index (clause, gunichar, i)));
-  return most;
-}
-
-/* The clause of @term that lets the fewest pieces through, as far as can
- * be told without the text: the smallest, then the one of rarer
- * characters (居 rather than 人 for 人居环境). */
-static GArray *
-term_rarest_clause (GPtrArray *term)
-{
-  GArray *best = g_ptr_array_index (term, 0);
-  guint best_common = clause_commonness (best);
-
-  for (guint k = 1; k < term->len; k++)
-    {
-      GArray *c = g_ptr_array_index (term, k);
-      guint common = clause_commonness (c);
-
-      if (c->len < best->len || (c->len == best->len && common < best_common))
-        {
-          best = c;
-          best_common = common;
-        }
-    }
-  return best;
-}
-
-/* Whether @term (a conjunction of clauses) holds @clause. */
-static gboolean
-term_holds (GPtrArray *term,
-            GArray    *clause)
-{
-  for (guint k = 0; k < term->len; k++)
-    if (clause_equal (g_ptr_array_index (term, k), clause))
-      return TRUE;
-  return FALSE;
-}
-
-/* One term implied by every term of @dnf: (x∧y)∨z = (x∨z)∧(y∨z) when that
- * stays small; otherwise the rarest clause of each term, joined. */
-static GPtrArray *
-dnf_to_cnf (GPtrArray *dnf)
-{
-  GPtrArray *out = cnf_new ();
-  guint64 product = 1;
-
-  if (dnf_is_true (dnf))
-    return out;
-  for (guint i = 0; i < dnf->len && product <= MAX_CLAUSES; i++)
-    product *= ((GPtrArray *) g_ptr_array_index (dnf, i))->len;
-
-  if (product <= MAX_CLAUSES)
-    {
-      g_ptr_array_add (out, clause_new ());
-      for (guint i = 0; i < dnf->len; i++)
-        {
-          GPtrArray *term = g_ptr_array_index (dnf, i);
-          GPtrArray *next = cnf_new ();
-
-          for (guint j = 0; j < out->len; j++)
-            for (guint k = 0; k < term->len; k++)
-              {
-                GArray *x = g_ptr_array_index (out, j), *y = g_ptr_array_index (term, k);
-                GArray *c = clause_new ();
-
-                g_array_append_vals (c, x->data, x->len);
-                g_array_append_vals (c, y->data, y->len);
-                clause_tidy (c);
-                g_ptr_array_add (next, c);
-              }
-          g_ptr_array_unref (out);
-          out = next;
-        }
-    }
-  else
-    {
-      GPtrArray *first = g_ptr_array_index (dnf, 0);
-      g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-      GArray *c = clause_new ();
-      gboolean joined = TRUE;
-
-      /* (x∧a)∨(x∧b) = x∧(a∨b): the clauses every term holds stay as they
-       * are (合格 in every branch of 不合格…), then one of the others of
-       * each term, joined. */
-      for (guint k = 0; k < first->len; k++)
-        {
-          GArray *x = g_ptr_array_index (first, k);
-          gboolean everywhere = TRUE;
-
-          for (guint i = 1; everywhere && i < dnf->len; i++)
-            everywhere = term_holds (g_ptr_array_index (dnf, i), x);
-          if (everywhere)
-            g_ptr_array_add (out, g_array_ref (x));
-        }
-      for (guint i = 0; joined && i < dnf->len; i++)
-        {
-          GPtrArray *term = g_ptr_array_index (dnf, i);
-
-          g_ptr_array_set_size (rest, 0);
-          for (guint k = 0; k < term->len; k++)
-            if (!term_holds (out, g_ptr_array_index (term, k)))
-              g_ptr_array_add (rest, g_ptr_array_index (term, k));
-          /* a term of shared clauses only: the join would hold anyway */
-          if (rest->len == 0)
-            joined = FALSE;
-          else
-            {
-              GArray *rarest = term_rarest_clause (rest);
-
-              g_array_append_vals (c, rarest->data, rarest->len);
-            }
-        }
-      clause_tidy (c);
-      if (joined)
-        g_ptr_array_add (out, c);
-      else
-        g_array_unref (c);
-    }
-  cnf_cap (out);
-  return out;
-}
-
-/* Makes @n one term when it has more than @max. */
-static void
-node_squeeze (Node  *n,
-              guint  max)
-{
-  GPtrArray *cnf;
-
-  if (n->dnf->len <= max)
-    return;
-  cnf = dnf_to_cnf (n->dnf);
-  g_ptr_array_set_size (n->dnf, 0);
-  g_ptr_array_add (n->dnf, cnf);
-}
-
-/* a then b: a way to match each. */
-static void
-node_concat (Node *a,
-             Node *b)
-{
-  GPtrArray *dnf = dnf_new ();
-
-  a->nullable = a->nullable && b->nullable;
-  if (a->dnf->len * b->dnf->len > MAX_TERMS)
-    node_squeeze (a->dnf->len >= b->dnf->len ? a : b, 1);
-  if (a->dnf->len * b->dnf->len > MAX_TERMS)
-    node_squeeze (a->dnf->len >= b->dnf->len ? a : b, 1);
-  for (guint i = 0; i < a->dnf->len; i++)
-    for (guint j = 0; j < b->dnf->len; j++)
-      {
-        GPtrArray *x = g_ptr_array_index (a->dnf, i), *y = g_ptr_array_index (b->dnf, j);
-        GPtrArray *term = cnf_copy (x);
-
-        for (guint k = 0; k < y->len; k++)
-          g_ptr_array_add (term, g_array_ref (g_ptr_array_index (y, k)));
-        cnf_cap (term);
-        g_ptr_array_add (dnf, term);
-      }
-  g_ptr_array_unref (a->dnf);
-  a->dnf = dnf;
-  node_clear (b);
-}
-
-/* a|b|…: the ways to match any of them. */
-static Node
-node_alternatives (GArray *branches)
-{
-  Node out = { FALSE, dnf_new () };
-
-  for (guint i = 0; i < branches->len; i++)
-    {
-      Node *b = &g_array_index (branches, Node, i);
-
-      out.nullable |= b->nullable;
-      for (guint j = 0; j < b->dnf->len; j++)
-        g_ptr_array_add (out.dnf, g_ptr_array_ref (g_ptr_array_index (b->dnf, j)));
-    }
-  if (dnf_is_true (out.dnf))
-    {
-      gboolean nullable = out.nullable;
-      node_clear (&out);
-      return node_true (nullable);
-    }
-  node_squeeze (&out, MAX_TERMS);
-  return out;
-}
 
 /* Whether (?i) may let @c match other characters than itself. Han,
  * kana, CJK punctuation, digits and ASCII punctuation have no case. */
@@ -439,12 +86,12 @@ node_char (Parser      *ps,
            const Flags *flags,
            gunichar     c)
 {
-  Node n = node_true (FALSE);
+  Node n = _gw_pf_node_true (FALSE);
 
   ps->barriers |= _gw_prefilter_barrier_bit (c);
   if (c < 0x10000 && !(flags->caseless && has_case (c)))
     {
-      GArray *clause = clause_new ();
+      GArray *clause = _gw_pf_clause_new ();
       g_array_append_val (clause, c);
       g_ptr_array_add (g_ptr_array_index (n.dnf, 0), clause);
     }
@@ -457,7 +104,7 @@ node_any (Parser *ps,
           guint   barriers)
 {
   ps->barriers |= barriers;
-  return node_true (FALSE);
+  return _gw_pf_node_true (FALSE);
 }
 
 static gunichar
@@ -575,7 +222,7 @@ parse_class (Parser      *ps,
       if (*ps->p == '\0')
         {
           ps->bail = TRUE;
-          return node_true (FALSE);
+          return _gw_pf_node_true (FALSE);
         }
       if (*ps->p == ']' && !first)
         {
@@ -590,7 +237,7 @@ parse_class (Parser      *ps,
           if (ps->p[1] != ':' || close == NULL)
             {
               ps->bail = TRUE;
-              return node_true (FALSE);
+              return _gw_pf_node_true (FALSE);
             }
           ps->p = close + 2;
           maybe = B_ALL;
@@ -605,7 +252,7 @@ parse_class (Parser      *ps,
           if (e == '\0')
             {
               ps->bail = TRUE;
-              return node_true (FALSE);
+              return _gw_pf_node_true (FALSE);
             }
           ps->p += 2;
           if (class_escape (e, &b))
@@ -623,7 +270,7 @@ parse_class (Parser      *ps,
                   if (close == NULL)
                     {
                       ps->bail = TRUE;
-                      return node_true (FALSE);
+                      return _gw_pf_node_true (FALSE);
                     }
                   ps->p = close + 1;
                 }
@@ -638,7 +285,7 @@ parse_class (Parser      *ps,
           else if (!escaped_char (ps, e, &lo))
             {
               ps->bail = TRUE;
-              return node_true (FALSE);
+              return _gw_pf_node_true (FALSE);
             }
         }
       else
@@ -654,20 +301,20 @@ parse_class (Parser      *ps,
               if (e == '\0' || !escaped_char (ps, e, &hi))
                 {
                   ps->bail = TRUE;
-                  return node_true (FALSE);
+                  return _gw_pf_node_true (FALSE);
                 }
             }
           else if (*ps->p == '[')
             {
               ps->bail = TRUE;
-              return node_true (FALSE);
+              return _gw_pf_node_true (FALSE);
             }
           else
             hi = next_char (ps);
           if (hi < lo)
             {
               ps->bail = TRUE;
-              return node_true (FALSE);
+              return _gw_pf_node_true (FALSE);
             }
         }
       g_array_append_val (ranges, lo);
@@ -691,7 +338,7 @@ parse_class (Parser      *ps,
   n = node_any (ps, barriers);
   if (!negated && !unknown && size <= MAX_CLAUSE_CHARS)
     {
-      GArray *clause = clause_new ();
+      GArray *clause = _gw_pf_clause_new ();
       for (guint i = 0; i < ranges->len; i += 2)
         for (gunichar c = g_array_index (ranges, gunichar, i);
              c <= g_array_index (ranges, gunichar, i + 1); c++)
@@ -703,7 +350,7 @@ parse_class (Parser      *ps,
               }
             g_array_append_val (clause, c);
           }
-      clause_tidy (clause);
+      _gw_pf_clause_tidy (clause);
       g_ptr_array_add (g_ptr_array_index (n.dnf, 0), clause);
     }
   return n;
@@ -753,7 +400,7 @@ parse_group (Parser *ps,
   if (*ps->p == '*')
     {
       ps->bail = TRUE;   /* (*VERB) and (*pla: …) */
-      return node_true (TRUE);
+      return _gw_pf_node_true (TRUE);
     }
   if (*ps->p == '?')
     {
@@ -767,7 +414,7 @@ parse_group (Parser *ps,
             ps->p++;
           else
             ps->bail = TRUE;
-          return node_true (TRUE);
+          return _gw_pf_node_true (TRUE);
         case ':': case '>': case '|':
           ps->p++;
           break;
@@ -790,7 +437,7 @@ parse_group (Parser *ps,
             if (end == NULL)
               {
                 ps->bail = TRUE;
-                return node_true (TRUE);
+                return _gw_pf_node_true (TRUE);
               }
             ps->p = end + 1;
           }
@@ -802,18 +449,18 @@ parse_group (Parser *ps,
               if (end == NULL)
                 {
                   ps->bail = TRUE;
-                  return node_true (TRUE);
+                  return _gw_pf_node_true (TRUE);
                 }
               ps->p = end + 1;
               break;
             }
           ps->bail = TRUE;   /* (?P=name), (?P>name) */
-          return node_true (TRUE);
+          return _gw_pf_node_true (TRUE);
         default:
           if (!parse_flags (ps, &inner))
             {
               ps->bail = TRUE;   /* recursion, conditions, callouts, (?x) */
-              return node_true (TRUE);
+              return _gw_pf_node_true (TRUE);
             }
           if (*ps->p == ')')
             {
@@ -821,7 +468,7 @@ parse_group (Parser *ps,
                * alternatives included */
               ps->p++;
               *flags = inner;
-              return node_true (TRUE);
+              return _gw_pf_node_true (TRUE);
             }
           ps->p++;   /* ':' */
           break;
@@ -837,8 +484,8 @@ parse_group (Parser *ps,
     {
       /* A lookaround matches nothing itself; its characters count for the
        * cuts (it must not look across one), not as needed characters. */
-      node_clear (&n);
-      return node_true (TRUE);
+      _gw_pf_node_clear (&n);
+      return _gw_pf_node_true (TRUE);
     }
   return n;
 }
@@ -860,7 +507,7 @@ parse_atom (Parser *ps,
       if (++ps->depth > 200)
         {
           ps->bail = TRUE;
-          *out = node_true (TRUE);
+          *out = _gw_pf_node_true (TRUE);
           return TRUE;
         }
       *out = parse_group (ps, flags);
@@ -877,12 +524,12 @@ parse_atom (Parser *ps,
     case '^': case '$':
       ps->p++;
       ps->uncuttable = TRUE;
-      *out = node_true (TRUE);
+      *out = _gw_pf_node_true (TRUE);
       return TRUE;
     case '*': case '+': case '?': case '{':
       ps->bail = TRUE;   /* a quantifier with nothing before it, or a literal { */
       ps->p++;
-      *out = node_true (TRUE);
+      *out = _gw_pf_node_true (TRUE);
       return TRUE;
     case '\\':
       {
@@ -893,7 +540,7 @@ parse_atom (Parser *ps,
           {
             ps->bail = TRUE;
             ps->p++;
-            *out = node_true (TRUE);
+            *out = _gw_pf_node_true (TRUE);
             return TRUE;
           }
         ps->p += 2;
@@ -907,11 +554,11 @@ parse_atom (Parser *ps,
           case 'b': case 'B':
             /* Word edges: the cut characters are no word characters, and
              * neither is the edge of a piece. */
-            *out = node_true (TRUE);
+            *out = _gw_pf_node_true (TRUE);
             return TRUE;
           case 'A': case 'z': case 'Z': case 'G': case 'K':
             ps->uncuttable = TRUE;
-            *out = node_true (TRUE);
+            *out = _gw_pf_node_true (TRUE);
             return TRUE;
           case 'N':
             *out = node_any (ps, B_ALL & ~B_NL);
@@ -926,7 +573,7 @@ parse_atom (Parser *ps,
                 if (close == NULL)
                   {
                     ps->bail = TRUE;
-                    *out = node_true (TRUE);
+                    *out = _gw_pf_node_true (TRUE);
                     return TRUE;
                   }
                 ps->p = close + 1;
@@ -943,7 +590,7 @@ parse_atom (Parser *ps,
               }
             /* back-references, \Q…\E, \X, \C, octal, \c: not read */
             ps->bail = TRUE;
-            *out = node_true (TRUE);
+            *out = _gw_pf_node_true (TRUE);
             return TRUE;
           }
       }
@@ -1010,17 +657,17 @@ static Node
 parse_sequence (Parser *ps,
                 Flags  *flags)
 {
-  Node seq = node_true (TRUE);
+  Node seq = _gw_pf_node_true (TRUE);
   Node atom;
 
   while (!ps->bail && parse_atom (ps, flags, &atom))
     {
       if (parse_quantifier (ps) == 0)
         {
-          node_clear (&atom);
-          atom = node_true (TRUE);
+          _gw_pf_node_clear (&atom);
+          atom = _gw_pf_node_true (TRUE);
         }
-      node_concat (&seq, &atom);
+      _gw_pf_node_concat (&seq, &atom);
     }
   return seq;
 }
@@ -1042,9 +689,9 @@ parse_alternation (Parser *ps,
     }
   if (branches->len == 1)
     return g_array_index (branches, Node, 0);
-  n = node_alternatives (branches);
+  n = _gw_pf_node_alternatives (branches);
   for (guint i = 0; i < branches->len; i++)
-    node_clear (&g_array_index (branches, Node, i));
+    _gw_pf_node_clear (&g_array_index (branches, Node, i));
   return n;
 }
 
@@ -1065,29 +712,29 @@ _gw_prefilter_new (const char *pattern)
     ps.bail = TRUE;   /* an unbalanced ) */
   if (ps.bail)
     {
-      node_clear (&n);
+      _gw_pf_node_clear (&n);
       return pf;
     }
   pf->analysed = TRUE;
-  if (!n.nullable && !dnf_is_true (n.dnf))
+  if (!n.nullable && !_gw_pf_dnf_is_true (n.dnf))
     {
       pf->dnf = g_steal_pointer (&n.dnf);
       /* Terms often share clauses ((社工|人员)…(抽调|借用) makes four
        * terms of four clauses): each is looked up once per run. */
-      pf->clauses = cnf_new ();
+      pf->clauses = _gw_pf_cnf_new ();
       pf->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       for (guint i = 0; i < pf->dnf->len; i++)
         {
           GPtrArray *term = g_ptr_array_index (pf->dnf, i);
           GArray *places = g_array_new (FALSE, FALSE, sizeof (guint));
 
-          g_ptr_array_sort (term, compare_clause_size);
+          g_ptr_array_sort (term, _gw_pf_compare_clause_size);
           for (guint j = 0; j < term->len; j++)
             {
               GArray *c = g_ptr_array_index (term, j);
               guint k = 0;
 
-              while (k < pf->clauses->len && !clause_equal (c, g_ptr_array_index (pf->clauses, k)))
+              while (k < pf->clauses->len && !_gw_pf_clause_equal (c, g_ptr_array_index (pf->clauses, k)))
                 k++;
               if (k == pf->clauses->len)
                 {
@@ -1100,7 +747,7 @@ _gw_prefilter_new (const char *pattern)
           g_ptr_array_add (pf->terms, places);
         }
     }
-  node_clear (&n);
+  _gw_pf_node_clear (&n);
   if (ps.uncuttable || (ps.barriers & SENTENCE_BARRIERS))
     pf->level = GW_PREFILTER_WHOLE;
   else if (ps.barriers & CLAUSE_BARRIERS)

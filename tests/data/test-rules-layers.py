@@ -17,7 +17,8 @@ import sys
 LEVELS = [
     ('tools', ['gw-finding.c', 'gw-policy.c', 'gw-policy-apply.c',
                'gw-form-values.c', 'gw-form-checks.c', 'gw-against.c',
-               'gw-number-registry.c', 'gw-prefilter-regex.c', 'gw-prefilter.c']),
+               'gw-number-registry.c', 'gw-prefilter-terms.c', 'gw-prefilter-regex.c',
+               'gw-prefilter.c']),
     ('check context', ['gw-check-context.c', 'gw-clause.c']),
     ('matchers and built-ins', ['gw-matcher.c', 'gw-matchers.c', 'gw-register-check.c',
                                 'gw-builtins.c']),
@@ -34,6 +35,7 @@ HEADERS = {
     'gw-policy-private.h': 'tools',
     'gw-number-registry-private.h': 'tools',
     'gw-prefilter-private.h': 'tools',
+    'gw-prefilter-terms-private.h': 'tools',
     'gw-check-context-private.h': 'check context',
     'gw-clause-private.h': 'check context',
     'gw-matcher-private.h': 'matchers and built-ins',
