@@ -568,6 +568,24 @@ is_ideograph (gunichar c)
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
+/* Whether a number word ends at @after: no ideograph follows, or one of
+ * @ok does (分的, 四成以上, 一半左右), which goes on the sentence, not the
+ * word. */
+static gboolean
+word_ends_at (const char *after,
+              const char *end,
+              const char *ok)
+{
+  gunichar next = after < end ? g_utf8_get_char (after) : 0;
+
+  if (!is_ideograph (next))
+    return TRUE;
+  for (const char *o = ok; *o; o = g_utf8_next_char (o))
+    if (g_utf8_get_char (o) == next)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a weight word (权重为, 比重：…) stands just before @p. */
 static gboolean
 weight_word_before (const char *text,
@@ -602,16 +620,8 @@ weight_fraction (const char *text,
   static const char *words[] = { "权重", "权值", "比重", "占比", "比例", "占" };
   const char *q = p;
 
-  if (after < end)
-    {
-      gunichar next = g_utf8_get_char (after);
-
-      if (is_ideograph (next) && !has_prefix_at (after, end, "的") && !has_prefix_at (after, end, "以") &&
-          !has_prefix_at (after, end, "计") && !has_prefix_at (after, end, "和") &&
-          !has_prefix_at (after, end, "与") && !has_prefix_at (after, end, "及") &&
-          !has_prefix_at (after, end, "左"))
-        return FALSE;
-    }
+  if (!word_ends_at (after, end, "的以计和与及左"))
+    return FALSE;
   for (guint n = 0; n < 12 && q > text; n++)
     {
       q = g_utf8_prev_char (q);
@@ -648,7 +658,6 @@ read_unit (GwNumber   *n,
   if (has_prefix_at (p, end, "分"))
     {
       const char *after = p + 3;
-      gunichar next = after < end ? g_utf8_get_char (after) : 0;
       gboolean points;
 
       if (has_prefix_at (after, end, "之") || has_prefix_at (after, end, "钟"))
@@ -656,9 +665,7 @@ read_unit (GwNumber   *n,
       else if (!chinese)
         points = TRUE;
       else
-        points = !is_ideograph (next) || has_prefix_at (after, end, "的") ||
-                 has_prefix_at (after, end, "以") || has_prefix_at (after, end, "为") ||
-                 has_prefix_at (after, end, "值") || has_prefix_at (after, end, "计");
+        points = word_ends_at (after, end, "的以为值计");
       if (points)
         {
           n->unit = GW_NUMBER_POINTS;
@@ -695,12 +702,7 @@ read_unit (GwNumber   *n,
   if (has_prefix_at (p, end, "成") && n->value >= 1 && n->value <= 9 && n->value == (int) n->value &&
       (chinese ? !digit_string : n_arabic_digits == 1))
     {
-      const char *after = p + strlen ("成");
-      gunichar next = after < end ? g_utf8_get_char (after) : 0;
-
-      if (!is_ideograph (next) || has_prefix_at (after, end, "的") || has_prefix_at (after, end, "以") ||
-          has_prefix_at (after, end, "左") || has_prefix_at (after, end, "多") ||
-          has_prefix_at (after, end, "计"))
+      if (word_ends_at (p + strlen ("成"), end, "的以左多计"))
         {
           n->unit = GW_NUMBER_PERCENT;
           n->value *= 10;
@@ -711,11 +713,7 @@ read_unit (GwNumber   *n,
   /* 一半: half */
   if (chinese && n->value == 1 && has_prefix_at (p, end, "半"))
     {
-      const char *after = p + strlen ("半");
-      gunichar next = after < end ? g_utf8_get_char (after) : 0;
-
-      if (!is_ideograph (next) || has_prefix_at (after, end, "的") || has_prefix_at (after, end, "以") ||
-          has_prefix_at (after, end, "左"))
+      if (word_ends_at (p + strlen ("半"), end, "的以左"))
         {
           n->unit = GW_NUMBER_PERCENT;
           n->value = 50;
